@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace nsq {
+
+// Settings of the embedded broker. Defaults follow nsqd's; listening is on loopback unless asked.
+struct BrokerConfig
+{
+    QHostAddress tcpAddress = QHostAddress::LocalHost;
+    quint16 tcpPort = 0; // 0: any free port
+    QHostAddress httpAddress = QHostAddress::LocalHost;
+    quint16 httpPort = 0;
+    qint64 maxMsgSize = 1024 * 1024;
+    qint64 maxBodySize = 5 * 1024 * 1024;
+    int maxRdyCount = 2500;
+    int msgTimeout = 60 * 1000;
+    int maxMsgTimeout = 15 * 60 * 1000;
+    int maxReqTimeout = 60 * 60 * 1000;
+    int maxHeartbeatInterval = 60 * 1000;
+    qint64 maxTopicMessages = 100000; // memory bound per topic and per channel
+
+    QStringList validate() const;
+};
+
+// Parses "host:port" (or "[v6]:port"). Returns an empty string on success, otherwise why not.
+QString parseHostPort(const QString &text, QString *host, quint16 *port);
+
+} // namespace nsq

@@ -1,0 +1,201 @@
+#pragma once
+
+#include "config.h"
+#include "trace.h"
+
+#include "../protocol/framedecoder.h"
+#include "../protocol/identify.h"
+#include "../protocol/message.h"
+#include "../protocol/servererror.h"
+
+#include <QByteArrayList>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QSslError>
+
+#include <memory>
+
+class QSslSocket;
+class QTimer;
+
+namespace nsq {
+
+class StreamCompression;
+
+// One connection to one nsqd, speaking the V2 protocol: handshake (IDENTIFY with feature
+// negotiation, TLS, snappy or deflate, AUTH), commands, heartbeats, and bookkeeping of RDY and of
+// the messages in flight. It applies no policy: what to FIN, REQ or how much RDY to give is the
+// caller's business (see Consumer).
+//
+// Lives in one thread. finish(), requeue() and touch() may be called from any thread; everything
+// else must be called from the Conn's own thread.
+//
+// go-nsq's ConnDelegate events map to signals one to one:
+//   OnResponse        -> responseReceived()
+//   OnError           -> errorReceived()
+//   OnMessage         -> messageReceived()
+//   OnMessageFinished -> messageFinished()
+//   OnMessageRequeued -> messageRequeued()
+//   OnBackoff         -> backoffStarted()
+//   OnContinue        -> backoffContinued()
+//   OnResume          -> backoffResumed()
+//   OnIOError         -> errorOccurred()
+//   OnHeartbeat       -> heartbeatReceived()
+//   OnClose           -> closed()
+class Conn : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected,
+        Connecting,
+        Identifying,
+        UpgradingTls,
+        UpgradingCompression,
+        Authenticating,
+        Connected,
+        Closing,
+    };
+    Q_ENUM(State)
+
+    enum class Error {
+        NoError,
+        ConfigError,      // the configuration or a TLS file is unusable
+        SocketError,      // connect refused, host not found, reset, ...
+        TimeoutError,     // no connection or no handshake answer within the time allowed
+        IdentifyError,    // IDENTIFY refused or answered with nonsense
+        TlsError,         // TLS not offered, or the handshake failed
+        CompressionError, // corrupt compressed stream
+        AuthError,        // AUTH needed but no secret, or refused
+        ProtocolError,    // undecodable frame from the server
+        ServerError,      // the server sent a fatal error frame
+        HeartbeatTimeout, // nothing heard for two heartbeat intervals
+        RemoteClosed,     // the server closed the connection
+    };
+    Q_ENUM(Error)
+
+    explicit Conn(const Config &config, QObject *parent = nullptr);
+    ~Conn() override;
+
+    void connectToNsqd(const QString &host, quint16 port);
+    QString address() const;
+
+    State state() const { return m_state; }
+    Error error() const { return m_error; }
+    QString errorString() const { return m_errorString; }
+    const IdentifyResponse &serverSettings() const { return m_server; }
+    const AuthResponse &authResponse() const { return m_auth; }
+    const Config &config() const { return m_config; }
+
+    // Commands. Before the connection is ready they are refused with commandRefused().
+    void subscribe(const QString &topic, const QString &channel);
+    void setReady(qint64 count);
+    void finish(const MessageId &id);
+    // delayMs must not be negative. backoff selects which delegate event follows.
+    void requeue(const MessageId &id, qint64 delayMs, bool backoff = true);
+    void touch(const MessageId &id);
+    void publish(const QString &topic, const QByteArray &body);
+    void multiPublish(const QString &topic, const QByteArrayList &bodies);
+    void deferredPublish(const QString &topic, qint64 delayMs, const QByteArray &body);
+    // Sends CLS; the connection closes once the server answered CLOSE_WAIT and nothing is in
+    // flight.
+    void startClose();
+    // Closes at once.
+    void abort();
+
+    qint64 readyCount() const { return m_readyCount; } // the last RDY sent
+    // RDY left since the last RDY was sent: it counts down with each message delivered.
+    qint64 remainingReady() const { return m_remainingReady; }
+    qint64 maxReadyCount() const { return m_server.maxRdyCount; }
+    int inFlightCount() const { return int(m_inFlight.size()); }
+    QList<MessageId> inFlightMessages() const { return m_inFlight.keys(); }
+    qint64 lastMessageTime() const { return m_lastMessageMs; }     // ms since epoch, 0 if none
+    qint64 lastReadyTime() const { return m_lastReadyMs; }         // ms since epoch, 0 if none
+    qint64 lastHeartbeatTime() const { return m_lastHeartbeatMs; } // ms since epoch, 0 if none
+
+    // The wire trace costs nothing while off.
+    void setTraceEnabled(bool enabled) { m_trace = enabled; }
+    bool isTraceEnabled() const { return m_trace; }
+
+Q_SIGNALS:
+    void stateChanged(nsq::Conn::State state);
+    void responseReceived(const QByteArray &data);
+    void errorReceived(const nsq::ServerError &error);
+    void messageReceived(const nsq::Message &message);
+    void messageFinished(const nsq::MessageId &id);
+    void messageRequeued(const nsq::MessageId &id, qint64 delayMs);
+    void backoffStarted();
+    void backoffContinued();
+    void backoffResumed();
+    void errorOccurred(nsq::Conn::Error error);
+    void heartbeatReceived();
+    void closed();
+    // A command was not sent because it could not be right (e.g. a second FIN for one message).
+    void commandRefused(const QString &reason);
+    void frameTraced(const nsq::TraceRecord &record);
+
+private:
+    void setState(State state);
+    void fail(Error error, const QString &text);
+    void refuse(const QString &reason);
+    bool checkReady(const char *command);
+    void queue(const QByteArray &command);
+    void scheduleFlush();
+    void flush();
+    void onSocketConnected();
+    void onReadyRead();
+    void onSocketError();
+    void onSocketDisconnected();
+    void onSslErrors(const QList<QSslError> &errors);
+    void onEncrypted();
+    void onHeartbeatCheck();
+    bool handleFrame(const FrameView &frame);
+    bool handleHandshakeResponse(QByteArrayView data);
+    void afterIdentify();
+    void afterTls();
+    void authenticateOrConnect();
+    void startCompression();
+    void becomeConnected();
+    bool prepareTls();
+    void finishClosing();
+    void finalize();
+    void closeSocketNow();
+    qint64 nowMs() const;
+    void traceSent(const QByteArray &command);
+    void traceReceived(const FrameView &frame);
+    bool takeInFlight(const MessageId &id, const char *command);
+
+    Config m_config;
+    QSslSocket *m_socket = nullptr;
+    QTimer *m_handshakeTimer = nullptr;
+    QTimer *m_heartbeatTimer = nullptr;
+    QString m_host;
+    quint16 m_port = 0;
+    State m_state = State::Disconnected;
+    Error m_error = Error::NoError;
+    QString m_errorString;
+    FrameDecoder m_decoder;
+    std::unique_ptr<StreamCompression> m_compression;
+    bool m_compressionPending = false;
+    IdentifyResponse m_server;
+    AuthResponse m_auth;
+    QByteArray m_out;
+    bool m_flushScheduled = false;
+    bool m_trace = false;
+    bool m_closeWaitReceived = false;
+    bool m_closedEmitted = false;
+    QList<QSslError> m_sslErrors;
+    QHash<MessageId, quint16> m_inFlight;
+    qint64 m_readyCount = 0;
+    qint64 m_remainingReady = 0;
+    bool m_subscribed = false;
+    qint64 m_lastMessageMs = 0;
+    qint64 m_lastReadyMs = 0;
+    qint64 m_lastHeartbeatMs = 0;
+    QElapsedTimer m_sinceLastRead;
+};
+
+} // namespace nsq
+
+Q_DECLARE_METATYPE(nsq::ServerError)

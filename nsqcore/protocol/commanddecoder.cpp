@@ -1,0 +1,103 @@
+#include "commanddecoder.h"
+
+#include "bytes.h"
+
+namespace nsq {
+
+CommandDecoder::CommandDecoder(qint64 maxBodySize, qsizetype maxLineLength)
+    : m_maxBodySize(maxBodySize), m_maxLineLength(maxLineLength)
+{
+}
+
+bool CommandDecoder::carriesBody(QByteArrayView name)
+{
+    return name == "IDENTIFY" || name == "AUTH" || name == "PUB" || name == "MPUB" ||
+           name == "DPUB";
+}
+
+void CommandDecoder::feed(QByteArrayView bytes)
+{
+    if (m_error != Error::NoError)
+        return;
+    if (m_pos > 0) {
+        m_buffer.remove(0, m_pos);
+        m_pos = 0;
+    }
+    m_buffer.append(bytes.data(), bytes.size());
+}
+
+CommandDecoder::Status CommandDecoder::next()
+{
+    if (m_error != Error::NoError)
+        return Status::Failed;
+    const qsizetype available = m_buffer.size() - m_pos;
+    const char *p = m_buffer.constData() + m_pos;
+    if (!m_sawMagic) {
+        if (available < 4)
+            return Status::NeedMoreData;
+        if (QByteArrayView(p, 4) != QByteArrayView("  V2"))
+            return fail(Error::BadMagic, QStringLiteral("bad protocol magic '%1'")
+                                             .arg(QString::fromLatin1(QByteArray(p, 4).toHex())));
+        m_sawMagic = true;
+        m_pos += 4;
+        return next();
+    }
+    const qsizetype nl = QByteArrayView(p, available).indexOf('\n');
+    if (nl < 0) {
+        if (available > m_maxLineLength)
+            return fail(Error::LineTooLong,
+                        QStringLiteral("command line longer than %1 bytes").arg(m_maxLineLength));
+        return Status::NeedMoreData;
+    }
+    if (nl > m_maxLineLength)
+        return fail(Error::LineTooLong,
+                    QStringLiteral("command line longer than %1 bytes").arg(m_maxLineLength));
+    QByteArrayView line(p, nl);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    const qsizetype space = line.indexOf(' ');
+    const QByteArrayView name = space < 0 ? line : line.first(space);
+    qsizetype consumed = nl + 1;
+    Command c;
+    c.name = name.toByteArray();
+    if (space >= 0)
+        c.params = line.sliced(space + 1).toByteArray().split(' ');
+    if (carriesBody(name)) {
+        if (available - consumed < 4)
+            return Status::NeedMoreData;
+        const qint32 size = qint32(readBigEndian32(p + consumed));
+        m_lastBodySize = size;
+        if (size <= 0)
+            return fail(Error::BadBodySize, QStringLiteral("invalid body size %1").arg(size));
+        if (size > m_maxBodySize)
+            return fail(Error::BodyTooLarge,
+                        QStringLiteral("body too big %1 > %2").arg(size).arg(m_maxBodySize));
+        if (available - consumed - 4 < size)
+            return Status::NeedMoreData;
+        c.body = QByteArray(p + consumed + 4, size);
+        c.hasBody = true;
+        consumed += 4 + size;
+    }
+    m_pos += consumed;
+    m_command = std::move(c);
+    return Status::CommandReady;
+}
+
+QByteArray CommandDecoder::takeBuffered()
+{
+    QByteArray rest = m_buffer.mid(m_pos);
+    m_buffer.clear();
+    m_pos = 0;
+    return rest;
+}
+
+CommandDecoder::Status CommandDecoder::fail(Error error, QString text)
+{
+    m_error = error;
+    m_errorString = std::move(text);
+    m_buffer.clear();
+    m_pos = 0;
+    return Status::Failed;
+}
+
+} // namespace nsq

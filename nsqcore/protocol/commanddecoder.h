@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayList>
+#include <QByteArrayView>
+#include <QString>
+
+namespace nsq {
+
+// A client command as the server sees it.
+struct Command
+{
+    QByteArray name;       // "SUB", "FIN", ...
+    QByteArrayList params; // the words after the name
+    QByteArray body;       // for IDENTIFY, AUTH, PUB, MPUB, DPUB
+    bool hasBody = false;
+};
+
+// Splits the client side of a V2 stream into commands: the magic first, then lines, with a
+// size-prefixed body for the commands that carry one. Pure, like FrameDecoder; sizes are checked
+// against limits before anything is allocated.
+class CommandDecoder
+{
+public:
+    enum class Status { NeedMoreData, CommandReady, Failed };
+    enum class Error { NoError, BadMagic, LineTooLong, BodyTooLarge, BadBodySize };
+
+    explicit CommandDecoder(qint64 maxBodySize = 5 * 1024 * 1024, qsizetype maxLineLength = 1024);
+
+    void feed(QByteArrayView bytes);
+    Status next();
+    const Command &command() const { return m_command; }
+    Error error() const { return m_error; }
+    QString errorString() const { return m_errorString; }
+    // For servers that reject a body by its size with nsqd's own error text.
+    qint64 lastDeclaredBodySize() const { return m_lastBodySize; }
+    QByteArray takeBuffered();
+    qsizetype bufferedSize() const { return m_buffer.size() - m_pos; }
+    bool sawMagic() const { return m_sawMagic; }
+
+    static bool carriesBody(QByteArrayView name);
+
+private:
+    Status fail(Error error, QString text);
+
+    QByteArray m_buffer;
+    qsizetype m_pos = 0;
+    qint64 m_maxBodySize;
+    qsizetype m_maxLineLength;
+    bool m_sawMagic = false;
+    qint64 m_lastBodySize = 0;
+    Command m_command;
+    Error m_error = Error::NoError;
+    QString m_errorString;
+};
+
+} // namespace nsq

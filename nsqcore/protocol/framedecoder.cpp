@@ -1,0 +1,77 @@
+#include "framedecoder.h"
+
+#include "bytes.h"
+
+namespace nsq {
+
+FrameDecoder::FrameDecoder(qint64 maxFrameSize) : m_maxFrameSize(maxFrameSize) {}
+
+void FrameDecoder::feed(QByteArrayView bytes)
+{
+    if (m_error != Error::NoError)
+        return;
+    if (m_pos > 0) {
+        // Only a partial frame is left in front of m_pos, so this moves little.
+        m_buffer.remove(0, m_pos);
+        m_pos = 0;
+    }
+    m_buffer.append(bytes.data(), bytes.size());
+}
+
+FrameDecoder::Status FrameDecoder::next()
+{
+    if (m_error != Error::NoError)
+        return Status::Failed;
+    const qsizetype available = m_buffer.size() - m_pos;
+    if (available < 4)
+        return Status::NeedMoreData;
+    const char *p = m_buffer.constData() + m_pos;
+    const quint32 size = readBigEndian32(p);
+    if (size < 4)
+        return fail(Error::FrameTooSmall,
+                    QStringLiteral("frame size %1 is too small to hold a frame type").arg(size));
+    if (qint64(size) > m_maxFrameSize)
+        return fail(Error::FrameTooLarge,
+                    QStringLiteral("frame of %1 bytes exceeds the maximum of %2")
+                        .arg(size)
+                        .arg(m_maxFrameSize));
+    if (available >= 8) {
+        const qint32 type = qint32(readBigEndian32(p + 4));
+        if (type < 0 || type > 2)
+            return fail(Error::UnknownFrameType, QStringLiteral("unknown frame type %1").arg(type));
+    }
+    if (available < qsizetype(4 + size))
+        return Status::NeedMoreData;
+    m_frame.type = FrameType(readBigEndian32(p + 4));
+    m_frame.data = QByteArrayView(p + 8, qsizetype(size) - 4);
+    m_pos += 4 + qsizetype(size);
+    return Status::FrameReady;
+}
+
+QByteArray FrameDecoder::takeBuffered()
+{
+    QByteArray rest = m_buffer.mid(m_pos);
+    m_buffer.clear();
+    m_pos = 0;
+    return rest;
+}
+
+void FrameDecoder::reset()
+{
+    m_buffer.clear();
+    m_pos = 0;
+    m_frame = {};
+    m_error = Error::NoError;
+    m_errorString.clear();
+}
+
+FrameDecoder::Status FrameDecoder::fail(Error error, QString text)
+{
+    m_error = error;
+    m_errorString = std::move(text);
+    m_buffer.clear();
+    m_pos = 0;
+    return Status::Failed;
+}
+
+} // namespace nsq

@@ -1,0 +1,93 @@
+// libFuzzer entry for everything that reads bytes from the network: frames, messages, IDENTIFY and
+// AUTH answers, server errors, client commands, and the snappy and deflate streams.
+// The first byte picks the decoder, the second how the rest is cut into reads.
+#include <protocol/commanddecoder.h>
+#include <protocol/compression.h>
+#include <protocol/framedecoder.h>
+#include <protocol/identify.h>
+#include <protocol/message.h>
+#include <protocol/servererror.h>
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace nsq;
+
+namespace {
+
+template <typename Feed> void inPieces(QByteArrayView input, size_t piece, Feed feed)
+{
+    for (qsizetype pos = 0; pos < input.size(); pos += qsizetype(piece))
+        feed(input.sliced(pos, qMin(qsizetype(piece), input.size() - pos)));
+}
+
+void frames(QByteArrayView input, size_t piece)
+{
+    FrameDecoder d(64 * 1024);
+    inPieces(input, piece, [&](QByteArrayView chunk) {
+        d.feed(chunk);
+        while (d.next() == FrameDecoder::Status::FrameReady) {
+            const FrameView &f = d.frame();
+            if (f.type == FrameType::Message)
+                (void)decodeMessage(f.data);
+            else if (f.type == FrameType::Error)
+                (void)ServerError::parse(f.data).isFatal();
+            else {
+                (void)IdentifyResponse::parse(f.data);
+                (void)AuthResponse::parse(f.data);
+            }
+        }
+    });
+}
+
+void stream(StreamCompression &s, QByteArrayView input, size_t piece)
+{
+    QByteArray out;
+    inPieces(input, piece, [&](QByteArrayView chunk) {
+        if (out.size() > 8 * 1024 * 1024)
+            out.clear();
+        s.decompress(chunk, out);
+    });
+}
+
+void commands(QByteArrayView input, size_t piece)
+{
+    CommandDecoder d(64 * 1024, 256);
+    inPieces(input, piece, [&](QByteArrayView chunk) {
+        d.feed(chunk);
+        while (d.next() == CommandDecoder::Status::CommandReady)
+            (void)d.command().params.size();
+    });
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 2)
+        return 0;
+    const QByteArrayView input(reinterpret_cast<const char *>(data) + 2, qsizetype(size - 2));
+    const size_t piece = size_t(data[1] % 64) + 1;
+    switch (data[0] % 5) {
+    case 0:
+        frames(input, piece);
+        break;
+    case 1: {
+        auto s = makeSnappyStream();
+        stream(*s, input, piece);
+        break;
+    }
+    case 2: {
+        auto s = makeDeflateStream(6);
+        stream(*s, input, piece);
+        break;
+    }
+    case 3:
+        commands(input, piece);
+        break;
+    case 4:
+        (void)IdentifyResponse::parse(input);
+        break;
+    }
+    return 0;
+}

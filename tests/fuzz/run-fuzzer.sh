@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the fuzzer with clang in its own tree and runs it for a bounded time.
+# usage: run-fuzzer.sh SOURCE_DIR BUILD_DIR SECONDS
+set -euo pipefail
+src=$1 out=$2 secs=$3
+if [ ! -f "$out/build.ninja" ]; then
+  cmake -S "$src/tests/fuzz/project" -B "$out" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNSQ_SOURCE_DIR="$src/nsqcore" >/dev/null
+fi
+cmake --build "$out" >/dev/null
+mkdir -p "$out/corpus"
+cd "$out"
+./fuzz_decoders -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+  -print_final_stats=1 corpus "$src/tests/fuzz/seeds" 2>&1 | tail -n 25
+exit "${PIPESTATUS[0]}"
