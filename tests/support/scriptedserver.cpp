@@ -11,7 +11,12 @@ ScriptedServer::ScriptedServer(QObject *parent) : QTcpServer(parent)
     listen(QHostAddress::LocalHost, 0);
 }
 
-ScriptedServer::~ScriptedServer() = default;
+ScriptedServer::~ScriptedServer()
+{
+    // The sockets outlive this part of the object (QObject deletes children later): no callbacks.
+    for (QSslSocket *socket : findChildren<QSslSocket *>())
+        socket->disconnect(this);
+}
 
 quint16 ScriptedServer::serverPortOrFail()
 {
