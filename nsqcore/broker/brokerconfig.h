@@ -21,6 +21,12 @@ struct BrokerConfig
     int maxReqTimeout = 60 * 60 * 1000;
     int maxHeartbeatInterval = 60 * 1000;
     qint64 maxTopicMessages = 100000; // memory bound per topic and per channel
+    int defaultHeartbeatInterval = 30 * 1000;
+    QString tlsCertFile; // TLS is offered when both are set
+    QString tlsKeyFile;
+    QString authSecret; // AUTH is required when set
+    QString authIdentity = QStringLiteral("demo");
+    QString version = QStringLiteral("1.3.0");
 
     QStringList validate() const;
 };

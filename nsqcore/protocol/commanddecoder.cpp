@@ -67,6 +67,7 @@ CommandDecoder::Status CommandDecoder::next()
             return Status::NeedMoreData;
         const qint32 size = qint32(readBigEndian32(p + consumed));
         m_lastBodySize = size;
+        m_failedCommand = c.name;
         if (size <= 0)
             return fail(Error::BadBodySize, QStringLiteral("invalid body size %1").arg(size));
         if (size > m_maxBodySize)

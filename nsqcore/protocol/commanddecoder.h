@@ -34,6 +34,8 @@ public:
     QString errorString() const { return m_errorString; }
     // For servers that reject a body by its size with nsqd's own error text.
     qint64 lastDeclaredBodySize() const { return m_lastBodySize; }
+    // The name of the command being read when the decoder failed, if it got that far.
+    QByteArray failedCommand() const { return m_failedCommand; }
     QByteArray takeBuffered();
     qsizetype bufferedSize() const { return m_buffer.size() - m_pos; }
     bool sawMagic() const { return m_sawMagic; }
@@ -49,6 +51,7 @@ private:
     qsizetype m_maxLineLength;
     bool m_sawMagic = false;
     qint64 m_lastBodySize = 0;
+    QByteArray m_failedCommand;
     Command m_command;
     Error m_error = Error::NoError;
     QString m_errorString;

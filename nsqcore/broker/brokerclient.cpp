@@ -1,0 +1,611 @@
+#include "brokerclient.h"
+
+#include "broker.h"
+
+#include <protocol/bytes.h>
+#include <protocol/identify.h>
+#include <protocol/names.h>
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSslSocket>
+#include <QTimer>
+
+namespace nsq {
+
+namespace {
+
+// nsqd's base-10 parser: digits only, so "-1" does not parse.
+bool parseDigits(const QByteArray &text, qint64 *value)
+{
+    if (text.isEmpty() || text.size() > 18)
+        return false;
+    qint64 v = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9')
+            return false;
+        v = v * 10 + (c - '0');
+    }
+    *value = v;
+    return true;
+}
+
+// A client that does not read its socket cannot make the broker hold unbounded output.
+constexpr qint64 kMaxPendingOutput = 64 * 1024 * 1024;
+
+} // namespace
+
+BrokerClient::BrokerClient(Broker *broker, QSslSocket *socket)
+    : QObject(nullptr), m_broker(broker), m_socket(socket), m_heartbeat(new QTimer(this)),
+      m_liveness(new QTimer(this)),
+      m_decoder(qMax(broker->config().maxBodySize, broker->config().maxMsgSize)),
+      m_heartbeatInterval(broker->config().defaultHeartbeatInterval),
+      m_msgTimeout(broker->config().msgTimeout)
+{
+    m_socket->setParent(this);
+    m_connectTime = QDateTime::currentSecsSinceEpoch();
+    connect(m_socket, &QSslSocket::readyRead, this, &BrokerClient::onReadyRead);
+    connect(m_socket, &QSslSocket::disconnected, this, &BrokerClient::closeConnection);
+    connect(m_socket, &QSslSocket::encrypted, this, &BrokerClient::onEncrypted);
+    connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
+        if (e != QAbstractSocket::RemoteHostClosedError)
+            closeConnection();
+    });
+    connect(m_heartbeat, &QTimer::timeout, this, [this] { sendResponse("_heartbeat_"); });
+    m_liveness->setSingleShot(true);
+    connect(m_liveness, &QTimer::timeout, this, &BrokerClient::closeConnection);
+    m_heartbeat->start(m_heartbeatInterval);
+    m_liveness->start(2 * m_heartbeatInterval);
+}
+
+BrokerClient::~BrokerClient()
+{
+    m_socket->disconnect(this);
+}
+
+QString BrokerClient::remoteAddress() const
+{
+    return QStringLiteral("%1:%2")
+        .arg(m_socket->peerAddress().toString())
+        .arg(m_socket->peerPort());
+}
+
+bool BrokerClient::tls() const
+{
+    return m_socket->isEncrypted();
+}
+
+void BrokerClient::closeConnection()
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_heartbeat->stop();
+    m_liveness->stop();
+    flush();
+    // The last error frame must reach the client: the object goes once the socket has drained,
+    // or after a grace period for a client that stopped reading.
+    connect(m_socket, &QSslSocket::disconnected, this, &QObject::deleteLater);
+    QTimer::singleShot(5000, this, [this] {
+        m_socket->abort();
+        deleteLater();
+    });
+    m_socket->disconnectFromHost();
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        deleteLater();
+    Q_EMIT closed();
+}
+
+void BrokerClient::onReadyRead()
+{
+    if (m_closing)
+        return;
+    const QByteArray bytes = m_socket->readAll();
+    if (m_heartbeatInterval > 0)
+        m_liveness->start(2 * m_heartbeatInterval);
+    if (m_compression) {
+        QByteArray plain;
+        if (!m_compression->decompress(bytes, plain)) {
+            fatal(QStringLiteral("E_BAD_BODY %1").arg(m_compression->errorString()));
+            return;
+        }
+        m_decoder.feed(plain);
+    } else {
+        m_decoder.feed(bytes);
+    }
+    while (!m_closing) {
+        const auto status = m_decoder.next();
+        if (status == CommandDecoder::Status::NeedMoreData)
+            break;
+        if (status == CommandDecoder::Status::Failed) {
+            decodeFailed();
+            break;
+        }
+        handle(m_decoder.command());
+    }
+}
+
+void BrokerClient::decodeFailed()
+{
+    const QByteArray verb = m_decoder.failedCommand();
+    const qint64 size = m_decoder.lastDeclaredBodySize();
+    const qint64 limit = verb == "PUB" || verb == "DPUB" ? m_broker->config().maxMsgSize
+                                                         : m_broker->config().maxBodySize;
+    switch (m_decoder.error()) {
+    case CommandDecoder::Error::BadMagic:
+        closeConnection(); // nsqd hangs up on a wrong protocol magic without a word
+        return;
+    case CommandDecoder::Error::LineTooLong:
+        fatal(QStringLiteral("E_INVALID command line too long"));
+        return;
+    case CommandDecoder::Error::BadBodySize:
+        if (verb == "PUB" || verb == "DPUB")
+            fatal(QStringLiteral("E_BAD_MESSAGE %1 invalid message body size %2")
+                      .arg(QString::fromLatin1(verb))
+                      .arg(size));
+        else
+            fatal(QStringLiteral("E_BAD_BODY %1 invalid body size %2")
+                      .arg(QString::fromLatin1(verb))
+                      .arg(size));
+        return;
+    case CommandDecoder::Error::BodyTooLarge:
+        if (verb == "PUB" || verb == "DPUB")
+            fatal(QStringLiteral("E_BAD_MESSAGE %1 message too big %2 > %3")
+                      .arg(QString::fromLatin1(verb))
+                      .arg(size)
+                      .arg(limit));
+        else
+            fatal(QStringLiteral("E_BAD_BODY %1 body too big %2 > %3")
+                      .arg(QString::fromLatin1(verb))
+                      .arg(size)
+                      .arg(limit));
+        return;
+    case CommandDecoder::Error::NoError:
+        return;
+    }
+}
+
+void BrokerClient::handle(const Command &c)
+{
+    const QByteArray &n = c.name;
+    if (n == "FIN" || n == "REQ" || n == "TOUCH")
+        finOrReqOrTouch(c);
+    else if (n == "RDY")
+        rdy(c);
+    else if (n == "NOP")
+        return;
+    else if (n == "PUB")
+        pub(c);
+    else if (n == "MPUB")
+        mpub(c);
+    else if (n == "DPUB")
+        dpub(c);
+    else if (n == "SUB")
+        sub(c);
+    else if (n == "CLS")
+        cls();
+    else if (n == "IDENTIFY")
+        identify(c);
+    else if (n == "AUTH")
+        auth(c);
+    else
+        fatal(QStringLiteral("E_INVALID invalid command %1").arg(QString::fromLatin1(n)));
+}
+
+void BrokerClient::identify(const Command &c)
+{
+    if (m_state != State::Init || m_identified) {
+        fatal(QStringLiteral("E_INVALID cannot IDENTIFY in current state"));
+        return;
+    }
+    QJsonParseError err{};
+    const QJsonObject o = QJsonDocument::fromJson(c.body, &err).object();
+    if (err.error != QJsonParseError::NoError) {
+        fatal(QStringLiteral("E_BAD_BODY IDENTIFY failed to decode JSON body"));
+        return;
+    }
+    const BrokerConfig &cfg = m_broker->config();
+    const int heartbeat = o.value(QLatin1String("heartbeat_interval")).toInt(0);
+    if (heartbeat == -1) {
+        m_heartbeatInterval = -1;
+    } else if (heartbeat != 0) {
+        if (heartbeat < 1000 || heartbeat > cfg.maxHeartbeatInterval) {
+            fatal(QStringLiteral("E_BAD_BODY IDENTIFY heartbeat interval (%1) is invalid")
+                      .arg(heartbeat));
+            return;
+        }
+        m_heartbeatInterval = heartbeat;
+    }
+    const int sampleRate = o.value(QLatin1String("sample_rate")).toInt(0);
+    if (sampleRate < 0 || sampleRate > 99) {
+        fatal(QStringLiteral("E_BAD_BODY IDENTIFY sample rate (%1) is invalid").arg(sampleRate));
+        return;
+    }
+    const int msgTimeout = o.value(QLatin1String("msg_timeout")).toInt(0);
+    if (msgTimeout != 0 && (msgTimeout < 1000 || msgTimeout > cfg.maxMsgTimeout)) {
+        fatal(QStringLiteral("E_BAD_BODY IDENTIFY msg timeout (%1) is invalid").arg(msgTimeout));
+        return;
+    }
+    const bool wantSnappy = o.value(QLatin1String("snappy")).toBool();
+    const bool wantDeflate = o.value(QLatin1String("deflate")).toBool();
+    if (wantSnappy && wantDeflate) {
+        fatal(QStringLiteral(
+            "E_BAD_BODY IDENTIFY cannot enable both deflate and snappy compression"));
+        return;
+    }
+    int level = o.value(QLatin1String("deflate_level")).toInt(6);
+    if (level <= 0)
+        level = 6;
+    m_deflateLevel = qMin(level, 6);
+    m_sampleRate = sampleRate;
+    if (msgTimeout != 0)
+        m_msgTimeout = msgTimeout;
+    m_clientId = o.value(QLatin1String("client_id")).toString();
+    m_hostname = o.value(QLatin1String("hostname")).toString();
+    m_userAgent = o.value(QLatin1String("user_agent")).toString();
+    m_identified = true;
+
+    m_heartbeat->stop();
+    m_liveness->stop();
+    if (m_heartbeatInterval > 0) {
+        m_heartbeat->start(m_heartbeatInterval);
+        m_liveness->start(2 * m_heartbeatInterval);
+    }
+
+    const bool tls = o.value(QLatin1String("tls_v1")).toBool() && m_broker->tlsAvailable();
+    m_snappy = wantSnappy;
+    m_deflate = wantDeflate;
+    if (!o.value(QLatin1String("feature_negotiation")).toBool()) {
+        sendResponse("OK");
+        return;
+    }
+    IdentifyResponse r;
+    r.negotiated = true;
+    r.maxRdyCount = cfg.maxRdyCount;
+    r.version = cfg.version;
+    r.maxMsgTimeout = cfg.maxMsgTimeout;
+    r.msgTimeout = m_msgTimeout;
+    r.tlsV1 = tls;
+    r.deflate = m_deflate;
+    r.deflateLevel = m_deflateLevel;
+    r.maxDeflateLevel = 6;
+    r.snappy = m_snappy;
+    r.sampleRate = m_sampleRate;
+    r.authRequired = !cfg.authSecret.isEmpty();
+    r.outputBufferSize = o.value(QLatin1String("output_buffer_size")).toInt(16384);
+    r.outputBufferTimeout = o.value(QLatin1String("output_buffer_timeout")).toInt(250);
+    sendResponse(r.toJson());
+    if (tls) {
+        flush();
+        m_socket->setSslConfiguration(m_broker->tlsConfiguration());
+        m_socket->startServerEncryption();
+        return; // OK follows once encrypted, then compression
+    }
+    startCompression();
+}
+
+void BrokerClient::onEncrypted()
+{
+    sendResponse("OK");
+    startCompression();
+}
+
+void BrokerClient::startCompression()
+{
+    if (!m_snappy && !m_deflate)
+        return;
+    flush();
+    m_compression = m_snappy ? makeSnappyStream() : makeDeflateStream(m_deflateLevel);
+    sendResponse("OK");
+}
+
+void BrokerClient::auth(const Command &c)
+{
+    const QString secret = m_broker->config().authSecret;
+    if (m_state != State::Init) {
+        fatal(QStringLiteral("E_INVALID cannot AUTH in current state"));
+        return;
+    }
+    if (secret.isEmpty()) {
+        fatal(QStringLiteral("E_INVALID AUTH not enabled"));
+        return;
+    }
+    if (m_authorised) {
+        fatal(QStringLiteral("E_INVALID AUTH already set"));
+        return;
+    }
+    if (QString::fromUtf8(c.body) != secret) {
+        fatal(QStringLiteral("E_AUTH_FAILED AUTH failed"));
+        return;
+    }
+    m_authorised = true;
+    AuthResponse r;
+    r.identity = m_broker->config().authIdentity;
+    r.permissionCount = 1;
+    sendResponse(r.toJson());
+}
+
+bool BrokerClient::authorised(const char *verb)
+{
+    if (m_broker->config().authSecret.isEmpty() || m_authorised)
+        return true;
+    fatal(QStringLiteral("E_AUTH_FIRST AUTH required before %1").arg(QLatin1String(verb)));
+    return false;
+}
+
+bool BrokerClient::checkTopic(const char *verb, const QByteArray &name)
+{
+    if (isValidTopicName(QString::fromLatin1(name)))
+        return true;
+    fatal(QStringLiteral("E_BAD_TOPIC %1 topic name \"%2\" is not valid")
+              .arg(QLatin1String(verb), QString::fromLatin1(name)));
+    return false;
+}
+
+void BrokerClient::sub(const Command &c)
+{
+    if (m_state != State::Init) {
+        fatal(QStringLiteral("E_INVALID cannot SUB in current state"));
+        return;
+    }
+    if (!authorised("SUB"))
+        return;
+    if (c.params.size() < 2) {
+        fatal(QStringLiteral("E_INVALID SUB insufficient number of parameters"));
+        return;
+    }
+    if (!checkTopic("SUB", c.params[0]))
+        return;
+    const QString channel = QString::fromLatin1(c.params[1]);
+    if (!isValidChannelName(channel)) {
+        fatal(QStringLiteral("E_BAD_CHANNEL SUB channel name \"%1\" is not valid").arg(channel));
+        return;
+    }
+    Topic *t = m_broker->getOrCreateTopic(QString::fromLatin1(c.params[0]));
+    m_channel = m_broker->getOrCreateChannel(t, channel);
+    m_state = State::Subscribed;
+    sendResponse("OK");
+    m_broker->subscribe(this, m_channel);
+}
+
+void BrokerClient::rdy(const Command &c)
+{
+    if (m_state == State::Closing)
+        return; // nsqd ignores RDY while closing
+    if (m_state != State::Subscribed) {
+        fatal(QStringLiteral("E_INVALID cannot RDY in current state"));
+        return;
+    }
+    qint64 count = 1;
+    if (!c.params.isEmpty() && !parseDigits(c.params[0], &count)) {
+        fatal(QStringLiteral("E_INVALID could not parse RDY count %1")
+                  .arg(QString::fromLatin1(c.params[0])));
+        return;
+    }
+    const int max = m_broker->config().maxRdyCount;
+    if (count > max) {
+        fatal(QStringLiteral("E_INVALID RDY count %1 out of range 0-%2").arg(count).arg(max));
+        return;
+    }
+    m_ready = count;
+    m_broker->pump(m_channel);
+}
+
+void BrokerClient::finOrReqOrTouch(const Command &c)
+{
+    const QString verb = QString::fromLatin1(c.name);
+    if (m_state != State::Subscribed && m_state != State::Closing) {
+        const char *what = c.name == "FIN" ? "finish" : c.name == "REQ" ? "re-queue" : "touch";
+        fatal(QStringLiteral("E_INVALID cannot %1 in current state").arg(QLatin1String(what)));
+        return;
+    }
+    const qsizetype needed = c.name == "REQ" ? 2 : 1;
+    if (c.params.size() < needed) {
+        fatal(QStringLiteral("E_INVALID %1 insufficient number of params").arg(verb));
+        return;
+    }
+    if (c.params[0].size() != MessageId::Size) {
+        fatal(QStringLiteral("E_INVALID Invalid Message ID"));
+        return;
+    }
+    const MessageId id = MessageId::fromBytes(c.params[0]);
+    QString error;
+    if (c.name == "FIN") {
+        error = m_broker->finish(this, id);
+        if (error.isEmpty())
+            ++m_finishCount;
+    } else if (c.name == "REQ") {
+        qint64 delay = 0;
+        if (!parseDigits(c.params[1], &delay)) {
+            fatal(QStringLiteral("E_INVALID REQ could not parse timeout %1")
+                      .arg(QString::fromLatin1(c.params[1])));
+            return;
+        }
+        // Above the maximum, nsqd clamps without a word.
+        delay = qMin<qint64>(delay, m_broker->config().maxReqTimeout);
+        error = m_broker->requeue(this, id, delay);
+        if (error.isEmpty())
+            ++m_requeueCount;
+    } else {
+        error = m_broker->touch(this, id);
+    }
+    if (!error.isEmpty())
+        sendFrame(
+            1,
+            QStringLiteral("E_%1_FAILED %1 %2 failed %3").arg(verb, id.toString(), error).toUtf8());
+}
+
+void BrokerClient::cls()
+{
+    if (m_state != State::Subscribed) {
+        fatal(QStringLiteral("E_INVALID cannot CLS in current state"));
+        return;
+    }
+    m_state = State::Closing;
+    sendResponse("CLOSE_WAIT");
+}
+
+void BrokerClient::pub(const Command &c)
+{
+    if (!authorised("PUB"))
+        return;
+    if (c.params.isEmpty()) {
+        fatal(QStringLiteral("E_INVALID PUB insufficient number of parameters"));
+        return;
+    }
+    if (!checkTopic("PUB", c.params[0]))
+        return;
+    const qint64 max = m_broker->config().maxMsgSize;
+    if (c.body.size() > max) {
+        fatal(QStringLiteral("E_BAD_MESSAGE PUB message too big %1 > %2")
+                  .arg(c.body.size())
+                  .arg(max));
+        return;
+    }
+    const QString error = m_broker->publish(QString::fromLatin1(c.params[0]), {c.body});
+    if (!error.isEmpty()) {
+        fatal(QStringLiteral("E_PUB_FAILED PUB failed %1").arg(error));
+        return;
+    }
+    sendResponse("OK");
+}
+
+void BrokerClient::mpub(const Command &c)
+{
+    if (!authorised("MPUB"))
+        return;
+    if (c.params.isEmpty()) {
+        fatal(QStringLiteral("E_INVALID MPUB insufficient number of parameters"));
+        return;
+    }
+    if (!checkTopic("MPUB", c.params[0]))
+        return;
+    const QByteArray &body = c.body;
+    if (body.size() < 4) {
+        fatal(QStringLiteral("E_BAD_BODY MPUB failed to read message count"));
+        return;
+    }
+    const qint32 count = qint32(readBigEndian32(body.constData()));
+    const qint64 max = m_broker->config().maxMsgSize;
+    if (count <= 0 || count > body.size() / 4) {
+        fatal(QStringLiteral("E_BAD_BODY MPUB invalid message count %1").arg(count));
+        return;
+    }
+    QByteArrayList bodies;
+    bodies.reserve(count);
+    qsizetype pos = 4;
+    for (qint32 i = 0; i < count; ++i) {
+        if (body.size() - pos < 4) {
+            fatal(QStringLiteral("E_BAD_MESSAGE MPUB failed to read message body size"));
+            return;
+        }
+        const qint32 size = qint32(readBigEndian32(body.constData() + pos));
+        pos += 4;
+        if (size <= 0) {
+            fatal(QStringLiteral("E_BAD_MESSAGE MPUB invalid message body size %1").arg(size));
+            return;
+        }
+        if (size > max) {
+            fatal(QStringLiteral("E_BAD_MESSAGE MPUB message too big %1 > %2").arg(size).arg(max));
+            return;
+        }
+        if (body.size() - pos < size) {
+            fatal(QStringLiteral("E_BAD_MESSAGE MPUB failed to read message body"));
+            return;
+        }
+        bodies.append(body.mid(pos, size));
+        pos += size;
+    }
+    const QString error = m_broker->publish(QString::fromLatin1(c.params[0]), bodies);
+    if (!error.isEmpty()) {
+        fatal(QStringLiteral("E_MPUB_FAILED MPUB failed %1").arg(error));
+        return;
+    }
+    sendResponse("OK");
+}
+
+void BrokerClient::dpub(const Command &c)
+{
+    if (!authorised("DPUB"))
+        return;
+    if (c.params.size() < 2) {
+        fatal(QStringLiteral("E_INVALID DPUB insufficient number of parameters"));
+        return;
+    }
+    if (!checkTopic("DPUB", c.params[0]))
+        return;
+    qint64 delay = 0;
+    if (!parseDigits(c.params[1], &delay)) {
+        fatal(QStringLiteral("E_INVALID DPUB could not parse timeout %1")
+                  .arg(QString::fromLatin1(c.params[1])));
+        return;
+    }
+    const qint64 maxDelay = m_broker->config().maxReqTimeout;
+    if (delay > maxDelay) {
+        fatal(
+            QStringLiteral("E_INVALID DPUB timeout %1 out of range 0-%2").arg(delay).arg(maxDelay));
+        return;
+    }
+    const qint64 max = m_broker->config().maxMsgSize;
+    if (c.body.size() > max) {
+        fatal(QStringLiteral("E_BAD_MESSAGE DPUB message too big %1 > %2")
+                  .arg(c.body.size())
+                  .arg(max));
+        return;
+    }
+    const QString error = m_broker->publish(QString::fromLatin1(c.params[0]), {c.body}, delay);
+    if (!error.isEmpty()) {
+        fatal(QStringLiteral("E_DPUB_FAILED DPUB failed %1").arg(error));
+        return;
+    }
+    sendResponse("OK");
+}
+
+void BrokerClient::deliver(const Message &message)
+{
+    ++m_inFlight;
+    ++m_messageCount;
+    sendFrame(2, encodeMessage(message));
+}
+
+void BrokerClient::messageDone()
+{
+    if (m_inFlight > 0)
+        --m_inFlight;
+}
+
+void BrokerClient::fatal(const QString &error)
+{
+    sendFrame(1, error.toUtf8());
+    closeConnection();
+}
+
+void BrokerClient::sendFrame(qint32 type, QByteArrayView data)
+{
+    if (m_closing)
+        return;
+    appendBigEndian32(m_out, quint32(data.size() + 4));
+    appendBigEndian32(m_out, quint32(type));
+    m_out.append(data);
+    if (!m_flushScheduled) {
+        m_flushScheduled = true;
+        QMetaObject::invokeMethod(this, &BrokerClient::flush, Qt::QueuedConnection);
+    }
+}
+
+void BrokerClient::flush()
+{
+    m_flushScheduled = false;
+    if (m_out.isEmpty())
+        return;
+    if (m_socket->bytesToWrite() > kMaxPendingOutput) {
+        m_out.clear();
+        closeConnection(); // a client that stopped reading
+        return;
+    }
+    m_socket->write(m_compression ? m_compression->compress(m_out) : m_out);
+    m_out.clear();
+}
+
+} // namespace nsq

@@ -1,0 +1,535 @@
+// Server conformance: what nsqd does on the wire, checked through raw sockets.
+// By default against the embedded broker; with NSQD_TCP_ADDRESS (and NSQD_HTTP_ADDRESS) set,
+// against those servers instead. Every case uses fresh random names, so a shared server is fine.
+#include "rawclient.h"
+
+#include <broker/broker.h>
+#include <protocol/commands.h>
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <memory>
+
+using namespace nsq;
+
+namespace {
+
+constexpr int kWait = 15000;
+const MessageId kUnknownId = MessageId::fromBytes("0123456789abcdef");
+
+QString freshName(const char *prefix)
+{
+    return QStringLiteral("%1-%2")
+        .arg(QLatin1String(prefix))
+        .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
+}
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+class TstConformance : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Broker> m_broker;
+    QString m_host;
+    quint16 m_port = 0;
+
+    std::unique_ptr<RawClient> client()
+    {
+        auto c = std::make_unique<RawClient>();
+        if (!c->connectTo(m_host, m_port))
+            return nullptr;
+        return c;
+    }
+
+    // A subscribed consumer with RDY n and the given IDENTIFY settings.
+    std::unique_ptr<RawClient> consumer(const QString &topic, const QString &channel, int rdy,
+                                        const QJsonObject &identify = {})
+    {
+        auto c = client();
+        if (!c)
+            return nullptr;
+        if (!identify.isEmpty() && !c->identify(json(identify)))
+            return nullptr;
+        if (!c->subscribe(topic, channel))
+            return nullptr;
+        c->send(cmd::rdy(rdy));
+        return c;
+    }
+
+    bool publish(const QString &topic, const QByteArray &body)
+    {
+        auto c = client();
+        if (!c)
+            return false;
+        c->send(cmd::pub(topic.toLatin1(), body));
+        const auto f = c->next(kWait);
+        return f && f->isResponse() && f->data == "OK";
+    }
+
+    // The error frame a command provokes, and whether the server then hung up.
+    struct Outcome
+    {
+        QByteArray error;
+        bool closed = false;
+    };
+    Outcome errorAfter(RawClient &c, const QByteArray &command)
+    {
+        Outcome o;
+        c.send(command);
+        const auto f = c.next(kWait);
+        if (f && f->isError())
+            o.error = f->data;
+        o.closed = c.waitForClosed(o.error.startsWith("E_FIN_FAILED") ||
+                                           o.error.startsWith("E_REQ_FAILED") ||
+                                           o.error.startsWith("E_TOUCH_FAILED")
+                                       ? 300
+                                       : kWait);
+        return o;
+    }
+
+    // Proves the connection is alive and in step: a PUB answered with OK.
+    bool stillWorks(RawClient &c)
+    {
+        c.send(cmd::pub(freshName("alive").toLatin1(), "x"));
+        const auto f = c.next(kWait);
+        return f && f->isResponse() && f->data == "OK";
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString tcp = qEnvironmentVariable("NSQD_TCP_ADDRESS");
+        if (!tcp.isEmpty()) {
+            const QString error = parseHostPort(tcp, &m_host, &m_port);
+            QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral("NSQD_TCP_ADDRESS: ") + error));
+            qInfo("conformance target: nsqd at %s", qPrintable(tcp));
+            return;
+        }
+        m_broker = std::make_unique<Broker>();
+        const QString error = m_broker->start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_host = QStringLiteral("127.0.0.1");
+        m_port = m_broker->tcpPort();
+        qInfo("conformance target: embedded broker on port %d", m_port);
+    }
+
+    void identifyWithFeatureNegotiationAnswersSettings()
+    {
+        auto c = client();
+        QVERIFY(c);
+        const auto answer = c->identify(R"({"feature_negotiation":true,"client_id":"conf"})");
+        QVERIFY(answer);
+        const QJsonObject o = QJsonDocument::fromJson(*answer).object();
+        for (const char *key :
+             {"max_rdy_count", "version", "max_msg_timeout", "msg_timeout", "tls_v1", "deflate",
+              "deflate_level", "max_deflate_level", "snappy", "sample_rate", "auth_required",
+              "output_buffer_size", "output_buffer_timeout"})
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        QCOMPARE(o.value(QLatin1String("max_rdy_count")).toInt(), 2500);
+        QCOMPARE(o.value(QLatin1String("msg_timeout")).toInt(), 60000);
+        QCOMPARE(o.value(QLatin1String("max_msg_timeout")).toInt(), 900000);
+    }
+
+    void identifyWithoutNegotiationAnswersOk()
+    {
+        auto c = client();
+        QVERIFY(c);
+        const auto answer = c->identify(R"({"client_id":"conf"})");
+        QVERIFY(answer);
+        QCOMPARE(*answer, QByteArray("OK"));
+    }
+
+    void secondIdentifyIsInvalid()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QVERIFY(c->identify(R"({"feature_negotiation":true})"));
+        const Outcome o = errorAfter(*c, cmd::identify(R"({"feature_negotiation":true})"));
+        QCOMPARE(o.error, QByteArray("E_INVALID cannot IDENTIFY in current state"));
+        QVERIFY(o.closed);
+    }
+
+    void subWorksWithoutIdentify()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+    }
+
+    void secondSubIsInvalid()
+    {
+        auto c = client();
+        QVERIFY(c);
+        const QString topic = freshName("t");
+        QVERIFY(c->subscribe(topic, QStringLiteral("c")));
+        const Outcome o = errorAfter(*c, cmd::sub(topic.toLatin1(), "other"));
+        QCOMPARE(o.error, QByteArray("E_INVALID cannot SUB in current state"));
+        QVERIFY(o.closed);
+    }
+
+    void subWithBadNames_data()
+    {
+        QTest::addColumn<QByteArray>("topic");
+        QTest::addColumn<QByteArray>("channel");
+        QTest::addColumn<QByteArray>("code");
+        QTest::newRow("topic") << QByteArray("bad!topic") << QByteArray("c")
+                               << QByteArray("E_BAD_TOPIC");
+        QTest::newRow("channel") << QByteArray("t") << QByteArray("bad!channel")
+                                 << QByteArray("E_BAD_CHANNEL");
+    }
+    void subWithBadNames()
+    {
+        QFETCH(QByteArray, topic);
+        QFETCH(QByteArray, channel);
+        QFETCH(QByteArray, code);
+        auto c = client();
+        QVERIFY(c);
+        const Outcome o = errorAfter(*c, cmd::sub(topic, channel));
+        QVERIFY2(o.error.startsWith(code + ' '), o.error.constData());
+        QVERIFY(o.closed);
+    }
+
+    void rdyBeforeSubIsInvalid()
+    {
+        auto c = client();
+        QVERIFY(c);
+        const Outcome o = errorAfter(*c, cmd::rdy(1));
+        QCOMPARE(o.error, QByteArray("E_INVALID cannot RDY in current state"));
+        QVERIFY(o.closed);
+    }
+
+    void rdyAboveMaxIsInvalid()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+        const Outcome o = errorAfter(*c, cmd::rdy(3000));
+        QCOMPARE(o.error, QByteArray("E_INVALID RDY count 3000 out of range 0-2500"));
+        QVERIFY(o.closed);
+    }
+
+    void finUnknownIdKeepsConnection()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+        const Outcome o = errorAfter(*c, cmd::fin(kUnknownId));
+        QCOMPARE(o.error, QByteArray("E_FIN_FAILED FIN 0123456789abcdef failed ID not in flight"));
+        QVERIFY(!o.closed);
+        QVERIFY(stillWorks(*c));
+    }
+
+    void touchUnknownIdKeepsConnection()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+        const Outcome o = errorAfter(*c, cmd::touch(kUnknownId));
+        QVERIFY2(o.error.startsWith("E_TOUCH_FAILED TOUCH 0123456789abcdef failed"),
+                 o.error.constData());
+        QVERIFY(!o.closed);
+        QVERIFY(stillWorks(*c));
+    }
+
+    void reqUnknownIdKeepsConnection()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+        const Outcome o = errorAfter(*c, cmd::req(kUnknownId, 0));
+        QVERIFY2(o.error.startsWith("E_REQ_FAILED REQ 0123456789abcdef failed"),
+                 o.error.constData());
+        QVERIFY(!o.closed);
+        QVERIFY(stillWorks(*c));
+    }
+
+    void reqNegativeClosesConnection()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+        const Outcome o = errorAfter(*c, cmd::req(kUnknownId, -1));
+        QCOMPARE(o.error, QByteArray("E_INVALID REQ could not parse timeout -1"));
+        QVERIFY(o.closed);
+    }
+
+    void reqAboveMaxIsClampedSilently()
+    {
+        const QString topic = freshName("t");
+        auto c = consumer(topic, QStringLiteral("c"), 1);
+        QVERIFY(c);
+        QVERIFY(publish(topic, "clamp me"));
+        const auto m = c->nextMessage(kWait);
+        QVERIFY(m);
+        c->send(cmd::req(m->id, 99999999999LL));
+        QVERIFY(stillWorks(*c)); // no error frame came first, and the connection is open
+    }
+
+    void clsAnswersCloseWait()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+        c->send(cmd::cls());
+        const auto f = c->next(kWait);
+        QVERIFY(f);
+        QVERIFY(f->isResponse());
+        QCOMPARE(f->data, QByteArray("CLOSE_WAIT"));
+    }
+
+    void nopAnswersNothing()
+    {
+        auto c = client();
+        QVERIFY(c);
+        c->send(cmd::nop());
+        QVERIFY(stillWorks(*c)); // the first frame back is the PUB's OK
+    }
+
+    void unknownCommandClosesConnection()
+    {
+        auto c = client();
+        QVERIFY(c);
+        const Outcome o = errorAfter(*c, "BOGUS\n");
+        QCOMPARE(o.error, QByteArray("E_INVALID invalid command BOGUS"));
+        QVERIFY(o.closed);
+    }
+
+    void pubMpubDpubAreDelivered()
+    {
+        const QString topic = freshName("t");
+        auto c = consumer(topic, QStringLiteral("c"), 10);
+        QVERIFY(c);
+        auto p = client();
+        QVERIFY(p);
+        p->send(cmd::pub(topic.toLatin1(), "one"));
+        p->send(cmd::mpub(topic.toLatin1(), {"two", "three"}));
+        p->send(cmd::dpub(topic.toLatin1(), 0, "four"));
+        for (int i = 0; i < 3; ++i) {
+            const auto f = p->next(kWait);
+            QVERIFY(f && f->isResponse() && f->data == "OK");
+        }
+        QSet<QByteArray> bodies;
+        for (int i = 0; i < 4; ++i) {
+            const auto m = c->nextMessage(kWait);
+            QVERIFY(m);
+            QCOMPARE(m->attempts, quint16(1));
+            bodies.insert(m->body);
+            c->send(cmd::fin(m->id));
+        }
+        QCOMPARE(bodies, QSet<QByteArray>({"one", "two", "three", "four"}));
+    }
+
+    void dpubWaitsForItsDelay()
+    {
+        const QString topic = freshName("t");
+        auto c = consumer(topic, QStringLiteral("c"), 10);
+        QVERIFY(c);
+        auto p = client();
+        QVERIFY(p);
+        QElapsedTimer sinceSend;
+        sinceSend.start();
+        p->send(cmd::dpub(topic.toLatin1(), 1000, "later"));
+        const auto ok = p->next(kWait);
+        QVERIFY(ok && ok->data == "OK");
+        const auto m = c->nextMessage(kWait);
+        QVERIFY(m);
+        QCOMPARE(m->body, QByteArray("later"));
+        // A lower bound only: the message must not come early. How late is not asserted.
+        QVERIFY2(sinceSend.elapsed() >= 950, qPrintable(QString::number(sinceSend.elapsed())));
+    }
+
+    void messagesWaitInTopicUntilAChannelExists()
+    {
+        const QString topic = freshName("t");
+        QVERIFY(publish(topic, "early"));
+        auto c = consumer(topic, QStringLiteral("c"), 1);
+        QVERIFY(c);
+        const auto m = c->nextMessage(kWait);
+        QVERIFY(m);
+        QCOMPARE(m->body, QByteArray("early"));
+    }
+
+    void redeliveryAfterMsgTimeout()
+    {
+        const QString topic = freshName("t");
+        auto c = consumer(topic, QStringLiteral("c"), 1,
+                          QJsonObject{{QStringLiteral("msg_timeout"), 1000}});
+        QVERIFY(c);
+        QVERIFY(publish(topic, "timeout me"));
+        const auto first = c->nextMessage(kWait);
+        QVERIFY(first);
+        QCOMPARE(first->attempts, quint16(1));
+        // Neither FIN nor REQ nor TOUCH: the server takes it back and hands it out again.
+        const auto second = c->nextMessage(kWait);
+        QVERIFY(second);
+        QCOMPARE(second->id, first->id);
+        QCOMPARE(second->attempts, quint16(2));
+        QCOMPARE(second->body, QByteArray("timeout me"));
+    }
+
+    void requeueRedeliversWithAttemptsPlusOne()
+    {
+        const QString topic = freshName("t");
+        auto c = consumer(topic, QStringLiteral("c"), 1);
+        QVERIFY(c);
+        QVERIFY(publish(topic, "again"));
+        const auto first = c->nextMessage(kWait);
+        QVERIFY(first);
+        c->send(cmd::req(first->id, 0));
+        const auto second = c->nextMessage(kWait);
+        QVERIFY(second);
+        QCOMPARE(second->id, first->id);
+        QCOMPARE(second->attempts, quint16(2));
+    }
+
+    void rdyLimitsMessagesInFlight()
+    {
+        const QString topic = freshName("t");
+        auto c = consumer(topic, QStringLiteral("c"), 2);
+        QVERIFY(c);
+        auto p = client();
+        QVERIFY(p);
+        p->send(cmd::mpub(topic.toLatin1(), {"1", "2", "3", "4"}));
+        QVERIFY(p->next(kWait));
+        const auto a = c->nextMessage(kWait);
+        const auto b = c->nextMessage(kWait);
+        QVERIFY(a && b);
+        // With two in flight and RDY 2, a third only comes after a FIN.
+        c->send(cmd::nop());
+        QVERIFY(!c->next(500).has_value());
+        c->send(cmd::fin(a->id));
+        QVERIFY(c->nextMessage(kWait));
+    }
+
+    void fanOutToTwoChannels()
+    {
+        const QString topic = freshName("t");
+        auto a = consumer(topic, QStringLiteral("a"), 1);
+        auto b = consumer(topic, QStringLiteral("b"), 1);
+        QVERIFY(a && b);
+        QVERIFY(publish(topic, "everyone"));
+        const auto ma = a->nextMessage(kWait);
+        const auto mb = b->nextMessage(kWait);
+        QVERIFY(ma && mb);
+        QCOMPARE(ma->body, QByteArray("everyone"));
+        QCOMPARE(mb->body, QByteArray("everyone"));
+        QCOMPARE(ma->id, mb->id);
+    }
+
+    void heartbeatSentAndSilentClientClosed()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QVERIFY(c->identify(R"({"feature_negotiation":true,"heartbeat_interval":1000})"));
+        QElapsedTimer t;
+        t.start();
+        const auto beat = c->next(kWait, true);
+        QVERIFY(beat);
+        QCOMPARE(beat->data, QByteArray("_heartbeat_"));
+        // Not answered: after two missed heartbeats the server hangs up.
+        QVERIFY(c->waitForClosed(kWait));
+        QVERIFY2(t.elapsed() >= 1500, qPrintable(QString::number(t.elapsed())));
+    }
+
+    void answeredHeartbeatsKeepClientOpen()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QVERIFY(c->identify(R"({"feature_negotiation":true,"heartbeat_interval":1000})"));
+        for (int i = 0; i < 4; ++i) {
+            const auto beat = c->next(kWait, true);
+            QVERIFY(beat && beat->data == "_heartbeat_");
+            c->send(cmd::nop());
+        }
+        QVERIFY(stillWorks(*c));
+    }
+
+    // Bad input: the server answers or hangs up, and keeps serving everyone else.
+    void badMagicIsRejected()
+    {
+        RawClient c;
+        QVERIFY(c.connectTo(m_host, m_port, false));
+        c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(c.waitForClosed(kWait));
+        QVERIFY(publish(freshName("t"), "still serving"));
+    }
+
+    void giantBodySizeIsRejected()
+    {
+        auto c = client();
+        QVERIFY(c);
+        const Outcome o = errorAfter(*c, QByteArray("PUB t\n") + QByteArray("\x7f\xff\xff\xff", 4));
+        QVERIFY2(o.error.startsWith("E_BAD_MESSAGE PUB message too big"), o.error.constData());
+        QVERIFY(o.closed);
+        QVERIFY(publish(freshName("t"), "still serving"));
+    }
+
+    void mpubWithBadCountIsRejected()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QByteArray body("\x00\x00\x00\x05", 4); // claims five messages, carries none
+        const Outcome o =
+            errorAfter(*c, QByteArray("MPUB t\n") + QByteArray("\x00\x00\x00\x04", 4) + body);
+        QVERIFY2(o.error.startsWith("E_BAD_"), o.error.constData());
+        QVERIFY(o.closed);
+    }
+
+    void halfCommandThenSilenceIsClosed()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QVERIFY(c->identify(R"({"feature_negotiation":true,"heartbeat_interval":1000})"));
+        c->send("PUB t\n\x00\x00"); // half a size field, then nothing
+        QVERIFY(c->waitForClosed(kWait));
+        QVERIFY(publish(freshName("t"), "still serving"));
+    }
+
+    void garbageBytesAreRejected()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QByteArray junk(4096, '\0');
+        QRandomGenerator rng(7);
+        for (auto &b : junk)
+            b = char(rng.bounded(256));
+        junk[0] = 'X'; // not a known command
+        c->send(junk);
+        QVERIFY(c->waitForClosed(kWait));
+        QVERIFY(publish(freshName("t"), "still serving"));
+    }
+
+    void slowClientDoesNotStallOthers()
+    {
+        // A consumer with a large RDY that never reads its socket.
+        const QString topic = freshName("t");
+        auto slow = consumer(topic, QStringLiteral("slow"), 2500);
+        QVERIFY(slow);
+        auto p = client();
+        QVERIFY(p);
+        QByteArrayList batch;
+        for (int i = 0; i < 200; ++i)
+            batch << QByteArray(4096, 'x');
+        p->send(cmd::mpub(topic.toLatin1(), batch));
+        QVERIFY(p->next(kWait));
+        // Another client on the same server is served at once.
+        QVERIFY(publish(freshName("t"), "not stuck"));
+        auto fast = consumer(topic, QStringLiteral("fast"), 1);
+        QVERIFY(fast);
+        QVERIFY(publish(topic, "for fast"));
+        QVERIFY(fast->nextMessage(kWait));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstConformance)
+#include "tst_conformance.moc"
