@@ -1,6 +1,7 @@
 #include "broker.h"
 
 #include "brokerclient.h"
+#include "brokerhttp.h"
 
 #include <protocol/names.h>
 
@@ -87,6 +88,10 @@ QString Broker::start()
             .arg(m_config.tcpAddress.toString())
             .arg(m_config.tcpPort)
             .arg(m_server->errorString());
+    m_http = new BrokerHttp(this);
+    m_httpPort = m_http->listen(m_config.httpAddress, m_config.httpPort);
+    if (m_httpPort == 0)
+        return m_http->errorString();
     m_tick->start(kTickMs);
     qCInfo(lcBroker) << "TCP listening on" << m_config.tcpAddress.toString()
                      << m_server->serverPort();

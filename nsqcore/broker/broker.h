@@ -16,6 +16,7 @@ class QTimer;
 namespace nsq {
 
 class BrokerClient;
+class BrokerHttp;
 
 // An in-process broker that speaks nsqd's TCP protocol: topics fan out to channels, channels
 // deliver to subscribed clients within their RDY, messages time out and come back with
@@ -28,9 +29,11 @@ public:
     explicit Broker(const BrokerConfig &config = {}, QObject *parent = nullptr);
     ~Broker() override;
 
-    // Listens on the configured TCP address. Returns an empty string or why it could not.
+    // Listens on the configured TCP and HTTP addresses. Returns an empty string or why it could
+    // not.
     QString start();
     quint16 tcpPort() const;
+    quint16 httpPort() const { return m_httpPort; }
     const BrokerConfig &config() const { return m_config; }
     bool tlsAvailable() const { return m_tlsReady; }
     const QSslConfiguration &tlsConfiguration() const { return m_tls; }
@@ -87,6 +90,8 @@ private:
     quint64 m_sequence = 0;
     quint32 m_idPrefix = 0;
     QSslConfiguration m_tls;
+    BrokerHttp *m_http = nullptr;
+    quint16 m_httpPort = 0;
     bool m_tlsReady = false;
 };
 

@@ -1,12 +1,15 @@
 // Server conformance: what nsqd does on the wire, checked through raw sockets.
 // By default against the embedded broker; with NSQD_TCP_ADDRESS (and NSQD_HTTP_ADDRESS) set,
 // against those servers instead. Every case uses fresh random names, so a shared server is fine.
+#include "httpget.h"
 #include "rawclient.h"
 
 #include <broker/broker.h>
+#include <broker/lookupd.h>
 #include <protocol/commands.h>
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -40,8 +43,33 @@ class TstConformance : public QObject
     Q_OBJECT
 
     std::unique_ptr<Broker> m_broker;
+    std::unique_ptr<Lookupd> m_lookupd;
     QString m_host;
     quint16 m_port = 0;
+    std::unique_ptr<TestHttp> m_http;
+    std::unique_ptr<TestHttp> m_lookup;
+
+    // The channel's entry in /stats, or an empty object.
+    QJsonObject channelStats(const QString &topic, const QString &channel)
+    {
+        const QJsonObject stats =
+            m_http->get(QStringLiteral("/stats?format=json&topic=%1").arg(topic)).json();
+        for (const auto &t : stats.value(QLatin1String("topics")).toArray())
+            if (t.toObject().value(QLatin1String("topic_name")).toString() == topic)
+                for (const auto &c : t.toObject().value(QLatin1String("channels")).toArray())
+                    if (c.toObject().value(QLatin1String("channel_name")).toString() == channel)
+                        return c.toObject();
+        return {};
+    }
+    QJsonObject topicStats(const QString &topic)
+    {
+        const QJsonObject stats =
+            m_http->get(QStringLiteral("/stats?format=json&topic=%1").arg(topic)).json();
+        for (const auto &t : stats.value(QLatin1String("topics")).toArray())
+            if (t.toObject().value(QLatin1String("topic_name")).toString() == topic)
+                return t.toObject();
+        return {};
+    }
 
     std::unique_ptr<RawClient> client()
     {
@@ -112,7 +140,15 @@ private Q_SLOTS:
         if (!tcp.isEmpty()) {
             const QString error = parseHostPort(tcp, &m_host, &m_port);
             QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral("NSQD_TCP_ADDRESS: ") + error));
-            qInfo("conformance target: nsqd at %s", qPrintable(tcp));
+            const QString http = qEnvironmentVariable("NSQD_HTTP_ADDRESS");
+            QVERIFY2(!http.isEmpty(), "NSQD_TCP_ADDRESS needs NSQD_HTTP_ADDRESS as well");
+            m_http = std::make_unique<TestHttp>(QStringLiteral("http://") + http);
+            const QString lookup = qEnvironmentVariable("NSQLOOKUPD_HTTP_ADDRESS");
+            if (!lookup.isEmpty())
+                m_lookup = std::make_unique<TestHttp>(QStringLiteral("http://") + lookup);
+            qInfo("conformance target: nsqd at %s / %s, nsqlookupd at %s", qPrintable(tcp),
+                  qPrintable(http),
+                  lookup.isEmpty() ? "(none: lookupd cases fail)" : qPrintable(lookup));
             return;
         }
         m_broker = std::make_unique<Broker>();
@@ -120,7 +156,15 @@ private Q_SLOTS:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_host = QStringLiteral("127.0.0.1");
         m_port = m_broker->tcpPort();
-        qInfo("conformance target: embedded broker on port %d", m_port);
+        m_http = std::make_unique<TestHttp>(
+            QStringLiteral("http://127.0.0.1:%1").arg(m_broker->httpPort()));
+        m_lookupd = std::make_unique<Lookupd>();
+        m_lookupd->addBroker(m_broker.get());
+        QVERIFY(m_lookupd->listen() != 0);
+        m_lookup = std::make_unique<TestHttp>(
+            QStringLiteral("http://127.0.0.1:%1").arg(m_lookupd->httpPort()));
+        qInfo("conformance target: embedded broker on ports %d (tcp) %d (http), lookupd %d", m_port,
+              m_broker->httpPort(), m_lookupd->httpPort());
     }
 
     void identifyWithFeatureNegotiationAnswersSettings()
@@ -273,6 +317,10 @@ private Q_SLOTS:
         QVERIFY(m);
         c->send(cmd::req(m->id, 99999999999LL));
         QVERIFY(stillWorks(*c)); // no error frame came first, and the connection is open
+        // Taken, not refused: the message waits in the deferred queue.
+        QCOMPARE(
+            channelStats(topic, QStringLiteral("c")).value(QLatin1String("deferred_count")).toInt(),
+            1);
     }
 
     void clsAnswersCloseWait()
@@ -528,6 +576,236 @@ private Q_SLOTS:
         QVERIFY(fast);
         QVERIFY(publish(topic, "for fast"));
         QVERIFY(fast->nextMessage(kWait));
+    }
+
+    // ---- HTTP API ----
+    void httpPingAndInfo()
+    {
+        const HttpResult ping = m_http->get(QStringLiteral("/ping"));
+        QCOMPARE(ping.status, 200);
+        QCOMPARE(ping.body, QByteArray("OK"));
+        const QJsonObject info = m_http->get(QStringLiteral("/info")).json();
+        QVERIFY(info.contains(QLatin1String("version")));
+        QCOMPARE(info.value(QLatin1String("tcp_port")).toInt(), int(m_port));
+        QVERIFY(info.value(QLatin1String("http_port")).toInt() > 0);
+    }
+
+    void httpPublishIsDelivered()
+    {
+        const QString topic = freshName("t");
+        auto c = consumer(topic, QStringLiteral("c"), 10);
+        QVERIFY(c);
+        QCOMPARE(m_http->post(QStringLiteral("/pub?topic=") + topic, "one").status, 200);
+        QCOMPARE(m_http->post(QStringLiteral("/mpub?topic=") + topic, "two\nthree\n").status, 200);
+        QByteArray binary("\x00\x00\x00\x01\x00\x00\x00\x04"
+                          "four",
+                          12);
+        QCOMPARE(m_http->post(QStringLiteral("/mpub?binary=true&topic=") + topic, binary).status,
+                 200);
+        QSet<QByteArray> bodies;
+        for (int i = 0; i < 4; ++i) {
+            const auto m = c->nextMessage(kWait);
+            QVERIFY(m);
+            bodies.insert(m->body);
+            c->send(cmd::fin(m->id));
+        }
+        QCOMPARE(bodies, QSet<QByteArray>({"one", "two", "three", "four"}));
+    }
+
+    void httpPublishErrors()
+    {
+        const HttpResult missing = m_http->post(QStringLiteral("/pub"), "x");
+        QCOMPARE(missing.status, 400);
+        QCOMPARE(missing.json().value(QLatin1String("message")).toString(),
+                 QStringLiteral("MISSING_ARG_TOPIC"));
+        const HttpResult invalid = m_http->post(QStringLiteral("/pub?topic=bad!name"), "x");
+        QCOMPARE(invalid.status, 400);
+        QCOMPARE(invalid.json().value(QLatin1String("message")).toString(),
+                 QStringLiteral("INVALID_TOPIC"));
+        const HttpResult empty =
+            m_http->post(QStringLiteral("/pub?topic=") + freshName("t"), QByteArray());
+        QCOMPARE(empty.status, 400);
+        QCOMPARE(empty.json().value(QLatin1String("message")).toString(),
+                 QStringLiteral("MSG_EMPTY"));
+        const HttpResult wrongMethod = m_http->get(QStringLiteral("/pub?topic=") + freshName("t"));
+        QCOMPARE(wrongMethod.status, 405);
+    }
+
+    void httpTopicAndChannelAdmin()
+    {
+        const QString topic = freshName("t");
+        QCOMPARE(m_http->post(QStringLiteral("/topic/create?topic=") + topic).status, 200);
+        QVERIFY(!topicStats(topic).isEmpty());
+        QCOMPARE(
+            m_http->post(QStringLiteral("/channel/create?topic=%1&channel=c").arg(topic)).status,
+            200);
+        QVERIFY(!channelStats(topic, QStringLiteral("c")).isEmpty());
+
+        QCOMPARE(m_http->post(QStringLiteral("/topic/pause?topic=") + topic).status, 200);
+        QCOMPARE(topicStats(topic).value(QLatin1String("paused")).toBool(), true);
+        QCOMPARE(m_http->post(QStringLiteral("/topic/unpause?topic=") + topic).status, 200);
+        QCOMPARE(topicStats(topic).value(QLatin1String("paused")).toBool(), false);
+        QCOMPARE(
+            m_http->post(QStringLiteral("/channel/pause?topic=%1&channel=c").arg(topic)).status,
+            200);
+        QCOMPARE(channelStats(topic, QStringLiteral("c")).value(QLatin1String("paused")).toBool(),
+                 true);
+        QCOMPARE(
+            m_http->post(QStringLiteral("/channel/unpause?topic=%1&channel=c").arg(topic)).status,
+            200);
+
+        QCOMPARE(m_http->post(QStringLiteral("/pub?topic=") + topic, "a").status, 200);
+        QCOMPARE(m_http->post(QStringLiteral("/pub?topic=") + topic, "b").status, 200);
+        QCOMPARE(channelStats(topic, QStringLiteral("c")).value(QLatin1String("depth")).toInt(), 2);
+        QCOMPARE(
+            m_http->post(QStringLiteral("/channel/empty?topic=%1&channel=c").arg(topic)).status,
+            200);
+        QCOMPARE(channelStats(topic, QStringLiteral("c")).value(QLatin1String("depth")).toInt(), 0);
+
+        QCOMPARE(
+            m_http->post(QStringLiteral("/channel/delete?topic=%1&channel=c").arg(topic)).status,
+            200);
+        QVERIFY(channelStats(topic, QStringLiteral("c")).isEmpty());
+        const HttpResult noChannel =
+            m_http->post(QStringLiteral("/channel/delete?topic=%1&channel=c").arg(topic));
+        QCOMPARE(noChannel.status, 404);
+        QCOMPARE(noChannel.json().value(QLatin1String("message")).toString(),
+                 QStringLiteral("CHANNEL_NOT_FOUND"));
+
+        // With no channel the topic holds what is published; /topic/empty drops it.
+        QCOMPARE(m_http->post(QStringLiteral("/pub?topic=") + topic, "held").status, 200);
+        QCOMPARE(topicStats(topic).value(QLatin1String("depth")).toInt(), 1);
+        QCOMPARE(m_http->post(QStringLiteral("/topic/empty?topic=") + topic).status, 200);
+        QCOMPARE(topicStats(topic).value(QLatin1String("depth")).toInt(), 0);
+
+        QCOMPARE(m_http->post(QStringLiteral("/topic/delete?topic=") + topic).status, 200);
+        QVERIFY(topicStats(topic).isEmpty());
+        const HttpResult noTopic = m_http->post(QStringLiteral("/topic/delete?topic=") + topic);
+        QCOMPARE(noTopic.status, 404);
+        QCOMPARE(noTopic.json().value(QLatin1String("message")).toString(),
+                 QStringLiteral("TOPIC_NOT_FOUND"));
+    }
+
+    void pausedChannelHoldsMessages()
+    {
+        const QString topic = freshName("t");
+        auto c = consumer(topic, QStringLiteral("c"), 5);
+        QVERIFY(c);
+        QCOMPARE(
+            m_http->post(QStringLiteral("/channel/pause?topic=%1&channel=c").arg(topic)).status,
+            200);
+        QVERIFY(publish(topic, "wait"));
+        c->send(cmd::nop());
+        QVERIFY(!c->next(500).has_value()); // nothing while paused
+        QCOMPARE(
+            m_http->post(QStringLiteral("/channel/unpause?topic=%1&channel=c").arg(topic)).status,
+            200);
+        QVERIFY(c->nextMessage(kWait));
+    }
+
+    void statsCountFinishRequeueAndTimeout()
+    {
+        const QString topic = freshName("t");
+        auto c = consumer(topic, QStringLiteral("c"), 3,
+                          QJsonObject{{QStringLiteral("msg_timeout"), 1000}});
+        QVERIFY(c);
+        auto p = client();
+        QVERIFY(p);
+        p->send(cmd::mpub(topic.toLatin1(), {"fin", "req", "timeout"}));
+        QVERIFY(p->next(kWait));
+        QHash<QByteArray, Message> got;
+        for (int i = 0; i < 3; ++i) {
+            const auto m = c->nextMessage(kWait);
+            QVERIFY(m);
+            got.insert(m->body, *m);
+        }
+        c->send(cmd::fin(got["fin"].id));
+        c->send(cmd::req(got["req"].id, 60000));
+        const auto again = c->nextMessage(kWait); // the third one, back after its timeout
+        QVERIFY(again);
+        QCOMPARE(again->body, QByteArray("timeout"));
+        QCOMPARE(again->attempts, quint16(2));
+        c->send(cmd::fin(again->id));
+        QVERIFY(stillWorks(*c)); // the FIN has been read by the server
+
+        const QJsonObject ch = channelStats(topic, QStringLiteral("c"));
+        QCOMPARE(ch.value(QLatin1String("depth")).toInt(), 0);
+        QCOMPARE(ch.value(QLatin1String("in_flight_count")).toInt(), 0);
+        QCOMPARE(ch.value(QLatin1String("deferred_count")).toInt(), 1);
+        QCOMPARE(ch.value(QLatin1String("message_count")).toInt(), 3);
+        QCOMPARE(ch.value(QLatin1String("requeue_count")).toInt(), 1);
+        QCOMPARE(ch.value(QLatin1String("timeout_count")).toInt(), 1);
+        const QJsonArray clients = ch.value(QLatin1String("clients")).toArray();
+        QCOMPARE(clients.size(), 1);
+        const QJsonObject cl = clients.first().toObject();
+        QCOMPARE(cl.value(QLatin1String("ready_count")).toInt(), 3);
+        QCOMPARE(cl.value(QLatin1String("in_flight_count")).toInt(), 0);
+        QCOMPARE(cl.value(QLatin1String("message_count")).toInt(), 4);
+        QCOMPARE(cl.value(QLatin1String("finish_count")).toInt(), 2);
+        QCOMPARE(cl.value(QLatin1String("requeue_count")).toInt(), 1);
+    }
+
+    void ephemeralChannelGoesWithItsLastClient()
+    {
+        const QString topic = freshName("t");
+        const QString channel = QStringLiteral("tail#ephemeral");
+        {
+            auto c = consumer(topic, channel, 1);
+            QVERIFY(c);
+            QVERIFY(!channelStats(topic, channel).isEmpty());
+            c->socket().disconnectFromHost();
+            QVERIFY(c->waitForClosed(kWait));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(channelStats(topic, channel).isEmpty(), kWait);
+    }
+
+    // ---- nsqlookupd ----
+    void lookupdKnowsTopicsChannelsAndNodes()
+    {
+        QVERIFY2(m_lookup, "set NSQLOOKUPD_HTTP_ADDRESS to the lookupd the nsqd registers with");
+        QCOMPARE(m_lookup->get(QStringLiteral("/ping")).body, QByteArray("OK"));
+        const QString topic = freshName("t");
+        const HttpResult unknown = m_lookup->get(QStringLiteral("/lookup?topic=") + topic);
+        QCOMPARE(unknown.status, 404);
+        QCOMPARE(m_http->post(QStringLiteral("/topic/create?topic=") + topic).status, 200);
+        QCOMPARE(
+            m_http->post(QStringLiteral("/channel/create?topic=%1&channel=c").arg(topic)).status,
+            200);
+        // A real nsqd registers with lookupd asynchronously.
+        QJsonObject lookup;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (lookup = m_lookup->get(QStringLiteral("/lookup?topic=") + topic).json())
+                .value(QLatin1String("channels"))
+                .toArray()
+                .contains(QStringLiteral("c")),
+            kWait);
+        bool found = false;
+        for (const auto &p : lookup.value(QLatin1String("producers")).toArray()) {
+            const QJsonObject o = p.toObject();
+            QVERIFY(o.contains(QLatin1String("broadcast_address")));
+            QVERIFY(o.contains(QLatin1String("http_port")));
+            found |= o.value(QLatin1String("tcp_port")).toInt() == int(m_port);
+        }
+        QVERIFY(found);
+        QVERIFY(m_lookup->get(QStringLiteral("/topics"))
+                    .json()
+                    .value(QLatin1String("topics"))
+                    .toArray()
+                    .contains(topic));
+        QVERIFY(m_lookup->get(QStringLiteral("/channels?topic=") + topic)
+                    .json()
+                    .value(QLatin1String("channels"))
+                    .toArray()
+                    .contains(QStringLiteral("c")));
+        bool node = false;
+        for (const auto &p : m_lookup->get(QStringLiteral("/nodes"))
+                                 .json()
+                                 .value(QLatin1String("producers"))
+                                 .toArray())
+            node |= p.toObject().value(QLatin1String("tcp_port")).toInt() == int(m_port) &&
+                    p.toObject().value(QLatin1String("topics")).toArray().contains(topic);
+        QVERIFY(node);
+        QCOMPARE(m_http->post(QStringLiteral("/topic/delete?topic=") + topic).status, 200);
     }
 };
 

@@ -1,0 +1,148 @@
+#include "clicommands.h"
+
+#include <broker/broker.h>
+#include <broker/demotraffic.h>
+#include <broker/lookupd.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace nsqcli {
+
+namespace {
+
+std::atomic<int> g_stopSignal{0};
+
+void onSignal(int signal)
+{
+    g_stopSignal = signal;
+}
+
+int fail(int code, const QString &text)
+{
+    std::fprintf(stderr, "nsq-inspector-cli broker: %s\n", qPrintable(text));
+    return code;
+}
+
+// "host:port" into an address to listen on; port 0 picks a free one.
+QString parseListen(const QString &option, const QString &text, QHostAddress *address,
+                    quint16 *port)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return QStringLiteral("--%1: '%2' is not host:port").arg(option, text);
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    if (host.isEmpty() || host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    bool ok = false;
+    const uint p = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535)
+        return QStringLiteral("--%1: '%2' has no valid port (0-65535)").arg(option, text);
+    if (!address->setAddress(host))
+        return QStringLiteral("--%1: '%2' is not an IP address to listen on").arg(option, host);
+    *port = quint16(p);
+    return {};
+}
+
+} // namespace
+
+int runBroker(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Run the embedded NSQ-compatible broker until Ctrl-C."));
+    parser.addHelpOption();
+    const QCommandLineOption tcp(QStringLiteral("tcp-address"),
+                                 QStringLiteral("TCP address to listen on."),
+                                 QStringLiteral("host:port"), QStringLiteral("127.0.0.1:4150"));
+    const QCommandLineOption http(QStringLiteral("http-address"),
+                                  QStringLiteral("HTTP address to listen on."),
+                                  QStringLiteral("host:port"), QStringLiteral("127.0.0.1:4151"));
+    const QCommandLineOption lookupd(
+        QStringLiteral("lookupd-http-address"),
+        QStringLiteral("Also serve the nsqlookupd HTTP API on this address."),
+        QStringLiteral("host:port"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo-rate"),
+        QStringLiteral("Publish demo traffic at this many messages per second."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({tcp, http, lookupd, demo});
+    if (!parser.parse(arguments))
+        return fail(2, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(
+            2,
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+
+    nsq::BrokerConfig config;
+    QString error = parseListen(QStringLiteral("tcp-address"), parser.value(tcp),
+                                &config.tcpAddress, &config.tcpPort);
+    if (error.isEmpty())
+        error = parseListen(QStringLiteral("http-address"), parser.value(http), &config.httpAddress,
+                            &config.httpPort);
+    QHostAddress lookupAddress;
+    quint16 lookupPort = 0;
+    if (error.isEmpty() && parser.isSet(lookupd))
+        error = parseListen(QStringLiteral("lookupd-http-address"), parser.value(lookupd),
+                            &lookupAddress, &lookupPort);
+    bool rateOk = false;
+    const int rate = parser.value(demo).toInt(&rateOk);
+    if (error.isEmpty() && (!rateOk || rate < 0 || rate > 1000000))
+        error = QStringLiteral("--demo-rate: '%1' is not a rate from 0 to 1000000")
+                    .arg(parser.value(demo));
+    if (!error.isEmpty())
+        return fail(2, error);
+
+    nsq::Broker broker(config);
+    error = broker.start();
+    if (!error.isEmpty())
+        return fail(1, error);
+    std::printf("nsq-inspector broker %s (NSQ %s protocol)\n", NSQ_INSPECTOR_VERSION,
+                qPrintable(config.version));
+    std::printf("TCP:  %s:%u\n", qPrintable(config.tcpAddress.toString()), broker.tcpPort());
+    std::printf("HTTP: %s:%u\n", qPrintable(config.httpAddress.toString()), broker.httpPort());
+
+    nsq::Lookupd lookup;
+    if (parser.isSet(lookupd)) {
+        lookup.addBroker(&broker);
+        if (lookup.listen(lookupAddress, lookupPort) == 0)
+            return fail(1, lookup.errorString());
+        std::printf("lookupd HTTP: %s:%u\n", qPrintable(lookupAddress.toString()),
+                    lookup.httpPort());
+    }
+    nsq::DemoTraffic traffic(&broker, rate);
+    if (rate > 0) {
+        traffic.start();
+        std::printf("demo traffic: %d msg/s to %s\n", rate,
+                    qPrintable(nsq::DemoTraffic::topics().join(QLatin1String(", "))));
+    }
+    std::printf("Ctrl-C to stop\n");
+    std::fflush(stdout);
+
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [] {
+        if (g_stopSignal != 0)
+            QCoreApplication::quit();
+    });
+    poll.start(50);
+    QCoreApplication::exec();
+    std::printf("stopped (%llu demo messages published)\n",
+                static_cast<unsigned long long>(traffic.published()));
+    return 0;
+}
+
+} // namespace nsqcli

@@ -1,0 +1,135 @@
+#include "lookupd.h"
+
+#include "broker.h"
+
+#include <QHostInfo>
+#include <QHttpServer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+#include <set>
+
+namespace nsq {
+
+namespace {
+
+using Status = QHttpServerResponse::StatusCode;
+
+QHttpServerResponse fail(Status status, const char *message)
+{
+    return QHttpServerResponse(QJsonObject{{QStringLiteral("message"), QLatin1String(message)}},
+                               status);
+}
+
+QJsonObject producer(const Broker &b)
+{
+    return QJsonObject{
+        {QStringLiteral("remote_address"), QStringLiteral("127.0.0.1:%1").arg(b.tcpPort())},
+        {QStringLiteral("hostname"), QHostInfo::localHostName()},
+        {QStringLiteral("broadcast_address"), QStringLiteral("127.0.0.1")},
+        {QStringLiteral("tcp_port"), int(b.tcpPort())},
+        {QStringLiteral("http_port"), int(b.httpPort())},
+        {QStringLiteral("version"), b.config().version},
+    };
+}
+
+QJsonArray toArray(const std::set<QString> &names)
+{
+    QJsonArray a;
+    for (const QString &n : names)
+        a.append(n);
+    return a;
+}
+
+} // namespace
+
+Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<QHttpServer>())
+{
+    QHttpServer &s = *m_server;
+    s.route(QStringLiteral("/ping"), [] {
+        return QHttpServerResponse(QByteArray("text/plain; charset=utf-8"), QByteArray("OK"));
+    });
+    s.route(QStringLiteral("/lookup"), [this](const QHttpServerRequest &req) {
+        const QString topic = req.query().queryItemValue(QStringLiteral("topic"));
+        if (topic.isEmpty())
+            return fail(Status::BadRequest, "MISSING_ARG_TOPIC");
+        QJsonArray producers;
+        std::set<QString> channels;
+        for (const auto &b : brokers()) {
+            const Topic *t = b->topic(topic);
+            if (!t)
+                continue;
+            producers.append(producer(*b));
+            for (const auto &c : t->channels)
+                channels.insert(c.first);
+        }
+        if (producers.isEmpty())
+            return fail(Status::NotFound, "TOPIC_NOT_FOUND");
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("channels"), toArray(channels)},
+                                               {QStringLiteral("producers"), producers}});
+    });
+    s.route(QStringLiteral("/topics"), [this] {
+        std::set<QString> topics;
+        for (const auto &b : brokers())
+            for (const auto &t : b->topics())
+                topics.insert(t.first);
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("topics"), toArray(topics)}});
+    });
+    s.route(QStringLiteral("/channels"), [this](const QHttpServerRequest &req) {
+        const QString topic = req.query().queryItemValue(QStringLiteral("topic"));
+        if (topic.isEmpty())
+            return fail(Status::BadRequest, "MISSING_ARG_TOPIC");
+        std::set<QString> channels;
+        for (const auto &b : brokers())
+            if (const Topic *t = b->topic(topic))
+                for (const auto &c : t->channels)
+                    channels.insert(c.first);
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("channels"), toArray(channels)}});
+    });
+    s.route(QStringLiteral("/nodes"), [this] {
+        QJsonArray producers;
+        for (const auto &b : brokers()) {
+            QJsonObject p = producer(*b);
+            std::set<QString> topics;
+            for (const auto &t : b->topics())
+                topics.insert(t.first);
+            p.insert(QStringLiteral("topics"), toArray(topics));
+            p.insert(QStringLiteral("tombstones"), QJsonArray());
+            producers.append(p);
+        }
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("producers"), producers}});
+    });
+}
+
+Lookupd::~Lookupd() = default;
+
+void Lookupd::addBroker(Broker *broker)
+{
+    m_brokers.append(broker);
+}
+
+void Lookupd::removeBroker(Broker *broker)
+{
+    m_brokers.removeAll(broker);
+}
+
+QList<QPointer<Broker>> Lookupd::brokers() const
+{
+    QList<QPointer<Broker>> live;
+    for (const auto &b : m_brokers)
+        if (b)
+            live.append(b);
+    return live;
+}
+
+quint16 Lookupd::listen(const QHostAddress &address, quint16 port)
+{
+    m_port = m_server->listen(address, port);
+    if (m_port == 0)
+        m_error =
+            QStringLiteral("cannot listen for HTTP on %1:%2").arg(address.toString()).arg(port);
+    return m_port;
+}
+
+} // namespace nsq
