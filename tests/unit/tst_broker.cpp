@@ -1,0 +1,193 @@
+// Embedded-broker features a stock nsqd only has with extra flags (TLS, AUTH) or that are ours
+// (the memory cap), checked end to end with our Conn and with raw sockets.
+#include "rawclient.h"
+#include "scriptedserver.h"
+
+#include <broker/broker.h>
+#include <client/conn.h>
+#include <protocol/commands.h>
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace nsq;
+
+namespace {
+constexpr int kWait = 15000;
+}
+
+class TstBroker : public QObject
+{
+    Q_OBJECT
+
+    // Connects a Conn, subscribes to topic/ch with RDY 10, publishes `body` and returns what came.
+    QByteArray roundTrip(Broker &broker, const Config &cfg, Conn::State *finalState = nullptr)
+    {
+        Conn conn(cfg);
+        QSignalSpy messages(&conn, &Conn::messageReceived);
+        conn.connectToNsqd(QStringLiteral("127.0.0.1"), broker.tcpPort());
+        if (!QTest::qWaitFor(
+                [&] {
+                    return conn.state() == Conn::State::Connected ||
+                           conn.state() == Conn::State::Disconnected;
+                },
+                kWait))
+            return "timeout";
+        if (finalState)
+            *finalState = conn.state();
+        if (conn.state() != Conn::State::Connected)
+            return "error: " + conn.errorString().toUtf8();
+        conn.subscribe(QStringLiteral("secure"), QStringLiteral("ch"));
+        conn.setReady(10);
+        conn.publish(QStringLiteral("secure"), QByteArray(50000, 'p') + "end");
+        if (!QTest::qWaitFor([&] { return !messages.isEmpty(); }, kWait))
+            return "no message";
+        const Message m = messages.first().first().value<Message>();
+        conn.finish(m.id);
+        return m.body.right(3);
+    }
+
+private Q_SLOTS:
+    void tlsWithCompression_data()
+    {
+        QTest::addColumn<bool>("tls");
+        QTest::addColumn<QString>("compression");
+        QTest::newRow("tls") << true << "";
+        QTest::newRow("snappy") << false << "snappy";
+        QTest::newRow("deflate") << false << "deflate";
+        QTest::newRow("tls+snappy") << true << "snappy";
+        QTest::newRow("tls+deflate") << true << "deflate";
+    }
+    void tlsWithCompression()
+    {
+        QFETCH(bool, tls);
+        QFETCH(QString, compression);
+        BrokerConfig bc;
+        bc.tlsCertFile = testCertPath("server.pem");
+        bc.tlsKeyFile = testCertPath("server.key");
+        Broker broker(bc);
+        QCOMPARE(broker.start(), QString());
+        Config cfg;
+        cfg.tlsV1 = tls;
+        cfg.tlsRootCaFile = testCertPath("ca.pem");
+        cfg.snappy = compression == QLatin1String("snappy");
+        cfg.deflate = compression == QLatin1String("deflate");
+        QCOMPARE(roundTrip(broker, cfg), QByteArray("end"));
+        QTRY_COMPARE_WITH_TIMEOUT(broker.clients().size(), 0,
+                                  kWait); // the Conn went, so did its client
+    }
+
+    void tlsNotConfiguredIsDeclined()
+    {
+        Broker broker;
+        QCOMPARE(broker.start(), QString());
+        Config cfg;
+        cfg.tlsV1 = true;
+        Conn::State state{};
+        const QByteArray result = roundTrip(broker, cfg, &state);
+        QCOMPARE(state, Conn::State::Disconnected);
+        QVERIFY2(result.contains("did not enable it"), result.constData());
+    }
+
+    void authAcceptedAndRefused()
+    {
+        BrokerConfig bc;
+        bc.authSecret = QStringLiteral("letmein");
+        bc.authIdentity = QStringLiteral("teacher");
+        Broker broker(bc);
+        QCOMPARE(broker.start(), QString());
+        Config good;
+        good.authSecret = QStringLiteral("letmein");
+        QCOMPARE(roundTrip(broker, good), QByteArray("end"));
+        Config bad;
+        bad.authSecret = QStringLiteral("guess");
+        const QByteArray refused = roundTrip(broker, bad);
+        QVERIFY2(refused.contains("AUTH failed: E_AUTH_FAILED"), refused.constData());
+        const QByteArray missing = roundTrip(broker, Config{});
+        QVERIFY2(missing.contains("no auth secret"), missing.constData());
+    }
+
+    void authRequiredBeforeSubAndPub()
+    {
+        BrokerConfig bc;
+        bc.authSecret = QStringLiteral("letmein");
+        Broker broker(bc);
+        QCOMPARE(broker.start(), QString());
+        RawClient c;
+        QVERIFY(c.connectTo(QStringLiteral("127.0.0.1"), broker.tcpPort()));
+        c.send(cmd::sub("t", "c"));
+        const auto f = c.next(kWait);
+        QVERIFY(f && f->isError());
+        QCOMPARE(f->data, QByteArray("E_AUTH_FIRST AUTH required before SUB"));
+        QVERIFY(c.waitForClosed(kWait));
+    }
+
+    void fullTopicAnswersPubFailed()
+    {
+        BrokerConfig bc;
+        bc.maxTopicMessages = 3;
+        Broker broker(bc);
+        QCOMPARE(broker.start(), QString());
+        RawClient c;
+        QVERIFY(c.connectTo(QStringLiteral("127.0.0.1"), broker.tcpPort()));
+        c.send(cmd::mpub("capped", {"1", "2", "3"}));
+        const auto ok = c.next(kWait);
+        QVERIFY(ok && ok->data == "OK");
+        c.send(cmd::pub("capped", "one too many"));
+        const auto f = c.next(kWait);
+        QVERIFY(f && f->isError());
+        QVERIFY2(f->data.startsWith("E_PUB_FAILED PUB failed topic capped is full"),
+                 f->data.constData());
+        QVERIFY(f->data.contains("at most 3"));
+        QVERIFY(c.waitForClosed(kWait)); // like nsqd, E_PUB_FAILED ends the connection
+        // Nothing was lost from what was accepted.
+        QCOMPARE(broker.topic(QStringLiteral("capped"))->backlog.size(), size_t(3));
+    }
+
+    void secondClientOnChannelSharesTheMessages()
+    {
+        Broker broker;
+        QCOMPARE(broker.start(), QString());
+        RawClient a, b, p;
+        for (RawClient *c : {&a, &b}) {
+            QVERIFY(c->connectTo(QStringLiteral("127.0.0.1"), broker.tcpPort()));
+            QVERIFY(c->subscribe(QStringLiteral("shared"), QStringLiteral("ch")));
+            c->send(cmd::rdy(100));
+        }
+        QVERIFY(p.connectTo(QStringLiteral("127.0.0.1"), broker.tcpPort()));
+        QByteArrayList bodies;
+        for (int i = 0; i < 20; ++i)
+            bodies << QByteArray::number(i);
+        p.send(cmd::mpub("shared", bodies));
+        QVERIFY(p.next(kWait));
+        int fromA = 0, fromB = 0;
+        // Each message goes to exactly one of the two, and both get some.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                while (a.nextMessage(0))
+                    ++fromA;
+                while (b.nextMessage(0))
+                    ++fromB;
+                return fromA + fromB == 20;
+            },
+            kWait));
+        QVERIFY(fromA > 0 && fromB > 0);
+    }
+
+    void unknownMessageIdsAreSafe()
+    {
+        Broker broker;
+        QCOMPARE(broker.start(), QString());
+        RawClient c;
+        QVERIFY(c.connectTo(QStringLiteral("127.0.0.1"), broker.tcpPort()));
+        QVERIFY(c.subscribe(QStringLiteral("t"), QStringLiteral("c")));
+        c.send("FIN short\n");
+        const auto f = c.next(kWait);
+        QVERIFY(f && f->isError());
+        QCOMPARE(f->data, QByteArray("E_INVALID Invalid Message ID"));
+        QVERIFY(c.waitForClosed(kWait));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstBroker)
+#include "tst_broker.moc"
