@@ -1,0 +1,124 @@
+#pragma once
+
+#include "../protocol/result.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace nsq {
+
+struct ClientStats
+{
+    QString clientId, hostname, remoteAddress, userAgent;
+    qint64 readyCount = 0, inFlightCount = 0, messageCount = 0, finishCount = 0, requeueCount = 0;
+};
+
+struct ChannelStats
+{
+    QString name;
+    qint64 depth = 0, inFlightCount = 0, deferredCount = 0, messageCount = 0, requeueCount = 0,
+           timeoutCount = 0;
+    bool paused = false;
+    QList<ClientStats> clients;
+};
+
+struct TopicStats
+{
+    QString name;
+    qint64 depth = 0, messageCount = 0;
+    bool paused = false;
+    QList<ChannelStats> channels;
+};
+
+struct NsqdStats
+{
+    QString version, health;
+    QList<TopicStats> topics;
+    static Result<NsqdStats> parse(const QByteArray &json);
+};
+
+// One nsqd as nsqlookupd describes it.
+struct NodeInfo
+{
+    QString broadcastAddress, hostname, version;
+    quint16 tcpPort = 0, httpPort = 0;
+    QStringList topics; // from /nodes only
+    QString tcpAddress() const
+    {
+        return QStringLiteral("%1:%2").arg(broadcastAddress).arg(tcpPort);
+    }
+};
+
+struct LookupResult
+{
+    QStringList channels;
+    QList<NodeInfo> producers;
+    // Accepts the plain answer and the old {"status_code","status_txt","data"} wrapping.
+    static Result<LookupResult> parse(const QByteArray &json);
+};
+
+// Shared plumbing: one GET or POST, a timeout, and an error that names the server and the cause.
+class HttpApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    // base: "http://host:port" or "host:port".
+    explicit HttpApiClient(const QString &base, QObject *parent = nullptr);
+    QUrl baseUrl() const { return m_base; }
+    void setTimeout(int ms) { m_timeoutMs = ms; }
+    // Empty when the base address is usable.
+    QString addressError() const { return m_addressError; }
+
+    using Done = std::function<void(Result<QByteArray>)>;
+    void get(const QString &path, const QList<QPair<QString, QString>> &query, Done done);
+    void post(const QString &path, const QList<QPair<QString, QString>> &query,
+              const QByteArray &body, Done done);
+
+private:
+    void send(const QByteArray &verb, const QString &path,
+              const QList<QPair<QString, QString>> &query, const QByteArray &body, Done done);
+
+    QUrl m_base;
+    QString m_addressError;
+    int m_timeoutMs = 5000;
+    QNetworkAccessManager *m_nam;
+};
+
+// nsqd's HTTP API: typed /stats and the topic and channel verbs.
+class NsqdHttpClient : public HttpApiClient
+{
+    Q_OBJECT
+public:
+    using HttpApiClient::HttpApiClient;
+    void stats(const QString &topic, const QString &channel,
+               std::function<void(Result<NsqdStats>)> done);
+    // verb: create, delete, empty, pause, unpause.
+    void topicAction(const QString &verb, const QString &topic,
+                     std::function<void(Result<QByteArray>)> done);
+    void channelAction(const QString &verb, const QString &topic, const QString &channel,
+                       std::function<void(Result<QByteArray>)> done);
+    void publish(const QString &topic, const QByteArray &body,
+                 std::function<void(Result<QByteArray>)> done);
+};
+
+// nsqlookupd's HTTP API.
+class LookupdHttpClient : public HttpApiClient
+{
+    Q_OBJECT
+public:
+    using HttpApiClient::HttpApiClient;
+    void lookup(const QString &topic, std::function<void(Result<LookupResult>)> done);
+    void topics(std::function<void(Result<QStringList>)> done);
+    void channels(const QString &topic, std::function<void(Result<QStringList>)> done);
+    void nodes(std::function<void(Result<QList<NodeInfo>>)> done);
+};
+
+} // namespace nsq

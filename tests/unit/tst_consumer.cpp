@@ -1,0 +1,403 @@
+#include <broker/broker.h>
+#include <broker/brokerclient.h>
+#include <broker/lookupd.h>
+#include <client/consumer.h>
+#include <client/producer.h>
+
+#include <QAtomicInt>
+#include <QSemaphore>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+using namespace nsq;
+
+namespace {
+
+constexpr int kWait = 20000;
+
+QString addressOf(const Broker &b)
+{
+    return QStringLiteral("127.0.0.1:%1").arg(b.tcpPort());
+}
+
+std::unique_ptr<Broker> startBroker(BrokerConfig cfg = {})
+{
+    auto b = std::make_unique<Broker>(cfg);
+    if (!b->start().isEmpty())
+        return nullptr;
+    return b;
+}
+
+void publish(Broker &b, const QString &topic, int count, const QByteArray &prefix = "m")
+{
+    QByteArrayList bodies;
+    for (int i = 0; i < count; ++i)
+        bodies << prefix + QByteArray::number(i);
+    b.publish(topic, bodies);
+}
+
+qint64 readyOn(const Broker &b)
+{
+    qint64 total = 0;
+    for (const BrokerClient *c : b.clients())
+        total += c->readyCount();
+    return total;
+}
+
+class CountingHandler : public Handler
+{
+public:
+    bool handleMessage(const Message &m) override
+    {
+        seen.fetchAndAddRelaxed(1);
+        return !m.body.startsWith("fail");
+    }
+    QAtomicInt seen;
+};
+
+Config fastConfig()
+{
+    Config c;
+    c.maxInFlight = 10;
+    c.lookupdPollInterval = 200;
+    c.lookupdPollJitter = 0.1;
+    c.rdyRedistributeInterval = 100;
+    c.lowRdyIdleTimeout = 1000;
+    c.defaultRequeueDelay = 0;
+    c.backoffMultiplier = 100;
+    c.maxBackoffDuration = 1000;
+    return c;
+}
+
+} // namespace
+
+class TstConsumer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void consumesAndFinishesEverything()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        publish(*b, QStringLiteral("t"), 100);
+        CountingHandler h;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), fastConfig());
+        QVERIFY(c.validate().isEmpty());
+        c.setHandler(&h);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(c.stats().finished, quint64(100), kWait);
+        QCOMPARE(c.stats().received, quint64(100));
+        const Channel *ch = b->topic(QStringLiteral("t"))->channels.at(QStringLiteral("ch")).get();
+        QTRY_COMPARE_WITH_TIMEOUT(ch->inFlight.size(), 0, kWait);
+        QCOMPARE(ch->depth(), 0);
+    }
+
+    void maxInFlightIsSpreadOverConnections()
+    {
+        auto b1 = startBroker(), b2 = startBroker(), b3 = startBroker();
+        QVERIFY(b1 && b2 && b3);
+        Config cfg = fastConfig();
+        cfg.maxInFlight = 9;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        for (Broker *b : {b1.get(), b2.get(), b3.get()})
+            c.connectToNsqd(addressOf(*b));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            readyOn(*b1) == 3 && readyOn(*b2) == 3 && readyOn(*b3) == 3,
+            qPrintable(
+                QStringLiteral("%1 %2 %3").arg(readyOn(*b1)).arg(readyOn(*b2)).arg(readyOn(*b3))),
+            kWait);
+    }
+
+    void readyNeverAboveServersMax()
+    {
+        BrokerConfig bc;
+        bc.maxRdyCount = 100;
+        auto b = startBroker(bc);
+        QVERIFY(b);
+        Config cfg = fastConfig();
+        cfg.maxInFlight = 5000;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 100, kWait);
+    }
+
+    void readyRotatesWhenConnectionsOutnumberMaxInFlight()
+    {
+        auto b1 = startBroker(), b2 = startBroker(), b3 = startBroker();
+        QVERIFY(b1 && b2 && b3);
+        Config cfg = fastConfig();
+        cfg.maxInFlight = 1;
+        CountingHandler h;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h);
+        QSignalSpy connected(&c, &Consumer::connected);
+        for (Broker *b : {b1.get(), b2.get(), b3.get()})
+            c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 3, kWait);
+        // Messages only on each broker in turn: RDY 1 must travel to find them.
+        qint64 maxTotal = 0;
+        auto sample = [&] {
+            maxTotal = qMax(maxTotal, readyOn(*b1) + readyOn(*b2) + readyOn(*b3));
+        };
+        for (Broker *b : {b3.get(), b2.get(), b1.get()}) {
+            const int before = h.seen.loadRelaxed();
+            publish(*b, QStringLiteral("t"), 1);
+            QTRY_VERIFY_WITH_TIMEOUT((sample(), h.seen.loadRelaxed() == before + 1), kWait);
+        }
+        QVERIFY2(maxTotal <= 1, qPrintable(QString::number(maxTotal)));
+    }
+
+    void backoffStopsAndResumes()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        CountingHandler h;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), fastConfig());
+        c.setHandler(&h);
+        QSignalSpy started(&c, &Consumer::backoffStarted);
+        QSignalSpy resumed(&c, &Consumer::backoffResumed);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 10, kWait);
+        // One failure: backoff (RDY 0), then a test message with RDY 1, then full RDY again.
+        b->publish(QStringLiteral("t"), {"fail-once"});
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, kWait);
+        QCOMPARE(started.first().at(0).toInt(), 1);
+        QCOMPARE(started.first().at(1).toLongLong(), 200); // multiplier 100 ms × 2^1
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 1, kWait);  // the test after the backoff window
+        // The requeued message comes back (attempt 2) and fails again: deeper backoff.
+        QTRY_VERIFY_WITH_TIMEOUT(started.size() >= 2, kWait);
+        QCOMPARE(started.at(1).at(0).toInt(), 2);
+        QCOMPARE(started.at(1).at(1).toLongLong(), 400);
+        QVERIFY(resumed.isEmpty()); // nothing succeeded yet
+    }
+
+    void successesStepOutOfBackoff()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        CountingHandler h;
+        Config cfg = fastConfig();
+        cfg.defaultRequeueDelay = 60000; // the failed message stays away
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h);
+        QSignalSpy started(&c, &Consumer::backoffStarted);
+        QSignalSpy resumed(&c, &Consumer::backoffResumed);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 10, kWait);
+        b->publish(QStringLiteral("t"), {"fail"});
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, kWait);
+        b->publish(QStringLiteral("t"), {"ok-1", "ok-2"});
+        QTRY_VERIFY_WITH_TIMEOUT(!resumed.isEmpty() && resumed.last().first().toInt() == 0, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 10, kWait);
+        QCOMPARE(c.stats().backoffLevel, 0);
+    }
+
+    void maxAttemptsFinishesAndReports()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        CountingHandler h;
+        Config cfg = fastConfig();
+        cfg.maxAttempts = 2;
+        cfg.backoffMultiplier = 0; // no backoff: just the attempts
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h);
+        QSignalSpy failed(&c, &Consumer::messageFailed);
+        c.connectToNsqd(addressOf(*b));
+        b->publish(QStringLiteral("t"), {"fail-always"});
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kWait);
+        QCOMPARE(failed.first().first().value<Message>().attempts, quint16(3));
+        QCOMPARE(h.seen.loadRelaxed(), 2);
+        QCOMPARE(c.stats().failed, quint64(1));
+        const Channel *ch = b->topic(QStringLiteral("t"))->channels.at(QStringLiteral("ch")).get();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ch->inFlight.isEmpty() && ch->deferred.empty() && ch->queue.empty(), kWait);
+    }
+
+    void discoversThroughLookupdAndDropsVanished()
+    {
+        auto b1 = startBroker(), b2 = startBroker(), b3 = startBroker();
+        QVERIFY(b1 && b2 && b3);
+        Lookupd lookupd;
+        for (Broker *b : {b1.get(), b2.get(), b3.get()}) {
+            lookupd.addBroker(b);
+            publish(*b, QStringLiteral("t"), 5, QByteArray::number(b->tcpPort()) + "-");
+        }
+        QVERIFY(lookupd.listen() != 0);
+        CountingHandler h;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), fastConfig());
+        c.setHandler(&h);
+        QSignalSpy connected(&c, &Consumer::connected);
+        QSignalSpy disconnected(&c, &Consumer::disconnected);
+        c.connectToLookupd(QStringLiteral("127.0.0.1:%1").arg(lookupd.httpPort()));
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 3, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(h.seen.loadRelaxed(), 15, kWait);
+        lookupd.removeBroker(b2.get());
+        QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, kWait);
+        QCOMPARE(disconnected.first().first().toString(), addressOf(*b2));
+        QCOMPARE(c.stats().connections.size(), 2);
+    }
+
+    void reconnectsAfterBrokerRestart()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        const quint16 port = b->tcpPort();
+        CountingHandler h;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), fastConfig());
+        c.setHandler(&h);
+        QSignalSpy connected(&c, &Consumer::connected);
+        QSignalSpy disconnected(&c, &Consumer::disconnected);
+        c.connectToNsqd(QStringLiteral("127.0.0.1:%1").arg(port));
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, kWait);
+        b.reset(); // the broker goes away
+        QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, kWait);
+        BrokerConfig same;
+        same.tcpPort = port;
+        b = startBroker(same);
+        QVERIFY(b);
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, kWait);
+        publish(*b, QStringLiteral("t"), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(h.seen.loadRelaxed(), 3, kWait);
+    }
+
+    void gracefulStopAccountsForEveryMessage()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        publish(*b, QStringLiteral("t"), 10);
+        BatchingHandler h(5);
+        QList<Message> got;
+        connect(&h, &BatchingHandler::messagesReceived, this,
+                [&](const QList<Message> &batch) { got += batch; });
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), fastConfig());
+        c.setHandler(&h);
+        c.setAutoResponse(false);
+        c.setStopTimeout(1000);
+        QSignalSpy released(&c, &Consumer::heldMessagesReleased);
+        QSignalSpy stopped(&c, &Consumer::stopped);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(got.size(), 10, kWait);
+        c.stop();
+        // Half are answered after the stop began; the rest are still held when time runs out.
+        for (int i = 0; i < 5; ++i)
+            c.finish(got.at(i).id);
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, kWait);
+        QCOMPARE(released.size(), 1);
+        QCOMPARE(released.first().at(1).toInt(), 5);
+        QCOMPARE(c.stats().finished, quint64(5));
+        QCOMPARE(c.state(), Consumer::State::Stopped);
+    }
+
+    void stopWithNothingHeldIsQuick()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        publish(*b, QStringLiteral("t"), 20);
+        CountingHandler h;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), fastConfig());
+        c.setHandler(&h);
+        c.setStopTimeout(60000);
+        QSignalSpy released(&c, &Consumer::heldMessagesReleased);
+        QSignalSpy stopped(&c, &Consumer::stopped);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(c.stats().finished, quint64(20), kWait);
+        c.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, 10000); // well before the 60 s stop timeout
+        QCOMPARE(released.size(), 0);
+    }
+
+    void handlersRunConcurrently()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        publish(*b, QStringLiteral("t"), 4);
+        // Each call waits until all four are inside at once: only true concurrency gets through.
+        struct Gate : Handler
+        {
+            QSemaphore inside;
+            QAtomicInt done;
+            bool handleMessage(const Message &) override
+            {
+                inside.release();
+                const bool all = inside.tryAcquire(4, kWait);
+                if (all)
+                    inside.release(4);
+                done.fetchAndAddRelaxed(all ? 1 : 0);
+                return true;
+            }
+        } gate;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), fastConfig());
+        c.setHandler(&gate, 4);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(c.stats().finished, quint64(4), kWait);
+        QCOMPARE(gate.done.loadRelaxed(), 4);
+    }
+
+    void runsInItsOwnThread()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        publish(*b, QStringLiteral("t"), 50);
+        auto *consumer = new Consumer(QStringLiteral("t"), QStringLiteral("ch"), fastConfig());
+        auto *handler = new BatchingHandler(16, consumer);
+        consumer->setHandler(handler);
+        consumer->setAutoResponse(false);
+        QList<Message> got;
+        int batches = 0;
+        // Queued to this thread: one signal per batch, not per message.
+        connect(handler, &BatchingHandler::messagesReceived, this,
+                [&](const QList<Message> &batch) {
+                    got += batch;
+                    ++batches;
+                    for (const Message &m : batch)
+                        consumer->finish(m.id); // marshalled to the consumer's thread
+                });
+        QThread *consumerThread = nullptr;
+        {
+            ConsumerThread worker(consumer);
+            consumerThread = consumer->thread();
+            QVERIFY(consumerThread != QThread::currentThread());
+            worker.post([consumer, address = addressOf(*b)] { consumer->connectToNsqd(address); });
+            QTRY_COMPARE_WITH_TIMEOUT(got.size(), 50, kWait);
+            const Channel *ch =
+                b->topic(QStringLiteral("t"))->channels.at(QStringLiteral("ch")).get();
+            QTRY_VERIFY_WITH_TIMEOUT(ch->inFlight.isEmpty() && ch->queue.empty(), kWait);
+        }
+        QVERIFY(batches < 50);
+    }
+
+    void badAddressesAreReported()
+    {
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), fastConfig());
+        QSignalSpy errors(&c, &Consumer::errorOccurred);
+        c.connectToNsqd(QStringLiteral("no-port"));
+        c.connectToLookupd(QStringLiteral("http://:0"));
+        QCOMPARE(errors.size(), 2);
+        QVERIFY(errors.at(0).first().toString().contains(QLatin1String("not host:port")));
+        QVERIFY(errors.at(1).first().toString().contains(QLatin1String("not an HTTP address")));
+        quint16 deadPort = 0;
+        {
+            QTcpServer s;
+            s.listen(QHostAddress::LocalHost);
+            deadPort = s.serverPort();
+        }
+        c.connectToLookupd(QStringLiteral("127.0.0.1:%1").arg(deadPort));
+        QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 3, kWait);
+        QVERIFY(
+            errors.at(2).first().toString().contains(QStringLiteral("127.0.0.1:%1").arg(deadPort)));
+    }
+
+    void validateNamesProblems()
+    {
+        Consumer c(QStringLiteral("bad topic"), QStringLiteral("ok"), Config{});
+        QCOMPARE(c.validate().size(), 1);
+        QVERIFY(c.validate().first().startsWith(QLatin1String("topic:")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstConsumer)
+#include "tst_consumer.moc"
