@@ -1,4 +1,5 @@
 #include "clicommands.h"
+#include "cliutil.h"
 
 #include <broker/broker.h>
 #include <broker/demotraffic.h>
@@ -7,28 +8,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QHostAddress>
-#include <QTimer>
-
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 
 namespace nsqcli {
 
 namespace {
-
-std::atomic<int> g_stopSignal{0};
-
-void onSignal(int signal)
-{
-    g_stopSignal = signal;
-}
-
-int fail(int code, const QString &text)
-{
-    std::fprintf(stderr, "nsq-inspector-cli broker: %s\n", qPrintable(text));
-    return code;
-}
 
 // "host:port" into an address to listen on; port 0 picks a free one.
 QString parseListen(const QString &option, const QString &text, QHostAddress *address,
@@ -76,14 +60,14 @@ int runBroker(const QStringList &arguments)
         QStringLiteral("N"), QStringLiteral("0"));
     parser.addOptions({tcp, http, lookupd, demo});
     if (!parser.parse(arguments))
-        return fail(2, parser.errorText());
+        return fail("broker", 2, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
         std::printf("%s", qPrintable(parser.helpText()));
         return 0;
     }
     if (!parser.positionalArguments().isEmpty())
         return fail(
-            2,
+            "broker", 2,
             QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
 
     nsq::BrokerConfig config;
@@ -103,12 +87,12 @@ int runBroker(const QStringList &arguments)
         error = QStringLiteral("--demo-rate: '%1' is not a rate from 0 to 1000000")
                     .arg(parser.value(demo));
     if (!error.isEmpty())
-        return fail(2, error);
+        return fail("broker", 2, error);
 
     nsq::Broker broker(config);
     error = broker.start();
     if (!error.isEmpty())
-        return fail(1, error);
+        return fail("broker", 1, error);
     std::printf("nsq-inspector broker %s (NSQ %s protocol)\n", NSQ_INSPECTOR_VERSION,
                 qPrintable(config.version));
     std::printf("TCP:  %s:%u\n", qPrintable(config.tcpAddress.toString()), broker.tcpPort());
@@ -118,7 +102,7 @@ int runBroker(const QStringList &arguments)
     if (parser.isSet(lookupd)) {
         lookup.addBroker(&broker);
         if (lookup.listen(lookupAddress, lookupPort) == 0)
-            return fail(1, lookup.errorString());
+            return fail("broker", 1, lookup.errorString());
         std::printf("lookupd HTTP: %s:%u\n", qPrintable(lookupAddress.toString()),
                     lookup.httpPort());
     }
@@ -131,14 +115,7 @@ int runBroker(const QStringList &arguments)
     std::printf("Ctrl-C to stop\n");
     std::fflush(stdout);
 
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, [] {
-        if (g_stopSignal != 0)
-            QCoreApplication::quit();
-    });
-    poll.start(50);
+    quitOnSignals();
     QCoreApplication::exec();
     std::printf("stopped (%llu demo messages published)\n",
                 static_cast<unsigned long long>(traffic.published()));

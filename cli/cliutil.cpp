@@ -1,0 +1,101 @@
+#include "cliutil.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+#include <atomic>
+#include <csignal>
+
+namespace nsqcli {
+
+namespace {
+std::atomic<int> g_signal{0};
+std::function<void()> g_onStop;
+
+void handleSignal(int s)
+{
+    g_signal = s;
+}
+} // namespace
+
+int fail(const char *command, int code, const QString &text)
+{
+    std::fprintf(stderr, "nsq-inspector-cli %s: %s\n", command, qPrintable(text));
+    return code;
+}
+
+bool parseOrExit(QCommandLineParser &parser, const QStringList &arguments, const char *command,
+                 int *exitCode)
+{
+    parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        *exitCode = fail(command, 2, parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        *exitCode = 0;
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *exitCode = fail(
+            command, 2,
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        return false;
+    }
+    return true;
+}
+
+QString checkAddresses(const QString &option, const QStringList &addresses)
+{
+    for (const QString &a : addresses) {
+        const qsizetype colon = a.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const uint port = colon > 0 ? a.mid(colon + 1).toUInt(&ok) : 0;
+        if (colon <= 0 || !ok || port == 0 || port > 65535)
+            return QStringLiteral("--%1: '%2' is not host:port").arg(option, a);
+    }
+    return {};
+}
+
+void quitOnSignals()
+{
+    std::signal(SIGINT, handleSignal);
+    std::signal(SIGTERM, handleSignal);
+    std::signal(SIGPIPE, SIG_IGN); // a closed pipe shows up as a write error instead
+    auto *poll = new QTimer(QCoreApplication::instance());
+    QObject::connect(poll, &QTimer::timeout, [] {
+        if (g_signal == 0)
+            return;
+        g_signal = 0;
+        if (g_onStop)
+            g_onStop();
+        else
+            QCoreApplication::quit();
+    });
+    poll->start(50);
+}
+
+void onStopRequested(std::function<void()> callback)
+{
+    g_onStop = std::move(callback);
+}
+
+double cpuSeconds()
+{
+    rusage r{};
+    getrusage(RUSAGE_SELF, &r);
+    return double(r.ru_utime.tv_sec + r.ru_stime.tv_sec) +
+           double(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6;
+}
+
+long peakRssKiB()
+{
+    rusage r{};
+    getrusage(RUSAGE_SELF, &r);
+    return r.ru_maxrss;
+}
+
+} // namespace nsqcli

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <cstdio>
+#include <functional>
+
+namespace nsqcli {
+
+// Prints "nsq-inspector-cli <command>: <text>" on stderr and returns code.
+int fail(const char *command, int code, const QString &text);
+
+// Parses the command's options; on a usage problem prints it and returns false with *exitCode set.
+bool parseOrExit(QCommandLineParser &parser, const QStringList &arguments, const char *command,
+                 int *exitCode);
+
+// Checks every "host:port" in the list; returns the first problem, naming the option.
+QString checkAddresses(const QString &option, const QStringList &addresses);
+
+// Installs SIGINT/SIGTERM handlers: the callback given to onStopRequested() runs, else the loop
+// quits.
+void quitOnSignals();
+void onStopRequested(std::function<void()> callback);
+
+// CPU seconds (user + system) and peak RSS (KiB) of this process so far.
+double cpuSeconds();
+long peakRssKiB();
+
+} // namespace nsqcli

@@ -1,0 +1,257 @@
+// nsq-inspector-cli tail, pub, stats and bench, run as real processes against an embedded broker
+// (and the lookupd role) living in this test process.
+#include <broker/broker.h>
+#include <broker/lookupd.h>
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+using namespace nsq;
+
+namespace {
+constexpr int kWait = 60000;
+
+struct Run
+{
+    int code = -1;
+    QByteArray out, err;
+};
+} // namespace
+
+class TstCliCommands : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Broker> m_broker;
+    std::unique_ptr<Lookupd> m_lookupd;
+
+    QString tcp() const { return QStringLiteral("127.0.0.1:%1").arg(m_broker->tcpPort()); }
+    QString http() const { return QStringLiteral("127.0.0.1:%1").arg(m_broker->httpPort()); }
+    QString lookup() const { return QStringLiteral("127.0.0.1:%1").arg(m_lookupd->httpPort()); }
+
+    // The broker lives in this thread, so the event loop must keep running while the CLI works.
+    Run cli(const QStringList &args, const QByteArray &input = {})
+    {
+        QProcess p;
+        p.start(QStringLiteral(NSQ_CLI_PATH), args);
+        Run r;
+        if (!p.waitForStarted(kWait))
+            return r;
+        if (!input.isEmpty())
+            p.write(input);
+        p.closeWriteChannel();
+        if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, kWait)) {
+            p.kill();
+            p.waitForFinished();
+            return r;
+        }
+        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_broker = std::make_unique<Broker>();
+        QCOMPARE(m_broker->start(), QString());
+        m_lookupd = std::make_unique<Lookupd>();
+        m_lookupd->addBroker(m_broker.get());
+        QVERIFY(m_lookupd->listen() != 0);
+    }
+
+    void pubThenTail()
+    {
+        QByteArray lines;
+        for (int i = 0; i < 300; ++i)
+            lines += "line " + QByteArray::number(i) + "\n";
+        lines += "\n"; // an empty line is skipped, not sent
+        const Run pub = cli({QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                             QStringLiteral("--topic"), QStringLiteral("pubtail"),
+                             QStringLiteral("--batch"), QStringLiteral("64")},
+                            lines);
+        QCOMPARE(pub.code, 0);
+        QVERIFY2(pub.err.contains("published 300 messages"), pub.err.constData());
+        QVERIFY(pub.err.contains("skipped 1 empty lines"));
+        QCOMPARE(m_broker->topic(QStringLiteral("pubtail"))->messageCount, quint64(300));
+
+        const Run tail = cli({QStringLiteral("tail"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                              QStringLiteral("--topic"), QStringLiteral("pubtail"),
+                              QStringLiteral("-n"), QStringLiteral("300")});
+        QCOMPARE(tail.code, 0);
+        QStringList got = QString::fromUtf8(tail.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(got.size(), 300);
+        got.sort();
+        QVERIFY(got.contains(QStringLiteral("line 0")) && got.contains(QStringLiteral("line 299")));
+    }
+
+    void pubHonoursRate()
+    {
+        // 20 lines at 40/s cannot finish in less than about half a second; that is all we check.
+        QByteArray lines;
+        for (int i = 0; i < 20; ++i)
+            lines += "r\n";
+        QElapsedTimer t;
+        t.start();
+        const Run pub = cli({QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                             QStringLiteral("--topic"), QStringLiteral("rated"),
+                             QStringLiteral("--rate"), QStringLiteral("40")},
+                            lines);
+        QCOMPARE(pub.code, 0);
+        QVERIFY2(t.elapsed() >= 400, qPrintable(QString::number(t.elapsed())));
+    }
+
+    void tailThroughLookupdWithTopicPrefix()
+    {
+        m_broker->publish(QStringLiteral("viaLookupd"), {"hello"});
+        const Run tail =
+            cli({QStringLiteral("tail"), QStringLiteral("--lookupd-http-address"), lookup(),
+                 QStringLiteral("--topic"), QStringLiteral("viaLookupd"), QStringLiteral("-n"),
+                 QStringLiteral("1"), QStringLiteral("--print-topic")});
+        QCOMPARE(tail.code, 0);
+        QCOMPARE(tail.out, QByteArray("viaLookupd | hello\n"));
+    }
+
+    void statsAsTableAndJson()
+    {
+        m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(QStringLiteral("statted")),
+                                     QStringLiteral("ch"));
+        m_broker->publish(QStringLiteral("statted"), {"a", "b"});
+        const Run table = cli({QStringLiteral("stats"), QStringLiteral("--nsqd-http-address"),
+                               http(), QStringLiteral("--topic"), QStringLiteral("statted")});
+        QCOMPARE(table.code, 0);
+        QVERIFY(table.out.startsWith("NSQD"));
+        QVERIFY2(table.out.contains("statted  ch"), table.out.constData());
+        const Run json = cli({QStringLiteral("stats"), QStringLiteral("--lookupd-http-address"),
+                              lookup(), QStringLiteral("--json")});
+        QCOMPARE(json.code, 0);
+        const QJsonArray nodes = QJsonDocument::fromJson(json.out).array();
+        QCOMPARE(nodes.size(), 1);
+        bool found = false;
+        for (const auto &t : nodes.first().toObject().value(QLatin1String("topics")).toArray())
+            found |= t.toObject().value(QLatin1String("topic_name")).toString() ==
+                         QLatin1String("statted") &&
+                     t.toObject()
+                             .value(QLatin1String("channels"))
+                             .toArray()
+                             .first()
+                             .toObject()
+                             .value(QLatin1String("depth"))
+                             .toInt() == 2;
+        QVERIFY(found);
+    }
+
+    void benchPublishThenConsume()
+    {
+        const Run pub =
+            cli({QStringLiteral("bench"), QStringLiteral("publish"),
+                 QStringLiteral("--nsqd-tcp-address"), tcp(), QStringLiteral("--topic"),
+                 QStringLiteral("benched"), QStringLiteral("-n"), QStringLiteral("20000")});
+        QCOMPARE(pub.code, 0);
+        QVERIFY2(pub.out.contains("bench publish: 20000 messages"), pub.out.constData());
+        QVERIFY(pub.out.contains("msg/s") && pub.out.contains("CPU-seconds per million") &&
+                pub.out.contains("peak RSS"));
+        const Run con =
+            cli({QStringLiteral("bench"), QStringLiteral("consume"),
+                 QStringLiteral("--nsqd-tcp-address"), tcp(), QStringLiteral("--topic"),
+                 QStringLiteral("benched"), QStringLiteral("-n"), QStringLiteral("20000")});
+        QCOMPARE(con.code, 0);
+        QVERIFY2(con.out.contains("bench consume: 20000 messages"), con.out.constData());
+        const Channel *ch =
+            m_broker->topic(QStringLiteral("benched"))->channels.at(QStringLiteral("bench")).get();
+        QTRY_VERIFY_WITH_TIMEOUT(ch->depth() == 0 && ch->inFlight.isEmpty(), kWait);
+    }
+
+    void unreachableServersExitOne_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("tail") << QStringList{"tail", "--nsqd-tcp-address", "DEAD", "--topic", "t"}
+                              << QByteArray() << "refused";
+        QTest::newRow("tail lookupd")
+            << QStringList{"tail", "--lookupd-http-address", "DEAD", "--topic", "t"} << QByteArray()
+            << "refused";
+        QTest::newRow("pub") << QStringList{"pub", "--nsqd-tcp-address", "DEAD", "--topic", "t"}
+                             << QByteArray("x\n") << "not published";
+        QTest::newRow("stats") << QStringList{"stats", "--nsqd-http-address", "DEAD"}
+                               << QByteArray() << "refused";
+        QTest::newRow("bench") << QStringList{"bench", "consume", "--nsqd-tcp-address",
+                                              "DEAD",  "-n",      "1"}
+                               << QByteArray() << "refused";
+    }
+    void unreachableServersExitOne()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, input);
+        QFETCH(QString, message);
+        quint16 dead = 0;
+        {
+            QTcpServer s;
+            s.listen(QHostAddress::LocalHost);
+            dead = s.serverPort();
+        }
+        args.replaceInStrings(QStringLiteral("DEAD"), QStringLiteral("127.0.0.1:%1").arg(dead));
+        const Run r = cli(args, input);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+    }
+
+    void badFlagsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("tail no topic")
+            << QStringList{"tail", "--nsqd-tcp-address", "127.0.0.1:1"} << "--topic is required";
+        QTest::newRow("tail bad topic")
+            << QStringList{"tail", "--nsqd-tcp-address", "127.0.0.1:1", "--topic", "a b"}
+            << "not a valid topic name";
+        QTest::newRow("tail no address") << QStringList{"tail", "--topic", "t"}
+                                         << "--nsqd-tcp-address or --lookupd-http-address";
+        QTest::newRow("tail bad address")
+            << QStringList{"tail", "--nsqd-tcp-address", "x", "--topic", "t"} << "not host:port";
+        QTest::newRow("tail bad n")
+            << QStringList{"tail", "--nsqd-tcp-address", "127.0.0.1:1", "--topic", "t", "-n",
+                           "lots"}
+            << "-n";
+        QTest::newRow("tail bad channel")
+            << QStringList{"tail", "--nsqd-tcp-address", "127.0.0.1:1", "--topic",
+                           "t",    "--channel",          "c c"}
+            << "not a valid channel name";
+        QTest::newRow("pub no address")
+            << QStringList{"pub", "--topic", "t"} << "--nsqd-tcp-address is required";
+        QTest::newRow("pub bad rate")
+            << QStringList{"pub", "--nsqd-tcp-address", "127.0.0.1:1", "--topic", "t", "--rate",
+                           "fast"}
+            << "--rate";
+        QTest::newRow("stats nothing")
+            << QStringList{"stats"} << "--nsqd-http-address or --lookupd-http-address";
+        QTest::newRow("bench mode")
+            << QStringList{"bench", "sideways", "--nsqd-tcp-address", "127.0.0.1:1"}
+            << "bench consume' or 'bench publish";
+        QTest::newRow("bench n") << QStringList{"bench",       "publish", "--nsqd-tcp-address",
+                                                "127.0.0.1:1", "-n",      "0"}
+                                 << "-n must be a positive number";
+        QTest::newRow("unknown flag")
+            << QStringList{"stats", "--frobnicate"} << "Unknown option 'frobnicate'";
+    }
+    void badFlagsExitTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = cli(args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCliCommands)
+#include "tst_cli_commands.moc"

@@ -1,0 +1,171 @@
+#include <broker/broker.h>
+#include <broker/lookupd.h>
+#include <http/httpclients.h>
+
+#include <QTcpServer>
+#include <QTest>
+
+#include <optional>
+
+using namespace nsq;
+
+namespace {
+constexpr int kWait = 15000;
+
+template <typename T, typename Call> std::optional<Result<T>> await(Call call)
+{
+    std::optional<Result<T>> out;
+    call([&out](Result<T> r) { out = std::move(r); });
+    (void)QTest::qWaitFor([&] { return out.has_value(); }, kWait);
+    return out;
+}
+} // namespace
+
+class TstHttpClients : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void statsAreTyped()
+    {
+        Broker b;
+        QCOMPARE(b.start(), QString());
+        b.getOrCreateChannel(b.getOrCreateTopic(QStringLiteral("orders")),
+                             QStringLiteral("billing"));
+        b.publish(QStringLiteral("orders"), {"1", "2"});
+        NsqdHttpClient http(QStringLiteral("127.0.0.1:%1").arg(b.httpPort()));
+        const auto r = await<NsqdStats>([&](auto done) { http.stats({}, {}, done); });
+        QVERIFY(r && r->ok());
+        QCOMPARE(r->value().health, QStringLiteral("OK"));
+        QCOMPARE(r->value().topics.size(), 1);
+        const TopicStats &t = r->value().topics.first();
+        QCOMPARE(t.name, QStringLiteral("orders"));
+        QCOMPARE(t.messageCount, 2);
+        QCOMPARE(t.channels.first().name, QStringLiteral("billing"));
+        QCOMPARE(t.channels.first().depth, 2);
+    }
+
+    void topicAndChannelVerbs()
+    {
+        Broker b;
+        QCOMPARE(b.start(), QString());
+        NsqdHttpClient http(QStringLiteral("http://127.0.0.1:%1").arg(b.httpPort()));
+        for (const char *verb : {"create", "pause", "unpause", "empty"}) {
+            const auto r = await<QByteArray>([&](auto done) {
+                http.topicAction(QLatin1String(verb), QStringLiteral("t"), done);
+            });
+            QVERIFY2(r && r->ok(), verb);
+        }
+        for (const char *verb : {"create", "pause", "unpause", "empty", "delete"}) {
+            const auto r = await<QByteArray>([&](auto done) {
+                http.channelAction(QLatin1String(verb), QStringLiteral("t"), QStringLiteral("c"),
+                                   done);
+            });
+            QVERIFY2(r && r->ok(), verb);
+        }
+        QVERIFY(await<QByteArray>([&](auto done) {
+                    http.topicAction(QStringLiteral("delete"), QStringLiteral("t"), done);
+                })->ok());
+        const auto missing = await<QByteArray>([&](auto done) {
+            http.topicAction(QStringLiteral("delete"), QStringLiteral("t"), done);
+        });
+        QVERIFY(missing && !missing->ok());
+        QVERIFY2(missing->error().contains(QLatin1String("HTTP 404 TOPIC_NOT_FOUND")),
+                 qPrintable(missing->error()));
+        const auto badName = await<QByteArray>([&](auto done) {
+            http.topicAction(QStringLiteral("create"), QStringLiteral("no way"), done);
+        });
+        QVERIFY(badName && badName->error().contains(QLatin1String("not a valid topic name")));
+    }
+
+    void unreachableAndBadAddresses()
+    {
+        quint16 dead = 0;
+        {
+            QTcpServer s;
+            s.listen(QHostAddress::LocalHost);
+            dead = s.serverPort();
+        }
+        NsqdHttpClient down(QStringLiteral("127.0.0.1:%1").arg(dead));
+        const auto r = await<NsqdStats>([&](auto done) { down.stats({}, {}, done); });
+        QVERIFY(r && !r->ok());
+        QVERIFY2(r->error().contains(QStringLiteral("127.0.0.1:%1").arg(dead)),
+                 qPrintable(r->error()));
+        NsqdHttpClient bad(QStringLiteral("not an address"));
+        QVERIFY(!bad.addressError().isEmpty());
+        const auto r2 = await<NsqdStats>([&](auto done) { bad.stats({}, {}, done); });
+        QVERIFY(r2 && !r2->ok());
+    }
+
+    void silentServerTimesOut()
+    {
+        QTcpServer silent; // accepts, never answers
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        NsqdHttpClient http(QStringLiteral("127.0.0.1:%1").arg(silent.serverPort()));
+        http.setTimeout(300);
+        const auto r = await<NsqdStats>([&](auto done) { http.stats({}, {}, done); });
+        QVERIFY(r && !r->ok());
+        QVERIFY2(r->error().contains(QLatin1String("no answer in time")), qPrintable(r->error()));
+    }
+
+    void lookupdClient()
+    {
+        Broker b;
+        QCOMPARE(b.start(), QString());
+        b.getOrCreateChannel(b.getOrCreateTopic(QStringLiteral("t")), QStringLiteral("c"));
+        Lookupd lookupd;
+        lookupd.addBroker(&b);
+        QVERIFY(lookupd.listen() != 0);
+        LookupdHttpClient http(QStringLiteral("127.0.0.1:%1").arg(lookupd.httpPort()));
+        const auto l =
+            await<LookupResult>([&](auto done) { http.lookup(QStringLiteral("t"), done); });
+        QVERIFY(l && l->ok());
+        QCOMPARE(l->value().producers.size(), 1);
+        QCOMPARE(l->value().producers.first().tcpPort, b.tcpPort());
+        QCOMPARE(l->value().channels, QStringList{QStringLiteral("c")});
+        QCOMPARE(await<QStringList>([&](auto done) { http.topics(done); })->value(),
+                 QStringList{QStringLiteral("t")});
+        QCOMPARE(await<QStringList>([&](auto done) {
+                     http.channels(QStringLiteral("t"), done);
+                 })->value(),
+                 QStringList{QStringLiteral("c")});
+        QCOMPARE(
+            await<QList<NodeInfo>>([&](auto done) { http.nodes(done); })->value().first().topics,
+            QStringList{QStringLiteral("t")});
+        const auto none =
+            await<LookupResult>([&](auto done) { http.lookup(QStringLiteral("nope"), done); });
+        QVERIFY(none && !none->ok() && none->error().contains(QLatin1String("TOPIC_NOT_FOUND")));
+    }
+
+    void lookupParsesBothAnswerShapes_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("plain") << QByteArray(kPlain);
+        QTest::newRow("wrapped") << QByteArray(kWrapped);
+    }
+    void lookupParsesBothAnswerShapes()
+    {
+        QFETCH(QByteArray, json);
+        const auto r = LookupResult::parse(json);
+        QVERIFY2(r.ok(), qPrintable(r.error()));
+        QCOMPARE(r.value().producers.first().tcpAddress(), QStringLiteral("10.0.0.7:4150"));
+        QCOMPARE(r.value().channels, QStringList{QStringLiteral("c")});
+    }
+
+    void lookupRejectsNonsense()
+    {
+        QVERIFY(!LookupResult::parse("<html>").ok());
+        QVERIFY(!LookupResult::parse(R_NO_PORT).ok());
+    }
+
+private:
+    static constexpr const char *kPlain =
+        "{\"channels\":[\"c\"],\"producers\":[{\"broadcast_address\":\"10.0.0.7\",\"tcp_port\":"
+        "4150,\"http_port\":4151}]}";
+    static constexpr const char *kWrapped =
+        "{\"status_code\":200,\"status_txt\":\"OK\",\"data\":{\"channels\":[\"c\"],\"producers\":"
+        "[{\"broadcast_address\":\"10.0.0.7\",\"tcp_port\":4150,\"http_port\":4151}]}}";
+    static constexpr const char *R_NO_PORT = "{\"producers\":[{\"broadcast_address\":\"x\"}]}";
+};
+
+QTEST_GUILESS_MAIN(TstHttpClients)
+#include "tst_httpclients.moc"

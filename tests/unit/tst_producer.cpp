@@ -1,0 +1,121 @@
+#include <broker/broker.h>
+#include <client/producer.h>
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace nsq;
+
+namespace {
+constexpr int kWait = 15000;
+
+PublishResult resultOf(const QSignalSpy &spy, quint64 id)
+{
+    for (const auto &args : spy)
+        if (args.at(0).toULongLong() == id)
+            return args.at(1).value<PublishResult>();
+    return {PublishResult::Status::IoError, QStringLiteral("no result")};
+}
+} // namespace
+
+class TstProducer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void pipelinesAndAnswersEachRequest()
+    {
+        Broker b;
+        QCOMPARE(b.start(), QString());
+        Producer p(QStringLiteral("127.0.0.1:%1").arg(b.tcpPort()), Config{});
+        QSignalSpy done(&p, &Producer::finished);
+        QList<quint64> ids;
+        for (int i = 0; i < 100; ++i)
+            ids << p.publish(QStringLiteral("t"), QByteArray::number(i));
+        ids << p.multiPublish(QStringLiteral("t"), {"a", "b"});
+        ids << p.deferredPublish(QStringLiteral("t"), 60000, "later");
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 102, kWait);
+        for (int i = 0; i < done.size(); ++i) {
+            QCOMPARE(done.at(i).at(0).toULongLong(), ids.at(i)); // answered in order
+            QVERIFY(done.at(i).at(1).value<PublishResult>().ok());
+        }
+        QCOMPARE(b.topic(QStringLiteral("t"))->messageCount, quint64(103));
+        QCOMPARE(p.pendingCount(), 0);
+    }
+
+    void serverErrorThenIoErrorForTheRest()
+    {
+        BrokerConfig bc;
+        bc.maxMsgSize = 10;
+        Broker b(bc);
+        QCOMPARE(b.start(), QString());
+        Producer p(QStringLiteral("127.0.0.1:%1").arg(b.tcpPort()), Config{});
+        QSignalSpy done(&p, &Producer::finished);
+        const quint64 ok = p.publish(QStringLiteral("t"), "small");
+        const quint64 big = p.publish(QStringLiteral("t"), QByteArray(100, 'x'));
+        const quint64 after = p.publish(QStringLiteral("t"), "after");
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 3, kWait);
+        QVERIFY(resultOf(done, ok).ok());
+        const PublishResult e = resultOf(done, big);
+        QCOMPARE(e.status, PublishResult::Status::ServerError);
+        QVERIFY2(e.error.startsWith(QLatin1String("E_BAD_MESSAGE PUB message too big 100 > 10")),
+                 qPrintable(e.error));
+        // nsqd hangs up after that error: what was behind it never got an answer.
+        QCOMPARE(resultOf(done, after).status, PublishResult::Status::IoError);
+        // And the next request opens a new connection.
+        const quint64 again = p.publish(QStringLiteral("t"), "again");
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 4, kWait);
+        QVERIFY(resultOf(done, again).ok());
+    }
+
+    void unreachableServerFailsEveryRequest()
+    {
+        quint16 dead = 0;
+        {
+            QTcpServer s;
+            s.listen(QHostAddress::LocalHost);
+            dead = s.serverPort();
+        }
+        Producer p(QStringLiteral("127.0.0.1:%1").arg(dead), Config{});
+        QSignalSpy done(&p, &Producer::finished);
+        p.publish(QStringLiteral("t"), "x");
+        p.publish(QStringLiteral("t"), "y");
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, kWait);
+        for (const auto &args : done) {
+            const auto r = args.at(1).value<PublishResult>();
+            QCOMPARE(r.status, PublishResult::Status::IoError);
+            QVERIFY2(r.error.contains(QLatin1String("refused")), qPrintable(r.error));
+        }
+    }
+
+    void badRequestsAreRefusedLocally_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<QString>("topic");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("topic") << "127.0.0.1:1"
+                               << "bad topic" << QByteArray("x") << "not a valid topic name";
+        QTest::newRow("empty body") << "127.0.0.1:1"
+                                    << "t" << QByteArray() << "empty message bodies";
+        QTest::newRow("address") << "nowhere"
+                                 << "t" << QByteArray("x") << "not host:port";
+    }
+    void badRequestsAreRefusedLocally()
+    {
+        QFETCH(QString, address);
+        QFETCH(QString, topic);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, reason);
+        Producer p(address, Config{});
+        QSignalSpy done(&p, &Producer::finished);
+        p.publish(topic, body);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, kWait);
+        const auto r = done.first().at(1).value<PublishResult>();
+        QCOMPARE(r.status, PublishResult::Status::Refused);
+        QVERIFY2(r.error.contains(reason), qPrintable(r.error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstProducer)
+#include "tst_producer.moc"
