@@ -58,7 +58,11 @@ int runBroker(const QStringList &arguments)
         QStringLiteral("demo-rate"),
         QStringLiteral("Publish demo traffic at this many messages per second."),
         QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions({tcp, http, lookupd, demo});
+    const QCommandLineOption memQueue(
+        QStringLiteral("mem-queue-size"),
+        QStringLiteral("Messages held in memory per topic and per channel."), QStringLiteral("N"),
+        QStringLiteral("100000"));
+    parser.addOptions({tcp, http, lookupd, demo, memQueue});
     if (!parser.parse(arguments))
         return fail("broker", 2, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -86,6 +90,11 @@ int runBroker(const QStringList &arguments)
     if (error.isEmpty() && (!rateOk || rate < 0 || rate > 1000000))
         error = QStringLiteral("--demo-rate: '%1' is not a rate from 0 to 1000000")
                     .arg(parser.value(demo));
+    const qint64 memQueueSize = parser.value(memQueue).toLongLong(&rateOk);
+    if (error.isEmpty() && (!rateOk || memQueueSize < 1))
+        error = QStringLiteral("--mem-queue-size: '%1' is not a positive number")
+                    .arg(parser.value(memQueue));
+    config.maxTopicMessages = memQueueSize;
     if (!error.isEmpty())
         return fail("broker", 2, error);
 

@@ -95,6 +95,8 @@ private Q_SLOTS:
         QTest::newRow("not an ip")
             << QStringList{"broker", "--tcp-address", "example.com:1"} << "not an IP address";
         QTest::newRow("bad rate") << QStringList{"broker", "--demo-rate", "-3"} << "--demo-rate";
+        QTest::newRow("bad queue size")
+            << QStringList{"broker", "--mem-queue-size", "0"} << "--mem-queue-size";
         QTest::newRow("stray argument")
             << QStringList{"broker", "extra"} << "unexpected argument 'extra'";
         QTest::newRow("unknown command")
