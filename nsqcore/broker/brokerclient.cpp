@@ -334,6 +334,18 @@ bool BrokerClient::authorised(const char *verb)
     return false;
 }
 
+bool BrokerClient::publishAllowed(const Command &c, const char *verb, int params)
+{
+    if (!authorised(verb))
+        return false;
+    if (c.params.size() < params) {
+        fatal(QStringLiteral("E_INVALID %1 insufficient number of parameters")
+                  .arg(QLatin1String(verb)));
+        return false;
+    }
+    return checkTopic(verb, c.params[0]);
+}
+
 bool BrokerClient::checkTopic(const char *verb, const QByteArray &name)
 {
     if (isValidTopicName(QString::fromLatin1(name)))
@@ -448,13 +460,7 @@ void BrokerClient::cls()
 
 void BrokerClient::pub(const Command &c)
 {
-    if (!authorised("PUB"))
-        return;
-    if (c.params.isEmpty()) {
-        fatal(QStringLiteral("E_INVALID PUB insufficient number of parameters"));
-        return;
-    }
-    if (!checkTopic("PUB", c.params[0]))
+    if (!publishAllowed(c, "PUB", 1))
         return;
     const qint64 max = m_broker->config().maxMsgSize;
     if (c.body.size() > max) {
@@ -473,13 +479,7 @@ void BrokerClient::pub(const Command &c)
 
 void BrokerClient::mpub(const Command &c)
 {
-    if (!authorised("MPUB"))
-        return;
-    if (c.params.isEmpty()) {
-        fatal(QStringLiteral("E_INVALID MPUB insufficient number of parameters"));
-        return;
-    }
-    if (!checkTopic("MPUB", c.params[0]))
+    if (!publishAllowed(c, "MPUB", 1))
         return;
     const QByteArray &body = c.body;
     if (body.size() < 4) {
@@ -527,13 +527,7 @@ void BrokerClient::mpub(const Command &c)
 
 void BrokerClient::dpub(const Command &c)
 {
-    if (!authorised("DPUB"))
-        return;
-    if (c.params.size() < 2) {
-        fatal(QStringLiteral("E_INVALID DPUB insufficient number of parameters"));
-        return;
-    }
-    if (!checkTopic("DPUB", c.params[0]))
+    if (!publishAllowed(c, "DPUB", 2))
         return;
     qint64 delay = 0;
     if (!parseDigits(c.params[1], &delay)) {

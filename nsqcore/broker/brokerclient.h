@@ -71,6 +71,8 @@ private:
     void dpub(const Command &command);
     bool authorised(const char *verb);
     bool checkTopic(const char *verb, const QByteArray &name);
+    // AUTH, enough parameters, a valid topic: what PUB, MPUB and DPUB check first.
+    bool publishAllowed(const Command &c, const char *verb, int params);
     void decodeFailed();
     void sendFrame(qint32 type, QByteArrayView data);
     void sendResponse(QByteArrayView data) { sendFrame(0, data); }

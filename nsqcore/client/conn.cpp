@@ -715,25 +715,28 @@ void Conn::touch(const MessageId &id)
     queue(cmd::touch(id));
 }
 
+bool Conn::checkPublish(const char *command, const QString &topic)
+{
+    if (!checkReady(command))
+        return false;
+    if (isValidTopicName(topic))
+        return true;
+    refuse(QStringLiteral("%1 refused: '%2' is not a valid topic name")
+               .arg(QLatin1String(command), topic));
+    return false;
+}
+
 void Conn::publish(const QString &topic, const QByteArray &body)
 {
-    if (!checkReady("PUB"))
+    if (!checkPublish("PUB", topic))
         return;
-    if (!isValidTopicName(topic)) {
-        refuse(QStringLiteral("PUB refused: '%1' is not a valid topic name").arg(topic));
-        return;
-    }
     queue(cmd::pub(topic.toLatin1(), body));
 }
 
 void Conn::multiPublish(const QString &topic, const QByteArrayList &bodies)
 {
-    if (!checkReady("MPUB"))
+    if (!checkPublish("MPUB", topic))
         return;
-    if (!isValidTopicName(topic)) {
-        refuse(QStringLiteral("MPUB refused: '%1' is not a valid topic name").arg(topic));
-        return;
-    }
     if (bodies.isEmpty()) {
         refuse(QStringLiteral("MPUB refused: no messages"));
         return;
@@ -743,12 +746,8 @@ void Conn::multiPublish(const QString &topic, const QByteArrayList &bodies)
 
 void Conn::deferredPublish(const QString &topic, qint64 delayMs, const QByteArray &body)
 {
-    if (!checkReady("DPUB"))
+    if (!checkPublish("DPUB", topic))
         return;
-    if (!isValidTopicName(topic)) {
-        refuse(QStringLiteral("DPUB refused: '%1' is not a valid topic name").arg(topic));
-        return;
-    }
     if (delayMs < 0) {
         refuse(QStringLiteral("DPUB refused: delay %1 ms is negative").arg(delayMs));
         return;

@@ -140,6 +140,7 @@ private:
     void fail(Error error, const QString &text);
     void refuse(const QString &reason);
     bool checkReady(const char *command);
+    bool checkPublish(const char *command, const QString &topic);
     void queue(const QByteArray &command);
     void scheduleFlush();
     void flush();

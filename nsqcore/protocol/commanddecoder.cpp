@@ -19,19 +19,15 @@ void CommandDecoder::feed(QByteArrayView bytes)
 {
     if (m_error != Error::NoError)
         return;
-    if (m_pos > 0) {
-        m_buffer.remove(0, m_pos);
-        m_pos = 0;
-    }
-    m_buffer.append(bytes.data(), bytes.size());
+    m_buffer.append(bytes);
 }
 
 CommandDecoder::Status CommandDecoder::next()
 {
     if (m_error != Error::NoError)
         return Status::Failed;
-    const qsizetype available = m_buffer.size() - m_pos;
-    const char *p = m_buffer.constData() + m_pos;
+    const qsizetype available = m_buffer.size();
+    const char *p = m_buffer.data();
     if (!m_sawMagic) {
         if (available < 4)
             return Status::NeedMoreData;
@@ -39,7 +35,7 @@ CommandDecoder::Status CommandDecoder::next()
             return fail(Error::BadMagic, QStringLiteral("bad protocol magic '%1'")
                                              .arg(QString::fromLatin1(QByteArray(p, 4).toHex())));
         m_sawMagic = true;
-        m_pos += 4;
+        m_buffer.consume(4);
         return next();
     }
     const qsizetype nl = QByteArrayView(p, available).indexOf('\n');
@@ -79,17 +75,14 @@ CommandDecoder::Status CommandDecoder::next()
         c.hasBody = true;
         consumed += 4 + size;
     }
-    m_pos += consumed;
+    m_buffer.consume(consumed);
     m_command = std::move(c);
     return Status::CommandReady;
 }
 
 QByteArray CommandDecoder::takeBuffered()
 {
-    QByteArray rest = m_buffer.mid(m_pos);
-    m_buffer.clear();
-    m_pos = 0;
-    return rest;
+    return m_buffer.takeAll();
 }
 
 CommandDecoder::Status CommandDecoder::fail(Error error, QString text)
@@ -97,7 +90,6 @@ CommandDecoder::Status CommandDecoder::fail(Error error, QString text)
     m_error = error;
     m_errorString = std::move(text);
     m_buffer.clear();
-    m_pos = 0;
     return Status::Failed;
 }
 

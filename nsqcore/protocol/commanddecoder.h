@@ -5,6 +5,8 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include "streambuffer.h"
+
 namespace nsq {
 
 // A client command as the server sees it.
@@ -37,7 +39,7 @@ public:
     // The name of the command being read when the decoder failed, if it got that far.
     QByteArray failedCommand() const { return m_failedCommand; }
     QByteArray takeBuffered();
-    qsizetype bufferedSize() const { return m_buffer.size() - m_pos; }
+    qsizetype bufferedSize() const { return m_buffer.size(); }
     bool sawMagic() const { return m_sawMagic; }
 
     static bool carriesBody(QByteArrayView name);
@@ -45,8 +47,7 @@ public:
 private:
     Status fail(Error error, QString text);
 
-    QByteArray m_buffer;
-    qsizetype m_pos = 0;
+    StreamBuffer m_buffer;
     qint64 m_maxBodySize;
     qsizetype m_maxLineLength;
     bool m_sawMagic = false;

@@ -10,22 +10,17 @@ void FrameDecoder::feed(QByteArrayView bytes)
 {
     if (m_error != Error::NoError)
         return;
-    if (m_pos > 0) {
-        // Only a partial frame is left in front of m_pos, so this moves little.
-        m_buffer.remove(0, m_pos);
-        m_pos = 0;
-    }
-    m_buffer.append(bytes.data(), bytes.size());
+    m_buffer.append(bytes);
 }
 
 FrameDecoder::Status FrameDecoder::next()
 {
     if (m_error != Error::NoError)
         return Status::Failed;
-    const qsizetype available = m_buffer.size() - m_pos;
+    const qsizetype available = m_buffer.size();
     if (available < 4)
         return Status::NeedMoreData;
-    const char *p = m_buffer.constData() + m_pos;
+    const char *p = m_buffer.data();
     const quint32 size = readBigEndian32(p);
     if (size < 4)
         return fail(Error::FrameTooSmall,
@@ -44,22 +39,18 @@ FrameDecoder::Status FrameDecoder::next()
         return Status::NeedMoreData;
     m_frame.type = FrameType(readBigEndian32(p + 4));
     m_frame.data = QByteArrayView(p + 8, qsizetype(size) - 4);
-    m_pos += 4 + qsizetype(size);
+    m_buffer.consume(4 + qsizetype(size));
     return Status::FrameReady;
 }
 
 QByteArray FrameDecoder::takeBuffered()
 {
-    QByteArray rest = m_buffer.mid(m_pos);
-    m_buffer.clear();
-    m_pos = 0;
-    return rest;
+    return m_buffer.takeAll();
 }
 
 void FrameDecoder::reset()
 {
     m_buffer.clear();
-    m_pos = 0;
     m_frame = {};
     m_error = Error::NoError;
     m_errorString.clear();
@@ -70,7 +61,6 @@ FrameDecoder::Status FrameDecoder::fail(Error error, QString text)
     m_error = error;
     m_errorString = std::move(text);
     m_buffer.clear();
-    m_pos = 0;
     return Status::Failed;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "frame.h"
+#include "streambuffer.h"
 
 #include <QByteArray>
 #include <QString>
@@ -32,7 +33,7 @@ public:
     // Bytes fed but not yet returned as frames. Used when the stream switches to a
     // decompressor: whatever followed the last plain frame belongs to the new layer.
     QByteArray takeBuffered();
-    qsizetype bufferedSize() const { return m_buffer.size() - m_pos; }
+    qsizetype bufferedSize() const { return m_buffer.size(); }
 
     qint64 maxFrameSize() const { return m_maxFrameSize; }
     void reset();
@@ -40,8 +41,7 @@ public:
 private:
     Status fail(Error error, QString text);
 
-    QByteArray m_buffer;
-    qsizetype m_pos = 0;
+    StreamBuffer m_buffer;
     qint64 m_maxFrameSize;
     FrameView m_frame;
     Error m_error = Error::NoError;
