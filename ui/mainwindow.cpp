@@ -7,10 +7,17 @@
 #include <QMessageBox>
 #include <QStatusBar>
 
+// Resources compiled into a static library are registered by hand (outside any namespace).
+static void initResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
 namespace nsqui {
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
+    initResources();
     setWindowTitle(QStringLiteral("NSQ Inspector"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/nsq-inspector.svg")));
     resize(1100, 700);

@@ -21,6 +21,8 @@ private Q_SLOTS:
             hasQuit |= a->shortcut() == QKeySequence(QKeySequence::Quit) && !a->toolTip().isEmpty();
         QVERIFY(hasQuit);
         QVERIFY(!w.grab().isNull());
+        // The icon comes from the compiled-in resources.
+        QVERIFY(!w.windowIcon().pixmap(32, 32).isNull());
     }
 };
 
