@@ -195,6 +195,41 @@ private Q_SLOTS:
         QCOMPARE(c.stats().backoffLevel, 0);
     }
 
+    void failedMessageIsRequeuedWithDelayTimesAttempts_data()
+    {
+        QTest::addColumn<int>("attempts");
+        QTest::addColumn<int>("maxDelay");
+        QTest::addColumn<qint64>("expected");
+        QTest::newRow("first attempt") << 1 << 900000 << qint64(20000);
+        QTest::newRow("third attempt") << 3 << 900000 << qint64(60000);
+        QTest::newRow("capped") << 3 << 30000 << qint64(30000);
+    }
+    void failedMessageIsRequeuedWithDelayTimesAttempts()
+    {
+        QFETCH(int, attempts);
+        QFETCH(int, maxDelay);
+        QFETCH(qint64, expected);
+        auto b = startBroker();
+        QVERIFY(b);
+        // Earlier deliveries are simulated by requeueing by hand before the consumer starts.
+        b->publish(QStringLiteral("t"), {"fail"});
+        Channel *ch = b->getOrCreateChannel(b->topic(QStringLiteral("t")), QStringLiteral("ch"));
+        ch->queue.front().attempts = quint16(attempts - 1);
+        CountingHandler h;
+        Config cfg = fastConfig();
+        cfg.defaultRequeueDelay = 20000;
+        cfg.maxRequeueDelay = maxDelay;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(ch->deferred.size(), size_t(1), kWait);
+        // Due in `expected` ms from when nsqd took the REQ: a little less by now, never more.
+        const qint64 remaining = ch->deferred.begin()->first - b->now();
+        QVERIFY2(remaining <= expected && remaining > expected - 10000,
+                 qPrintable(QString::number(remaining)));
+        QCOMPARE(c.stats().requeued, quint64(1));
+    }
+
     void maxAttemptsFinishesAndReports()
     {
         auto b = startBroker();
