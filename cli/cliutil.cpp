@@ -1,5 +1,7 @@
 #include "cliutil.h"
 
+#include <client/config.h>
+
 #include <QCoreApplication>
 #include <QTimer>
 
@@ -57,6 +59,22 @@ QString checkAddresses(const QString &option, const QStringList &addresses)
         if (colon <= 0 || !ok || port == 0 || port > 65535)
             return QStringLiteral("--%1: '%2' is not host:port").arg(option, a);
     }
+    return {};
+}
+
+QString applyOptions(const QString &flag, const QStringList &options, nsq::Config *config)
+{
+    for (const QString &o : options) {
+        const qsizetype eq = o.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return QStringLiteral("--%1: '%2' is not name=value").arg(flag, o);
+        const QString error = config->set(o.left(eq), o.mid(eq + 1));
+        if (!error.isEmpty())
+            return QStringLiteral("--%1: %2").arg(flag, error);
+    }
+    const QStringList problems = config->validate();
+    if (!problems.isEmpty())
+        return QStringLiteral("--%1: %2").arg(flag, problems.join(QLatin1String("; ")));
     return {};
 }
 

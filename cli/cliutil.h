@@ -1,5 +1,7 @@
 #pragma once
 
+#include <client/config.h>
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -18,6 +20,10 @@ bool parseOrExit(QCommandLineParser &parser, const QStringList &arguments, const
 
 // Checks every "host:port" in the list; returns the first problem, naming the option.
 QString checkAddresses(const QString &option, const QStringList &addresses);
+
+// Applies "name=value" options (go-nsq names, see Config::set) to config; returns the first
+// problem.
+QString applyOptions(const QString &flag, const QStringList &options, nsq::Config *config);
 
 // Installs SIGINT/SIGTERM handlers: the callback given to onStopRequested() runs, else the loop
 // quits.

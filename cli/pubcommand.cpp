@@ -26,7 +26,11 @@ int runPub(const QStringList &arguments)
         QStringLiteral("0"));
     const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Lines per MPUB."),
                                    QStringLiteral("N"), QStringLiteral("200"));
-    p.addOptions({nsqd, topic, rate, batch});
+    const QCommandLineOption opt(
+        QStringLiteral("producer-opt"),
+        QStringLiteral("Producer option name=value, go-nsq names (repeatable), e.g. tls_v1=true."),
+        QStringLiteral("name=value"));
+    p.addOptions({nsqd, topic, rate, batch, opt});
     int code = 0;
     if (!parseOrExit(p, arguments, "pub", &code))
         return code;
@@ -49,7 +53,11 @@ int runPub(const QStringList &arguments)
                     QStringLiteral("--batch: '%1' is not a positive number").arg(p.value(batch)));
     const int perBatch = perSecond > 0 ? qMax(1, qMin(batchSize, int(perSecond / 10))) : batchSize;
 
-    nsq::Producer producer(address, nsq::Config{});
+    nsq::Config config;
+    error = applyOptions(QStringLiteral("producer-opt"), p.values(opt), &config);
+    if (!error.isEmpty())
+        return fail("pub", 2, error);
+    nsq::Producer producer(address, config);
     qint64 published = 0, skipped = 0;
     QHash<quint64, int> sizes;
     QString firstError;

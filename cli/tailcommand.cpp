@@ -71,7 +71,11 @@ int runTail(const QStringList &arguments)
     const QCommandLineOption mif(QStringLiteral("max-in-flight"),
                                  QStringLiteral("Messages in flight at once."), QStringLiteral("N"),
                                  QStringLiteral("200"));
-    p.addOptions({nsqd, lookupd, topic, channel, count, printTopic, mif});
+    const QCommandLineOption opt(
+        QStringLiteral("consumer-opt"),
+        QStringLiteral("Consumer option name=value, go-nsq names (repeatable), e.g. tls_v1=true."),
+        QStringLiteral("name=value"));
+    p.addOptions({nsqd, lookupd, topic, channel, count, printTopic, mif, opt});
     int code = 0;
     if (!parseOrExit(p, arguments, "tail", &code))
         return code;
@@ -109,6 +113,9 @@ int runTail(const QStringList &arguments)
     nsq::Config config;
     config.defaultRequeueDelay = 0; // what arrives past -n goes straight back to other consumers
     config.maxInFlight = limit > 0 ? int(qMin<qint64>(maxInFlight, limit)) : maxInFlight;
+    error = applyOptions(QStringLiteral("consumer-opt"), p.values(opt), &config);
+    if (!error.isEmpty())
+        return fail("tail", 2, error);
     auto *consumer = new nsq::Consumer(p.value(topic), channelName, config);
     std::atomic<bool> stopping{false};
     auto stop = [consumer, &stopping] {

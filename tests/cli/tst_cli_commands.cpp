@@ -109,6 +109,23 @@ private Q_SLOTS:
         QVERIFY2(t.elapsed() >= 400, qPrintable(QString::number(t.elapsed())));
     }
 
+    void optionsReachTheConnection()
+    {
+        // deflate negotiated through --consumer-opt and --producer-opt, end to end.
+        const Run pub = cli({QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                             QStringLiteral("--topic"), QStringLiteral("opted"),
+                             QStringLiteral("--producer-opt"), QStringLiteral("deflate=true")},
+                            "compressed\n");
+        QCOMPARE(pub.code, 0);
+        const Run tail = cli(
+            {QStringLiteral("tail"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+             QStringLiteral("--topic"), QStringLiteral("opted"), QStringLiteral("-n"),
+             QStringLiteral("1"), QStringLiteral("--consumer-opt"), QStringLiteral("snappy=true"),
+             QStringLiteral("--consumer-opt"), QStringLiteral("client_id=opt-test")});
+        QCOMPARE(tail.code, 0);
+        QCOMPARE(tail.out, QByteArray("compressed\n"));
+    }
+
     void tailThroughLookupdWithTopicPrefix()
     {
         m_broker->publish(QStringLiteral("viaLookupd"), {"hello"});
@@ -242,6 +259,18 @@ private Q_SLOTS:
                                  << "-n must be a positive number";
         QTest::newRow("unknown flag")
             << QStringList{"stats", "--frobnicate"} << "Unknown option 'frobnicate'";
+        QTest::newRow("consumer-opt name")
+            << QStringList{"tail", "--nsqd-tcp-address", "127.0.0.1:1",   "--topic",
+                           "t",    "--consumer-opt",     "max_in_flite=3"}
+            << "unknown option 'max_in_flite'";
+        QTest::newRow("consumer-opt range")
+            << QStringList{"tail", "--nsqd-tcp-address", "127.0.0.1:1",    "--topic",
+                           "t",    "--consumer-opt",     "sample_rate=500"}
+            << "sample_rate: 500 is out of range";
+        QTest::newRow("producer-opt form")
+            << QStringList{"pub", "--nsqd-tcp-address", "127.0.0.1:1", "--topic",
+                           "t",   "--producer-opt",     "tls_v1"}
+            << "not name=value";
     }
     void badFlagsExitTwo()
     {
