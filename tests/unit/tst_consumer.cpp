@@ -155,23 +155,32 @@ private Q_SLOTS:
         auto b = startBroker();
         QVERIFY(b);
         CountingHandler h;
-        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), fastConfig());
+        Config cfg = fastConfig();
+        cfg.backoffMultiplier = 500; // windows long enough to observe on a busy machine
+        cfg.maxBackoffDuration = 10000;
+        cfg.defaultRequeueDelay = 60000; // failed messages stay away, so each state holds still
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
         c.setHandler(&h);
         QSignalSpy started(&c, &Consumer::backoffStarted);
         QSignalSpy resumed(&c, &Consumer::backoffResumed);
         c.connectToNsqd(addressOf(*b));
         QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 10, kWait);
-        // One failure: backoff (RDY 0), then a test message with RDY 1, then full RDY again.
-        b->publish(QStringLiteral("t"), {"fail-once"});
+        // A failure: backoff level 1 for 500 ms × 2, RDY 0 everywhere meanwhile.
+        b->publish(QStringLiteral("t"), {"fail-1"});
         QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, kWait);
         QCOMPARE(started.first().at(0).toInt(), 1);
-        QCOMPARE(started.first().at(1).toLongLong(), 200); // multiplier 100 ms × 2^1
-        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 1, kWait);  // the test after the backoff window
-        // The requeued message comes back (attempt 2) and fails again: deeper backoff.
-        QTRY_VERIFY_WITH_TIMEOUT(started.size() >= 2, kWait);
+        QCOMPARE(started.first().at(1).toLongLong(), 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 0, kWait);
+        // After the window: one connection tests the water with RDY 1, and stays there.
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 1, kWait);
+        // Another failure goes one level deeper, with twice the wait.
+        b->publish(QStringLiteral("t"), {"fail-2"});
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, kWait);
         QCOMPARE(started.at(1).at(0).toInt(), 2);
-        QCOMPARE(started.at(1).at(1).toLongLong(), 400);
+        QCOMPARE(started.at(1).at(1).toLongLong(), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 0, kWait);
         QVERIFY(resumed.isEmpty()); // nothing succeeded yet
+        QCOMPARE(c.stats().backoffLevel, 2);
     }
 
     void successesStepOutOfBackoff()
