@@ -1,5 +1,6 @@
 #include "cliutil.h"
 
+#include <client/address.h>
 #include <client/config.h>
 
 #include <QCoreApplication>
@@ -53,11 +54,11 @@ bool parseOrExit(QCommandLineParser &parser, const QStringList &arguments, const
 QString checkAddresses(const QString &option, const QStringList &addresses)
 {
     for (const QString &a : addresses) {
-        const qsizetype colon = a.lastIndexOf(QLatin1Char(':'));
-        bool ok = false;
-        const uint port = colon > 0 ? a.mid(colon + 1).toUInt(&ok) : 0;
-        if (colon <= 0 || !ok || port == 0 || port > 65535)
-            return QStringLiteral("--%1: '%2' is not host:port").arg(option, a);
+        QString host;
+        quint16 port = 0;
+        const QString error = nsq::parseHostPort(a, &host, &port);
+        if (!error.isEmpty())
+            return QStringLiteral("--%1: %2").arg(option, error);
     }
     return {};
 }

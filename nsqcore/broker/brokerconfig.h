@@ -31,7 +31,4 @@ struct BrokerConfig
     QStringList validate() const;
 };
 
-// Parses "host:port" (or "[v6]:port"). Returns an empty string on success, otherwise why not.
-QString parseHostPort(const QString &text, QString *host, quint16 *port);
-
 } // namespace nsq

@@ -1,5 +1,7 @@
 #include "consumer.h"
 
+#include "address.h"
+
 #include "../http/httpclients.h"
 #include "../protocol/names.h"
 
@@ -13,24 +15,6 @@
 Q_LOGGING_CATEGORY(lcConsumer, "nsq.consumer")
 
 namespace nsq {
-
-namespace {
-
-QString parseAddress(const QString &address, QString *host, quint16 *port)
-{
-    const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
-    bool ok = false;
-    const uint p = colon > 0 ? address.mid(colon + 1).toUInt(&ok) : 0;
-    if (colon <= 0 || !ok || p == 0 || p > 65535)
-        return QStringLiteral("'%1' is not host:port").arg(address);
-    *host = address.left(colon);
-    if (host->startsWith(QLatin1Char('[')) && host->endsWith(QLatin1Char(']')))
-        *host = host->mid(1, host->size() - 2);
-    *port = quint16(p);
-    return {};
-}
-
-} // namespace
 
 Consumer::Consumer(const QString &topic, const QString &channel, const Config &config,
                    QObject *parent)
@@ -92,7 +76,7 @@ void Consumer::connectToNsqd(const QString &address)
         return;
     QString host;
     quint16 port = 0;
-    const QString error = parseAddress(address, &host, &port);
+    const QString error = parseHostPort(address, &host, &port);
     if (!error.isEmpty()) {
         Q_EMIT errorOccurred(QStringLiteral("nsqd address %1").arg(error));
         return;
@@ -183,7 +167,7 @@ void Consumer::openConn(const QString &address, bool)
         return;
     QString host;
     quint16 port = 0;
-    parseAddress(address, &host, &port);
+    parseHostPort(address, &host, &port);
     auto *conn = new Conn(m_config, this);
     m_conns.insert(address, conn);
     connect(conn, &Conn::stateChanged, this, [this, conn](Conn::State s) { onConnState(conn, s); });

@@ -1,5 +1,7 @@
 #include "producer.h"
 
+#include "address.h"
+
 #include "conn.h"
 
 #include "../protocol/names.h"
@@ -12,13 +14,7 @@ Producer::Producer(const QString &address, const Config &config, QObject *parent
     : QObject(parent), m_config(config)
 {
     qRegisterMetaType<nsq::PublishResult>();
-    const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
-    bool ok = false;
-    const uint port = colon > 0 ? address.mid(colon + 1).toUInt(&ok) : 0;
-    if (!ok || port == 0 || port > 65535)
-        m_addressError = QStringLiteral("'%1' is not host:port").arg(address);
-    m_host = address.left(colon);
-    m_port = quint16(port);
+    m_addressError = parseHostPort(address, &m_host, &m_port);
 }
 
 Producer::~Producer()

@@ -6,6 +6,7 @@
 
 #include <broker/broker.h>
 #include <broker/lookupd.h>
+#include <client/address.h>
 #include <protocol/commands.h>
 
 #include <QElapsedTimer>

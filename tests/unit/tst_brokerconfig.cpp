@@ -1,4 +1,5 @@
 #include <broker/brokerconfig.h>
+#include <client/address.h>
 
 #include <QTest>
 

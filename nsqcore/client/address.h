@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QString>
+
+namespace nsq {
+
+// Parses "host:port" (or "[v6]:port", port 1-65535). Returns an empty string on success,
+// otherwise why not, quoting the text.
+QString parseHostPort(const QString &text, QString *host, quint16 *port);
+
+} // namespace nsq
