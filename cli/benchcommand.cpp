@@ -129,18 +129,15 @@ int publish(QCommandLineParser &p, const QString &address, const QString &topic,
     qint64 sent = 0, acknowledged = 0;
     QString error;
     QEventLoop loop;
-    QObject::connect(&producer, &nsq::Producer::finished, &loop,
-                     [&](quint64, const nsq::PublishResult &r) {
-                         if (!r.ok() && error.isEmpty())
-                             error = r.error;
-                         loop.quit();
-                     });
     QHash<quint64, int> sizes;
     QObject::connect(&producer, &nsq::Producer::finished, &loop,
                      [&](quint64 id, const nsq::PublishResult &r) {
+                         const int k = sizes.take(id);
                          if (r.ok())
-                             acknowledged += sizes.value(id);
-                         sizes.remove(id);
+                             acknowledged += k;
+                         else if (error.isEmpty())
+                             error = r.error;
+                         loop.quit();
                      });
     const double cpuStart = cpuSeconds();
     QElapsedTimer clock;

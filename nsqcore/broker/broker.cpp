@@ -238,8 +238,7 @@ void Broker::maybeRemoveEphemeral(Channel *c)
         m_topics.erase(t->name);
 }
 
-Channel::InFlight *Broker::findInFlight(BrokerClient *client, const MessageId &id, QString *error,
-                                        const char *)
+Channel::InFlight *Broker::findInFlight(BrokerClient *client, const MessageId &id, QString *error)
 {
     Channel *c = client->channel();
     auto it = c ? c->inFlight.find(id) : QHash<MessageId, Channel::InFlight>::iterator();
@@ -257,7 +256,7 @@ Channel::InFlight *Broker::findInFlight(BrokerClient *client, const MessageId &i
 QString Broker::finish(BrokerClient *client, const MessageId &id)
 {
     QString error;
-    if (!findInFlight(client, id, &error, "FIN"))
+    if (!findInFlight(client, id, &error))
         return error;
     Channel *c = client->channel();
     c->inFlight.remove(id);
@@ -269,7 +268,7 @@ QString Broker::finish(BrokerClient *client, const MessageId &id)
 QString Broker::requeue(BrokerClient *client, const MessageId &id, qint64 delayMs)
 {
     QString error;
-    Channel::InFlight *f = findInFlight(client, id, &error, "REQ");
+    Channel::InFlight *f = findInFlight(client, id, &error);
     if (!f)
         return error;
     Channel *c = client->channel();
@@ -288,7 +287,7 @@ QString Broker::requeue(BrokerClient *client, const MessageId &id, qint64 delayM
 QString Broker::touch(BrokerClient *client, const MessageId &id)
 {
     QString error;
-    Channel::InFlight *f = findInFlight(client, id, &error, "TOUCH");
+    Channel::InFlight *f = findInFlight(client, id, &error);
     if (!f)
         return error;
     f->deadline = now() + client->msgTimeout();

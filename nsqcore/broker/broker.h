@@ -77,8 +77,7 @@ private:
     void drainBacklog(Topic *topic);
     void requeueInFlightOf(BrokerClient *client);
     void maybeRemoveEphemeral(Channel *channel);
-    Channel::InFlight *findInFlight(BrokerClient *client, const MessageId &id, QString *error,
-                                    const char *verb);
+    Channel::InFlight *findInFlight(BrokerClient *client, const MessageId &id, QString *error);
 
     BrokerConfig m_config;
     QTcpServer *m_server = nullptr;

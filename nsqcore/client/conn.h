@@ -109,7 +109,7 @@ public:
     qint64 remainingReady() const { return m_remainingReady; }
     qint64 maxReadyCount() const { return m_server.maxRdyCount; }
     int inFlightCount() const { return int(m_inFlight.size()); }
-    QList<MessageId> inFlightMessages() const { return m_inFlight.keys(); }
+    bool isInFlight(const MessageId &id) const { return m_inFlight.contains(id); }
     qint64 lastMessageTime() const { return m_lastMessageMs; }     // ms since epoch, 0 if none
     qint64 lastReadyTime() const { return m_lastReadyMs; }         // ms since epoch, 0 if none
     qint64 lastHeartbeatTime() const { return m_lastHeartbeatMs; } // ms since epoch, 0 if none

@@ -81,13 +81,9 @@ void Consumer::connectToNsqd(const QString &address)
         Q_EMIT errorOccurred(QStringLiteral("nsqd address %1").arg(error));
         return;
     }
-    m_state = State::Running;
+    startRunning();
     m_directAddresses.insert(address);
-    openConn(address, false);
-    if (!m_redistributeTimer->isActive()) {
-        m_redistributeTimer->start(m_config.rdyRedistributeInterval);
-        m_statsTimer->start(250);
-    }
+    openConn(address);
 }
 
 void Consumer::connectToLookupd(const QString &address)
@@ -102,13 +98,18 @@ void Consumer::connectToLookupd(const QString &address)
     }
     client->setTimeout(qMax(1000, m_config.readTimeout / 4));
     m_lookupds << client;
+    startRunning();
+    if (m_lookupds.size() == 1)
+        pollLookupd();
+}
+
+void Consumer::startRunning()
+{
     m_state = State::Running;
     if (!m_redistributeTimer->isActive()) {
         m_redistributeTimer->start(m_config.rdyRedistributeInterval);
         m_statsTimer->start(250);
     }
-    if (m_lookupds.size() == 1)
-        pollLookupd();
 }
 
 void Consumer::scheduleLookupdPoll()
@@ -143,7 +144,7 @@ void Consumer::pollLookupd()
             for (const QString &address : std::as_const(m_pollFound)) {
                 m_lookupdAddresses.insert(address);
                 if (!m_conns.contains(address))
-                    openConn(address, true);
+                    openConn(address);
             }
             // Drop producers that vanished, but only on a complete picture.
             if (m_pollComplete) {
@@ -161,7 +162,7 @@ void Consumer::pollLookupd()
     }
 }
 
-void Consumer::openConn(const QString &address, bool)
+void Consumer::openConn(const QString &address)
 {
     if (m_conns.contains(address))
         return;
@@ -227,7 +228,7 @@ void Consumer::onConnClosed(Conn *conn)
         // Without lookupd there is nobody to tell us it is back: try again after a delay.
         QTimer::singleShot(qMin(m_config.lookupdPollInterval, 15000), this, [this, address] {
             if (m_state == State::Running && m_directAddresses.contains(address))
-                openConn(address, false);
+                openConn(address);
         });
     } else if (m_lookupdAddresses.contains(address)) {
         m_lookupdAddresses.remove(address); // the next poll decides whether it comes back
@@ -247,7 +248,7 @@ QList<Conn *> Consumer::readyConns() const
 Conn *Consumer::connFor(const MessageId &id) const
 {
     for (Conn *c : m_conns)
-        if (c->inFlightMessages().contains(id))
+        if (c->isInFlight(id))
             return c;
     return nullptr;
 }
@@ -350,7 +351,11 @@ void Consumer::touch(const MessageId &id)
 
 qint64 Consumer::perConnMaxInFlight() const
 {
-    const qint64 n = qMax<qint64>(1, readyConns().size());
+    // Runs for every message: counts without building a list.
+    qint64 n = 0;
+    for (const Conn *c : m_conns)
+        n += c->state() == Conn::State::Connected ? 1 : 0;
+    n = qMax<qint64>(1, n);
     return qMax<qint64>(1, m_config.maxInFlight / n);
 }
 
@@ -492,9 +497,7 @@ void Consumer::stop()
     m_lookupdTimer->stop();
     m_redistributeTimer->stop();
     m_backoffTimer->stop();
-    if (m_pool) {
-        // Handlers still running answer through respond(), queued behind this call.
-    }
+    // Handlers still running on the pool answer through respond(), queued behind this call.
     const QList<Conn *> conns = m_conns.values(); // a close can remove from m_conns at once
     for (Conn *c : conns)
         c->startClose();

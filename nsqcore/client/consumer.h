@@ -91,7 +91,8 @@ Q_SIGNALS:
 private:
     enum class Signal { Resume, Backoff, Continue };
 
-    void openConn(const QString &address, bool fromLookupd);
+    void startRunning();
+    void openConn(const QString &address);
     void onConnState(Conn *conn, Conn::State state);
     void onConnClosed(Conn *conn);
     void onMessage(Conn *conn, const Message &message);
