@@ -155,6 +155,12 @@ int runTail(const QStringList &arguments)
             }
         },
         Qt::QueuedConnection);
+    QObject::connect(
+        consumer, &nsq::Consumer::messageActionFailed, qApp,
+        [](nsq::Conn::MessageAction, const nsq::MessageId &, const QString &reason) {
+            std::fprintf(stderr, "nsq-inspector-cli tail: %s\n", qPrintable(reason));
+        },
+        Qt::QueuedConnection);
     QObject::connect(consumer, &nsq::Consumer::stopped, qApp, &QCoreApplication::quit,
                      Qt::QueuedConnection);
 

@@ -42,6 +42,22 @@ QString describeSslError(const QSslError &e)
     }
 }
 
+const char *actionVerb(Conn::MessageAction a)
+{
+    switch (a) {
+    case Conn::MessageAction::Finish:
+        return "FIN";
+    case Conn::MessageAction::Requeue:
+        return "REQ";
+    case Conn::MessageAction::Touch:
+        return "TOUCH";
+    }
+    return "?";
+}
+
+// How many timed-out IDs are remembered for the reason of a late FIN/REQ/TOUCH refusal.
+constexpr qsizetype kTimedOutMemory = 4096;
+
 const char *stateVerb(Conn::State s)
 {
     switch (s) {
@@ -65,14 +81,16 @@ const char *stateVerb(Conn::State s)
 Conn::Conn(const Config &config, QObject *parent)
     : QObject(parent), m_config(config), m_socket(new QSslSocket(this)),
       m_handshakeTimer(new QTimer(this)), m_heartbeatTimer(new QTimer(this)),
-      m_decoder(config.maxFrameSize)
+      m_decoder(config.maxFrameSize), m_expiryTimer(new QTimer(this))
 {
+    m_clock.start();
     qRegisterMetaType<nsq::Message>();
     qRegisterMetaType<nsq::MessageId>();
     qRegisterMetaType<nsq::ServerError>();
     qRegisterMetaType<nsq::TraceRecord>();
     qRegisterMetaType<nsq::Conn::State>();
     qRegisterMetaType<nsq::Conn::Error>();
+    qRegisterMetaType<nsq::Conn::MessageAction>();
 
     m_handshakeTimer->setSingleShot(true);
     connect(m_handshakeTimer, &QTimer::timeout, this, [this] {
@@ -86,6 +104,9 @@ Conn::Conn(const Config &config, QObject *parent)
                                           .arg(ms));
     });
     connect(m_heartbeatTimer, &QTimer::timeout, this, &Conn::onHeartbeatCheck);
+    m_expiryTimer->setSingleShot(true);
+    m_expiryTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_expiryTimer, &QTimer::timeout, this, &Conn::expireMessages);
     connect(m_socket, &QSslSocket::connected, this, &Conn::onSocketConnected);
     connect(m_socket, &QSslSocket::readyRead, this, &Conn::onReadyRead);
     connect(m_socket, &QSslSocket::errorOccurred, this, &Conn::onSocketError);
@@ -127,72 +148,75 @@ void Conn::connectToNsqd(const QString &host, quint16 port)
     m_auth = {};
     m_out.clear();
     m_inFlight.clear();
-    m_readyCount = m_remainingReady = 0;
+    m_deadlines.clear();
+    m_timedOut.clear();
+    m_timedOutOrder.clear();
+    m_readyCount = 0;
     m_subscribed = m_closeWaitReceived = m_closedEmitted = false;
     m_sslErrors.clear();
     setState(State::Connecting);
 
+    // Like a socket error, a configuration problem is reported from the event loop, never from
+    // inside this call: callers connect to closed() and errorOccurred() after starting a request.
     const QStringList problems = m_config.validate();
-    if (!problems.isEmpty()) {
-        fail(Error::ConfigError,
-             QStringLiteral("invalid configuration: %1").arg(problems.join(QLatin1String("; "))));
+    QString tlsProblem;
+    if (problems.isEmpty() && m_config.tlsV1)
+        tlsProblem = prepareTls();
+    if (!problems.isEmpty() || !tlsProblem.isEmpty()) {
+        const Error kind =
+            problems.isEmpty() && !QSslSocket::supportsSsl() ? Error::TlsError : Error::ConfigError;
+        const QString text = !problems.isEmpty() ? QStringLiteral("invalid configuration: %1")
+                                                       .arg(problems.join(QLatin1String("; ")))
+                                                 : tlsProblem;
+        QMetaObject::invokeMethod(
+            this,
+            [this, kind, text] {
+                if (m_state == State::Connecting)
+                    fail(kind, text);
+            },
+            Qt::QueuedConnection);
         return;
     }
-    if (m_config.tlsV1 && !prepareTls())
-        return;
     m_handshakeTimer->start(m_config.dialTimeout);
     m_socket->connectToHost(host, port);
 }
 
-bool Conn::prepareTls()
+QString Conn::prepareTls()
 {
-    if (!QSslSocket::supportsSsl()) {
-        fail(Error::TlsError,
-             QStringLiteral("TLS is not available: no TLS backend could be loaded"));
-        return false;
-    }
+    if (!QSslSocket::supportsSsl())
+        return QStringLiteral("TLS is not available: no TLS backend could be loaded");
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     if (!m_config.tlsRootCaFile.isEmpty()) {
         const auto cas = QSslCertificate::fromPath(m_config.tlsRootCaFile, QSsl::Pem);
-        if (cas.isEmpty()) {
-            fail(Error::ConfigError,
-                 QStringLiteral("cannot read TLS CA file %1: no PEM certificate found")
-                     .arg(m_config.tlsRootCaFile));
-            return false;
-        }
+        if (cas.isEmpty())
+            return QStringLiteral("cannot read TLS CA file %1: no PEM certificate found")
+                .arg(m_config.tlsRootCaFile);
         ssl.setCaCertificates(cas);
     }
     if (!m_config.tlsCertFile.isEmpty()) {
         const auto certs = QSslCertificate::fromPath(m_config.tlsCertFile, QSsl::Pem);
-        if (certs.isEmpty()) {
-            fail(Error::ConfigError,
-                 QStringLiteral("cannot read TLS certificate file %1: no PEM certificate found")
-                     .arg(m_config.tlsCertFile));
-            return false;
-        }
+        if (certs.isEmpty())
+            return QStringLiteral("cannot read TLS certificate file %1: no PEM certificate found")
+                .arg(m_config.tlsCertFile);
         QFile keyFile(m_config.tlsKeyFile);
-        if (!keyFile.open(QIODevice::ReadOnly)) {
-            fail(Error::ConfigError, QStringLiteral("cannot read TLS key file %1: %2")
-                                         .arg(m_config.tlsKeyFile, keyFile.errorString()));
-            return false;
-        }
+        if (!keyFile.open(QIODevice::ReadOnly))
+            return QStringLiteral("cannot read TLS key file %1: %2")
+                .arg(m_config.tlsKeyFile, keyFile.errorString());
         const QByteArray pem = keyFile.readAll();
         QSslKey key(pem, QSsl::Rsa);
         if (key.isNull())
             key = QSslKey(pem, QSsl::Ec);
-        if (key.isNull()) {
-            fail(Error::ConfigError,
-                 QStringLiteral("cannot read TLS key file %1: not an unencrypted PEM RSA or EC key")
-                     .arg(m_config.tlsKeyFile));
-            return false;
-        }
+        if (key.isNull())
+            return QStringLiteral(
+                       "cannot read TLS key file %1: not an unencrypted PEM RSA or EC key")
+                .arg(m_config.tlsKeyFile);
         ssl.setLocalCertificate(certs.first());
         ssl.setPrivateKey(key);
     }
     ssl.setPeerVerifyMode(m_config.tlsInsecureSkipVerify ? QSslSocket::VerifyNone
                                                          : QSslSocket::VerifyPeer);
     m_socket->setSslConfiguration(ssl);
-    return true;
+    return {};
 }
 
 void Conn::setState(State state)
@@ -226,6 +250,7 @@ void Conn::finalize()
 {
     m_handshakeTimer->stop();
     m_heartbeatTimer->stop();
+    m_expiryTimer->stop();
     m_flushScheduled = false;
     m_out.clear();
     setState(State::Disconnected);
@@ -360,7 +385,8 @@ bool Conn::handleFrame(const FrameView &frame)
                 QStringLiteral("nsqd %1 closed the connection: %2").arg(address(), err.toString()));
             return false;
         }
-        return true;
+        onMessageActionError(err);
+        return m_state != State::Disconnected;
     }
 
     if (frame.type == FrameType::Message) {
@@ -376,9 +402,18 @@ bool Conn::handleFrame(const FrameView &frame)
             return false;
         }
         const Message &msg = decoded.value();
-        m_inFlight.insert(msg.id, msg.attempts);
-        if (m_remainingReady > 0)
-            --m_remainingReady;
+        InFlight f;
+        f.receivedAt = m_clock.elapsed();
+        if (m_server.msgTimeout > 0)
+            f.deadline = f.receivedAt + m_server.msgTimeout;
+        m_inFlight.insert(msg.id, f);
+        if (f.deadline != 0) {
+            m_deadlines.emplace_back(f.deadline, msg.id);
+            if (!m_expiryTimer->isActive())
+                scheduleExpiry();
+        }
+        if (!m_timedOut.isEmpty())
+            m_timedOut.remove(msg.id); // delivered again
         m_lastMessageMs = nowMs();
         Q_EMIT messageReceived(msg);
         return m_state != State::Disconnected;
@@ -398,8 +433,7 @@ bool Conn::handleFrame(const FrameView &frame)
     if (frame.data == QByteArrayView(kCloseWait)) {
         m_closeWaitReceived = true;
         Q_EMIT responseReceived(frame.data.toByteArray());
-        if (m_inFlight.isEmpty())
-            finishClosing();
+        closeIfDrained();
         return m_state != State::Disconnected;
     }
     Q_EMIT responseReceived(frame.data.toByteArray());
@@ -638,21 +672,73 @@ void Conn::setReady(qint64 count)
                    .arg(m_server.maxRdyCount));
         return;
     }
-    m_readyCount = m_remainingReady = count;
+    m_readyCount = count;
     m_lastReadyMs = nowMs();
     queue(cmd::rdy(count));
 }
 
-bool Conn::takeInFlight(const MessageId &id, const char *command)
+qint64 Conn::deadlineOf(const MessageId &id) const
 {
-    if (!checkReady(command))
+    const auto it = m_inFlight.constFind(id);
+    if (it == m_inFlight.cend() || it->deadline == 0)
+        return 0;
+    return nowMs() + (it->deadline - m_clock.elapsed());
+}
+
+void Conn::refuseMessageAction(MessageAction action, const MessageId &id, const QString &why)
+{
+    const QString text = QStringLiteral("%1 %2 refused: %3")
+                             .arg(QLatin1String(actionVerb(action)), id.toString(), why);
+    qCInfo(lcConn).noquote() << address() << text;
+    Q_EMIT messageActionRefused(action, id, text);
+}
+
+bool Conn::checkMessageAction(MessageAction action, const MessageId &id)
+{
+    if (m_state != State::Connected && m_state != State::Closing) {
+        refuseMessageAction(
+            action, id,
+            QStringLiteral("the connection to %1 is not ready (%2)")
+                .arg(address(),
+                     QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(int(m_state)))));
         return false;
-    if (m_inFlight.remove(id))
+    }
+    if (m_inFlight.contains(id))
         return true;
-    refuse(QStringLiteral("%1 %2 refused: the message is not in flight on this connection "
-                          "(already finished or requeued, or never received here)")
-               .arg(QLatin1String(command), id.toString()));
+    const auto timedOut = m_timedOut.constFind(id);
+    if (timedOut != m_timedOut.cend())
+        refuseMessageAction(action, id,
+                            QStringLiteral("the message timed out %1 ms ago (msg_timeout %2 ms); "
+                                           "nsqd has requeued it and will deliver it again")
+                                .arg(m_clock.elapsed() - *timedOut)
+                                .arg(m_server.msgTimeout));
+    else
+        refuseMessageAction(action, id,
+                            QStringLiteral("the message is not in flight on this connection "
+                                           "(already finished or requeued, or never received "
+                                           "here)"));
     return false;
+}
+
+void Conn::onMessageActionError(const ServerError &error)
+{
+    // nsqd names the message: "E_FIN_FAILED FIN <id> failed ID not in flight".
+    MessageAction action;
+    if (error.code == "E_FIN_FAILED")
+        action = MessageAction::Finish;
+    else if (error.code == "E_REQ_FAILED")
+        action = MessageAction::Requeue;
+    else if (error.code == "E_TOUCH_FAILED")
+        action = MessageAction::Touch;
+    else
+        return;
+    const QList<QByteArray> words = error.description.split(' ');
+    if (words.size() < 2 || words.at(1).size() != MessageId::Size) {
+        qCWarning(lcConn).noquote()
+            << address() << "cannot tell which message this error is about:" << error.toString();
+        return;
+    }
+    Q_EMIT messageActionFailed(action, MessageId::fromBytes(words.at(1)), error.toString());
 }
 
 void Conn::finish(const MessageId &id)
@@ -662,13 +748,14 @@ void Conn::finish(const MessageId &id)
             this, [this, id] { finish(id); }, Qt::QueuedConnection);
         return;
     }
-    if (!takeInFlight(id, "FIN"))
+    if (!checkMessageAction(MessageAction::Finish, id))
         return;
-    queue(cmd::fin(id));
+    m_inFlight.remove(id);
+    // As go-nsq's connection does: the delegate hears of it before the command is written.
     Q_EMIT messageFinished(id);
     Q_EMIT backoffResumed();
-    if (m_closeWaitReceived && m_inFlight.isEmpty())
-        finishClosing();
+    queue(cmd::fin(id));
+    closeIfDrained();
 }
 
 void Conn::requeue(const MessageId &id, qint64 delayMs, bool backoff)
@@ -681,21 +768,24 @@ void Conn::requeue(const MessageId &id, qint64 delayMs, bool backoff)
     }
     if (delayMs < 0) {
         // nsqd closes the connection on a negative timeout.
-        refuse(QStringLiteral("REQ %1 refused: delay %2 ms is negative")
-                   .arg(id.toString())
-                   .arg(delayMs));
+        refuseMessageAction(MessageAction::Requeue, id,
+                            QStringLiteral("delay %1 ms is negative").arg(delayMs));
         return;
     }
-    if (!takeInFlight(id, "REQ"))
+    if (!checkMessageAction(MessageAction::Requeue, id))
         return;
-    queue(cmd::req(id, delayMs));
+    m_inFlight.remove(id);
+    // The backoff signal goes first: a consumer entering backoff sends RDY 0 before this REQ,
+    // so nsqd cannot hand the requeued message (or another) straight back inside the window.
     Q_EMIT messageRequeued(id, delayMs);
     if (backoff)
         Q_EMIT backoffStarted();
     else
         Q_EMIT backoffContinued();
-    if (m_closeWaitReceived && m_inFlight.isEmpty())
-        finishClosing();
+    if (m_state == State::Disconnected)
+        return;
+    queue(cmd::req(id, delayMs));
+    closeIfDrained();
 }
 
 void Conn::touch(const MessageId &id)
@@ -705,14 +795,80 @@ void Conn::touch(const MessageId &id)
             this, [this, id] { touch(id); }, Qt::QueuedConnection);
         return;
     }
-    if (!checkReady("TOUCH"))
+    if (!checkMessageAction(MessageAction::Touch, id))
         return;
-    if (!m_inFlight.contains(id)) {
-        refuse(QStringLiteral("TOUCH %1 refused: the message is not in flight on this connection")
-                   .arg(id.toString()));
-        return;
+    InFlight &f = m_inFlight[id];
+    if (f.deadline != 0) {
+        // nsqd restarts the timeout, but never beyond max_msg_timeout after delivery.
+        const qint64 now = m_clock.elapsed();
+        qint64 deadline = now + m_server.msgTimeout;
+        if (m_server.maxMsgTimeout > 0)
+            deadline = qMin(deadline, f.receivedAt + m_server.maxMsgTimeout);
+        if (deadline > f.deadline) {
+            f.deadline = deadline;
+            // Usually the latest deadline: it goes at the back; keep the order if it is not.
+            auto pos = m_deadlines.end();
+            while (pos != m_deadlines.begin() && std::prev(pos)->first > deadline)
+                --pos;
+            m_deadlines.emplace(pos, deadline, id);
+        }
     }
     queue(cmd::touch(id));
+    Q_EMIT messageTouched(id);
+}
+
+void Conn::scheduleExpiry()
+{
+    while (!m_deadlines.empty()) {
+        const auto &front = m_deadlines.front();
+        const auto it = m_inFlight.constFind(front.second);
+        if (it == m_inFlight.cend() || it->deadline != front.first) {
+            m_deadlines.pop_front(); // answered, or touched: a later entry stands for it
+            continue;
+        }
+        m_expiryTimer->start(int(qMax<qint64>(0, front.first - m_clock.elapsed())));
+        return;
+    }
+    m_expiryTimer->stop();
+}
+
+void Conn::expireMessages()
+{
+    const qint64 now = m_clock.elapsed();
+    QList<MessageId> expired;
+    while (!m_deadlines.empty() && m_deadlines.front().first <= now) {
+        const auto [deadline, id] = m_deadlines.front();
+        m_deadlines.pop_front();
+        const auto it = m_inFlight.constFind(id);
+        if (it == m_inFlight.cend() || it->deadline != deadline)
+            continue;
+        m_inFlight.erase(it);
+        rememberTimedOut(id);
+        expired << id;
+    }
+    for (const MessageId &id : std::as_const(expired)) {
+        Q_EMIT messageTimedOut(id);
+        if (m_state == State::Disconnected)
+            return;
+    }
+    scheduleExpiry();
+    closeIfDrained();
+}
+
+void Conn::rememberTimedOut(const MessageId &id)
+{
+    m_timedOut.insert(id, m_clock.elapsed());
+    m_timedOutOrder.push_back(id);
+    while (qsizetype(m_timedOutOrder.size()) > kTimedOutMemory) {
+        m_timedOut.remove(m_timedOutOrder.front());
+        m_timedOutOrder.pop_front();
+    }
+}
+
+void Conn::closeIfDrained()
+{
+    if (m_closeWaitReceived && m_inFlight.isEmpty() && m_state != State::Disconnected)
+        finishClosing();
 }
 
 bool Conn::checkPublish(const char *command, const QString &topic)

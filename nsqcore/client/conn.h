@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QSslError>
 
+#include <deque>
 #include <memory>
 
 class QSslSocket;
@@ -30,6 +31,12 @@ class StreamCompression;
 //
 // Lives in one thread. finish(), requeue() and touch() may be called from any thread; everything
 // else must be called from the Conn's own thread.
+//
+// RDY is a window, as nsqd 1.x keeps it: the server sends while this connection's in-flight count
+// is below the last RDY sent, so nothing here counts RDY down. A message stays in flight until it
+// is finished or requeued, or until its deadline (the negotiated msg_timeout after it arrived,
+// moved by TOUCH up to max_msg_timeout) passes: then nsqd has taken it back, and the Conn says so
+// with messageTimedOut() instead of holding it forever.
 //
 // go-nsq's ConnDelegate events map to signals one to one:
 //   OnResponse        -> responseReceived()
@@ -75,6 +82,10 @@ public:
     };
     Q_ENUM(Error)
 
+    // What can be done to a message in flight.
+    enum class MessageAction { Finish, Requeue, Touch };
+    Q_ENUM(MessageAction)
+
     explicit Conn(const Config &config, QObject *parent = nullptr);
     ~Conn() override;
 
@@ -88,7 +99,8 @@ public:
     const AuthResponse &authResponse() const { return m_auth; }
     const Config &config() const { return m_config; }
 
-    // Commands. Before the connection is ready they are refused with commandRefused().
+    // Commands. Before the connection is ready they are refused: with messageActionRefused() for
+    // FIN, REQ and TOUCH, with commandRefused() for the others.
     void subscribe(const QString &topic, const QString &channel);
     void setReady(qint64 count);
     void finish(const MessageId &id);
@@ -104,12 +116,16 @@ public:
     // Closes at once.
     void abort();
 
-    qint64 readyCount() const { return m_readyCount; } // the last RDY sent
-    // RDY left since the last RDY was sent: it counts down with each message delivered.
-    qint64 remainingReady() const { return m_remainingReady; }
+    qint64 readyCount() const { return m_readyCount; } // the last RDY sent: the window
     qint64 maxReadyCount() const { return m_server.maxRdyCount; }
     int inFlightCount() const { return int(m_inFlight.size()); }
     bool isInFlight(const MessageId &id) const { return m_inFlight.contains(id); }
+    QList<MessageId> inFlightIds() const { return m_inFlight.keys(); }
+    // Timed out here recently (see messageTimedOut()); a FIN for it is refused with that reason.
+    bool hasTimedOut(const MessageId &id) const { return m_timedOut.contains(id); }
+    // When nsqd takes the message back unless it is answered (ms since epoch); 0 if not in flight
+    // or the server did not say its msg_timeout.
+    qint64 deadlineOf(const MessageId &id) const;
     qint64 lastMessageTime() const { return m_lastMessageMs; }     // ms since epoch, 0 if none
     qint64 lastReadyTime() const { return m_lastReadyMs; }         // ms since epoch, 0 if none
     qint64 lastHeartbeatTime() const { return m_lastHeartbeatMs; } // ms since epoch, 0 if none
@@ -125,13 +141,26 @@ Q_SIGNALS:
     void messageReceived(const nsq::Message &message);
     void messageFinished(const nsq::MessageId &id);
     void messageRequeued(const nsq::MessageId &id, qint64 delayMs);
+    void messageTouched(const nsq::MessageId &id);
+    // The message passed its deadline unanswered: nsqd requeued it (and will deliver it again with
+    // attempts + 1). It is no longer in flight here.
+    void messageTimedOut(const nsq::MessageId &id);
+    // The server answered a FIN, REQ or TOUCH that was sent with E_FIN_FAILED, E_REQ_FAILED or
+    // E_TOUCH_FAILED: the messageFinished() / messageRequeued() / messageTouched() reported for it
+    // did not happen. reason is the server's error text.
+    void messageActionFailed(nsq::Conn::MessageAction action, const nsq::MessageId &id,
+                             const QString &reason);
+    // A FIN, REQ or TOUCH was not sent, and why (not in flight here, timed out, not connected).
+    void messageActionRefused(nsq::Conn::MessageAction action, const nsq::MessageId &id,
+                              const QString &reason);
     void backoffStarted();
     void backoffContinued();
     void backoffResumed();
     void errorOccurred(nsq::Conn::Error error);
     void heartbeatReceived();
     void closed();
-    // A command was not sent because it could not be right (e.g. a second FIN for one message).
+    // A command other than FIN, REQ or TOUCH was not sent because it could not be right (e.g. RDY
+    // above the server's maximum).
     void commandRefused(const QString &reason);
     void frameTraced(const nsq::TraceRecord &record);
 
@@ -158,14 +187,20 @@ private:
     void authenticateOrConnect();
     void startCompression();
     void becomeConnected();
-    bool prepareTls();
+    QString prepareTls(); // empty, or why TLS cannot be set up
     void finishClosing();
     void finalize();
     void closeSocketNow();
     qint64 nowMs() const;
     void traceSent(const QByteArray &command);
     void traceReceived(const FrameView &frame);
-    bool takeInFlight(const MessageId &id, const char *command);
+    bool checkMessageAction(MessageAction action, const MessageId &id);
+    void refuseMessageAction(MessageAction action, const MessageId &id, const QString &why);
+    void onMessageActionError(const ServerError &error);
+    void scheduleExpiry();
+    void expireMessages();
+    void rememberTimedOut(const MessageId &id);
+    void closeIfDrained();
 
     Config m_config;
     QSslSocket *m_socket = nullptr;
@@ -187,9 +222,21 @@ private:
     bool m_closeWaitReceived = false;
     bool m_closedEmitted = false;
     QList<QSslError> m_sslErrors;
-    QHash<MessageId, quint16> m_inFlight;
+    struct InFlight
+    {
+        qint64 receivedAt = 0; // ms on m_clock
+        qint64 deadline = 0;   // ms on m_clock; 0: unknown (no msg_timeout from the server)
+    };
+    QHash<MessageId, InFlight> m_inFlight;
+    // (deadline, id) in deadline order; entries for answered or touched messages go stale and
+    // are skipped when they come up.
+    std::deque<std::pair<qint64, MessageId>> m_deadlines;
+    QTimer *m_expiryTimer = nullptr;
+    QElapsedTimer m_clock;
+    // Recently timed-out IDs (bounded), so that a late FIN is refused with the right reason.
+    QHash<MessageId, qint64> m_timedOut;
+    std::deque<MessageId> m_timedOutOrder;
     qint64 m_readyCount = 0;
-    qint64 m_remainingReady = 0;
     bool m_subscribed = false;
     qint64 m_lastMessageMs = 0;
     qint64 m_lastReadyMs = 0;

@@ -1,6 +1,7 @@
 #include "consumer.h"
 
 #include "address.h"
+#include "handlerpool.h"
 
 #include "../http/httpclients.h"
 #include "../protocol/names.h"
@@ -9,8 +10,9 @@
 #include <QLoggingCategory>
 #include <QMetaMethod>
 #include <QRandomGenerator>
-#include <QThreadPool>
 #include <QTimer>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcConsumer, "nsq.consumer")
 
@@ -24,6 +26,7 @@ Consumer::Consumer(const QString &topic, const QString &channel, const Config &c
       m_stopTimer(new QTimer(this))
 {
     qRegisterMetaType<nsq::ConsumerStats>();
+    qRegisterMetaType<QList<nsq::MessageId>>();
     m_lookupdTimer->setSingleShot(true);
     connect(m_lookupdTimer, &QTimer::timeout, this, &Consumer::pollLookupd);
     connect(m_redistributeTimer, &QTimer::timeout, this, &Consumer::redistributeReady);
@@ -44,8 +47,7 @@ Consumer::Consumer(const QString &topic, const QString &channel, const Config &c
 
 Consumer::~Consumer()
 {
-    if (m_pool)
-        m_pool->waitForDone();
+    m_pool.reset(); // joins the handler threads before anything they refer to goes
     for (Conn *c : std::as_const(m_conns))
         c->disconnect(this);
 }
@@ -62,12 +64,16 @@ QStringList Consumer::validate() const
 
 void Consumer::setHandler(Handler *handler, int concurrency)
 {
+    m_pool.reset();
     m_handler = handler;
-    if (concurrency > 1) {
-        if (!m_pool)
-            m_pool = new QThreadPool(this);
-        m_pool->setMaxThreadCount(concurrency);
-    }
+    m_concurrency = qMax(0, concurrency);
+}
+
+void Consumer::setTraceEnabled(bool enabled)
+{
+    m_trace = enabled;
+    for (Conn *c : std::as_const(m_conns))
+        c->setTraceEnabled(enabled);
 }
 
 void Consumer::connectToNsqd(const QString &address)
@@ -170,17 +176,47 @@ void Consumer::openConn(const QString &address)
     quint16 port = 0;
     parseHostPort(address, &host, &port);
     auto *conn = new Conn(m_config, this);
+    const quint64 serial = m_nextSerial++;
     m_conns.insert(address, conn);
+    m_connBySerial.insert(serial, conn);
     connect(conn, &Conn::stateChanged, this, [this, conn](Conn::State s) { onConnState(conn, s); });
-    connect(conn, &Conn::closed, this, [this, conn] { onConnClosed(conn); });
+    connect(conn, &Conn::closed, this, [this, conn, serial] {
+        m_connBySerial.remove(serial);
+        onConnClosed(conn);
+    });
     connect(conn, &Conn::messageReceived, this,
-            [this, conn](const Message &m) { onMessage(conn, m); });
-    connect(conn, &Conn::messageFinished, this, [this] { ++m_counts.finished; });
-    connect(conn, &Conn::messageRequeued, this, [this] { ++m_counts.requeued; });
+            [this, conn, serial](const Message &m) { onMessage(conn, serial, m); });
+    connect(conn, &Conn::messageFinished, this, [this](const MessageId &id) {
+        ++m_counts.finished;
+        Q_EMIT messageFinished(id);
+    });
+    connect(conn, &Conn::messageRequeued, this, [this](const MessageId &id, qint64 delayMs) {
+        ++m_counts.requeued;
+        Q_EMIT messageRequeued(id, delayMs);
+    });
+    connect(conn, &Conn::messageTouched, this, [this](const MessageId &id) {
+        ++m_counts.touched;
+        Q_EMIT messageTouched(id);
+    });
+    connect(conn, &Conn::messageTimedOut, this, [this](const MessageId &id) {
+        ++m_counts.timedOut;
+        Q_EMIT messageTimedOut(id);
+    });
+    connect(conn, &Conn::messageActionFailed, this,
+            [this](Conn::MessageAction a, const MessageId &id, const QString &reason) {
+                onMessageActionFailed(a, id, reason, true);
+            });
+    connect(conn, &Conn::messageActionRefused, this,
+            [this](Conn::MessageAction a, const MessageId &id, const QString &reason) {
+                onMessageActionFailed(a, id, reason, false);
+            });
     connect(conn, &Conn::backoffResumed, this, [this] { onBackoffSignal(Signal::Resume); });
     connect(conn, &Conn::backoffStarted, this, [this] { onBackoffSignal(Signal::Backoff); });
     connect(conn, &Conn::backoffContinued, this, [this] { onBackoffSignal(Signal::Continue); });
     connect(conn, &Conn::commandRefused, this, &Consumer::errorOccurred);
+    connect(conn, &Conn::frameTraced, this,
+            [this, address](const TraceRecord &r) { Q_EMIT frameTraced(address, r); });
+    conn->setTraceEnabled(m_trace);
     conn->connectToNsqd(host, port);
 }
 
@@ -191,11 +227,12 @@ void Consumer::onConnState(Conn *conn, Conn::State state)
     conn->subscribe(m_topic, m_channel);
     Q_EMIT connected(m_conns.key(conn));
     rebalanceReady(); // a new connection changes everyone's share
+    testTheWater();   // or, in backoff, it may be the one to test with
 }
 
 void Consumer::rebalanceReady()
 {
-    if (m_backoffLevel > 0 || m_backoffWaiting)
+    if (inBackoff())
         return;
     const QList<Conn *> conns = readyConns();
     const qint64 share = perConnMaxInFlight();
@@ -211,9 +248,8 @@ void Consumer::onConnClosed(Conn *conn)
 {
     const QString address = m_conns.key(conn);
     m_conns.remove(address);
-    const int held = conn->inFlightCount();
-    if (held > 0)
-        Q_EMIT heldMessagesReleased(address, held);
+    if (conn->inFlightCount() > 0)
+        Q_EMIT heldMessagesReleased(address, conn->inFlightIds());
     const QString reason =
         conn->error() == Conn::Error::NoError ? QStringLiteral("closed") : conn->errorString();
     Q_EMIT disconnected(address, reason);
@@ -234,6 +270,7 @@ void Consumer::onConnClosed(Conn *conn)
         m_lookupdAddresses.remove(address); // the next poll decides whether it comes back
     }
     rebalanceReady();
+    testTheWater(); // the connection that tested the water in backoff may be the one that went
 }
 
 QList<Conn *> Consumer::readyConns() const
@@ -250,10 +287,14 @@ Conn *Consumer::connFor(const MessageId &id) const
     for (Conn *c : m_conns)
         if (c->isInFlight(id))
             return c;
+    // Not held, but timed out recently on a connection: that one refuses it with the reason.
+    for (Conn *c : m_conns)
+        if (c->hasTimedOut(id))
+            return c;
     return nullptr;
 }
 
-void Consumer::onMessage(Conn *conn, const Message &message)
+void Consumer::onMessage(Conn *conn, quint64 serial, const Message &message)
 {
     ++m_counts.received;
     if (m_config.maxAttempts > 0 && message.attempts > m_config.maxAttempts) {
@@ -265,31 +306,34 @@ void Consumer::onMessage(Conn *conn, const Message &message)
         Q_EMIT messageFailed(message);
         return;
     }
-    maybeUpdateReady(conn);
     if (!m_handler)
         return; // held until finish()/requeue()
-    if (!m_pool) {
+    if (m_concurrency == 0) {
         const bool ok = m_handler->handleMessage(message);
         if (m_autoResponse)
             respond(conn, message, ok);
         return;
     }
-    QPointer<Conn> guard(conn);
-    Handler *handler = m_handler;
-    const bool autoResponse = m_autoResponse;
-    m_pool->start([this, guard, handler, message, autoResponse] {
-        const bool ok = handler->handleMessage(message);
-        if (autoResponse)
-            QMetaObject::invokeMethod(
-                this, [this, guard, message, ok] { respond(guard, message, ok); },
-                Qt::QueuedConnection);
-    });
+    if (!m_pool)
+        m_pool = std::make_unique<HandlerPool>(m_handler, m_concurrency, m_autoResponse, [this] {
+            QMetaObject::invokeMethod(this, &Consumer::takeHandlerResults, Qt::QueuedConnection);
+        });
+    m_pool->submit({message, serial});
 }
 
-void Consumer::respond(QPointer<Conn> conn, const Message &message, bool success)
+void Consumer::takeHandlerResults()
 {
-    if (!conn)
-        return; // its connection is gone; nsqd redelivers it
+    if (!m_pool)
+        return;
+    for (const HandlerPool::Outcome &o : m_pool->takeResults()) {
+        // A connection that closed meanwhile already reported the message as released.
+        if (Conn *conn = m_connBySerial.value(o.item.connection))
+            respond(conn, o.item.message, o.ok);
+    }
+}
+
+void Consumer::respond(Conn *conn, const Message &message, bool success)
+{
     if (success) {
         conn->finish(message.id);
         return;
@@ -297,6 +341,30 @@ void Consumer::respond(QPointer<Conn> conn, const Message &message, bool success
     const qint64 delay = qMin<qint64>(qint64(m_config.defaultRequeueDelay) * message.attempts,
                                       m_config.maxRequeueDelay);
     conn->requeue(message.id, delay, true);
+}
+
+void Consumer::onMessageActionFailed(Conn::MessageAction action, const MessageId &id,
+                                     const QString &reason, bool wasCounted)
+{
+    // A refusal by the server voids the success counted when the command went out.
+    auto undo = [wasCounted](quint64 &done, quint64 &failed) {
+        if (wasCounted && done > 0)
+            --done;
+        ++failed;
+    };
+    switch (action) {
+    case Conn::MessageAction::Finish:
+        undo(m_counts.finished, m_counts.finishFailed);
+        break;
+    case Conn::MessageAction::Requeue:
+        undo(m_counts.requeued, m_counts.requeueFailed);
+        break;
+    case Conn::MessageAction::Touch:
+        undo(m_counts.touched, m_counts.touchFailed);
+        break;
+    }
+    qCInfo(lcConsumer).noquote() << reason;
+    Q_EMIT messageActionFailed(action, id, reason);
 }
 
 void Consumer::finish(const MessageId &id)
@@ -309,9 +377,11 @@ void Consumer::finish(const MessageId &id)
     if (Conn *c = connFor(id))
         c->finish(id);
     else
-        Q_EMIT errorOccurred(
+        onMessageActionFailed(
+            Conn::MessageAction::Finish, id,
             QStringLiteral("FIN %1 refused: the message is not held by any connection")
-                .arg(id.toString()));
+                .arg(id.toString()),
+            false);
 }
 
 void Consumer::requeue(const MessageId &id, qint64 delayMs)
@@ -323,9 +393,11 @@ void Consumer::requeue(const MessageId &id, qint64 delayMs)
     }
     Conn *c = connFor(id);
     if (!c) {
-        Q_EMIT errorOccurred(
+        onMessageActionFailed(
+            Conn::MessageAction::Requeue, id,
             QStringLiteral("REQ %1 refused: the message is not held by any connection")
-                .arg(id.toString()));
+                .arg(id.toString()),
+            false);
         return;
     }
     // -1: the default delay (a manual requeue does not push the consumer into backoff).
@@ -342,9 +414,11 @@ void Consumer::touch(const MessageId &id)
     if (Conn *c = connFor(id))
         c->touch(id);
     else
-        Q_EMIT errorOccurred(
+        onMessageActionFailed(
+            Conn::MessageAction::Touch, id,
             QStringLiteral("TOUCH %1 refused: the message is not held by any connection")
-                .arg(id.toString()));
+                .arg(id.toString()),
+            false);
 }
 
 // ---- RDY ----
@@ -369,14 +443,9 @@ qint64 Consumer::totalReady() const
 
 void Consumer::maybeUpdateReady(Conn *conn)
 {
-    if (m_backoffLevel > 0 || m_backoffWaiting || conn->state() != Conn::State::Connected)
+    if (inBackoff() || conn->state() != Conn::State::Connected)
         return;
-    const qint64 remain = conn->remainingReady();
-    const qint64 last = conn->readyCount();
-    const qint64 count = perConnMaxInFlight();
-    // Top up when about a quarter is left, or shrink when the share went down.
-    if (remain <= 1 || remain < last / 4 || (count > 0 && count < remain))
-        updateReady(conn, count);
+    updateReady(conn, perConnMaxInFlight());
 }
 
 void Consumer::updateReady(Conn *conn, qint64 count)
@@ -390,14 +459,23 @@ void Consumer::updateReady(Conn *conn, qint64 count)
         count = maxPossible;
     if (maxPossible <= 0 && count > 0)
         return; // the redistribution timer will hand RDY round
-    if (count == conn->readyCount() && conn->remainingReady() == count)
-        return;
+    if (count == conn->readyCount())
+        return; // RDY is a window: nsqd keeps it until it changes
     conn->setReady(count);
+}
+
+QList<Conn *> Consumer::byLongestWithoutReady(QList<Conn *> conns) const
+{
+    // The connection whose RDY changed longest ago (never: first) has waited longest for its turn.
+    std::stable_sort(conns.begin(), conns.end(), [](const Conn *a, const Conn *b) {
+        return a->lastReadyTime() < b->lastReadyTime();
+    });
+    return conns;
 }
 
 void Consumer::redistributeReady()
 {
-    if (m_state != State::Running)
+    if (m_state != State::Running || m_backoffWaiting)
         return;
     const QList<Conn *> conns = readyConns();
     const bool crowded = conns.size() > m_config.maxInFlight;
@@ -406,18 +484,20 @@ void Consumer::redistributeReady()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QList<Conn *> candidates;
     for (Conn *c : conns) {
-        const qint64 idle = now - qMax(c->lastMessageTime(), c->lastReadyTime());
-        if (c->readyCount() > 0 && idle > m_config.lowRdyIdleTimeout)
-            updateReady(c, 0); // idle: give its RDY back
+        if (c->readyCount() > 0) {
+            const qint64 idle = now - qMax(c->lastMessageTime(), c->lastReadyTime());
+            const qint64 held = now - c->lastReadyTime();
+            // Idle: nothing to do with it. Held too long: others may be waiting with messages.
+            if (idle > m_config.lowRdyIdleTimeout || held > m_config.lowRdyTimeout)
+                updateReady(c, 0);
+        }
         if (c->readyCount() == 0)
             candidates << c;
     }
     qint64 available = (m_backoffLevel > 0 ? 1 : m_config.maxInFlight) - totalReady();
-    if (m_backoffWaiting)
-        available = 0;
-    while (available > 0 && !candidates.isEmpty()) {
-        Conn *c =
-            candidates.takeAt(int(QRandomGenerator::global()->bounded(int(candidates.size()))));
+    for (Conn *c : byLongestWithoutReady(candidates)) {
+        if (available <= 0)
+            break;
         updateReady(c, 1);
         --available;
     }
@@ -425,11 +505,15 @@ void Consumer::redistributeReady()
 
 // ---- backoff ----
 
+qint64 Consumer::uncappedBackoffDuration(int level) const
+{
+    // Exponential, as go-nsq's: multiplier × 2^level.
+    return qint64(m_config.backoffMultiplier) << qBound(0, level, 30);
+}
+
 qint64 Consumer::backoffDuration(int level) const
 {
-    // Exponential: multiplier × 2^level, capped.
-    const qint64 d = qint64(m_config.backoffMultiplier) << qMin(level, 30);
-    return qMin<qint64>(d, m_config.maxBackoffDuration);
+    return qMin<qint64>(uncappedBackoffDuration(level), m_config.maxBackoffDuration);
 }
 
 void Consumer::onBackoffSignal(Signal signal)
@@ -440,9 +524,10 @@ void Consumer::onBackoffSignal(Signal signal)
     if (signal == Signal::Resume && m_backoffLevel > 0) {
         --m_backoffLevel;
         changed = true;
-    } else if (signal == Signal::Backoff &&
-               backoffDuration(m_backoffLevel + 1) <= m_config.maxBackoffDuration &&
-               m_config.backoffMultiplier > 0) {
+    } else if (signal == Signal::Backoff && m_config.backoffMultiplier > 0 &&
+               uncappedBackoffDuration(m_backoffLevel + 1) <= m_config.maxBackoffDuration) {
+        // go-nsq's ceiling: no level whose own duration passes the maximum, so that recovering
+        // from a long outage takes a few successes, not dozens.
         ++m_backoffLevel;
         changed = true;
     }
@@ -468,6 +553,7 @@ void Consumer::onBackoffSignal(Signal signal)
 void Consumer::backoffFor(qint64 ms)
 {
     m_backoffWaiting = true;
+    m_backoffUntilMs = QDateTime::currentMSecsSinceEpoch() + ms;
     for (Conn *c : readyConns())
         if (c->readyCount() != 0)
             c->setReady(0);
@@ -477,14 +563,23 @@ void Consumer::backoffFor(qint64 ms)
 void Consumer::resumeFromBackoff()
 {
     m_backoffWaiting = false;
-    if (m_state != State::Running)
+    m_backoffUntilMs = 0;
+    if (m_state == State::Running)
+        testTheWater();
+}
+
+void Consumer::testTheWater()
+{
+    // In backoff, after the wait: one message on one connection decides what comes next.
+    if (m_state != State::Running || m_backoffLevel == 0 || m_backoffWaiting || totalReady() > 0)
         return;
     const QList<Conn *> conns = readyConns();
-    if (conns.isEmpty())
+    if (conns.isEmpty()) {
+        // Nobody to test with now: the next connection that comes up does it (onConnState).
+        qCInfo(lcConsumer) << "backoff: no connection to test with; waiting for one";
         return;
-    // Test the water: one message on one connection.
-    Conn *c = conns.at(int(QRandomGenerator::global()->bounded(int(conns.size()))));
-    c->setReady(1);
+    }
+    byLongestWithoutReady(conns).first()->setReady(1);
 }
 
 // ---- stop ----
@@ -497,11 +592,13 @@ void Consumer::stop()
     m_lookupdTimer->stop();
     m_redistributeTimer->stop();
     m_backoffTimer->stop();
-    // Handlers still running on the pool answer through respond(), queued behind this call.
+    // Started first: a connection that closes at once may complete the stop inside this call,
+    // and checkStopped() then stops the timer for good.
+    m_stopTimer->start(m_stopTimeoutMs);
+    // Handlers still running answer through takeHandlerResults(), queued behind this call.
     const QList<Conn *> conns = m_conns.values(); // a close can remove from m_conns at once
     for (Conn *c : conns)
         c->startClose();
-    m_stopTimer->start(m_stopTimeoutMs);
     checkStopped();
 }
 
@@ -520,6 +617,7 @@ ConsumerStats Consumer::stats() const
 {
     ConsumerStats s = m_counts;
     s.backoffLevel = m_backoffLevel;
+    s.backoffUntilMs = m_backoffWaiting ? m_backoffUntilMs : 0;
     for (auto it = m_conns.cbegin(); it != m_conns.cend(); ++it) {
         const Conn *c = it.value();
         s.connections << ConsumerStats::Connection{it.key(),

@@ -7,15 +7,16 @@
 #include <QHash>
 #include <QMap>
 #include <QObject>
-#include <QPointer>
 #include <QSet>
 #include <QThread>
 
-class QThreadPool;
+#include <memory>
+
 class QTimer;
 
 namespace nsq {
 
+class HandlerPool;
 class LookupdHttpClient;
 
 struct ConsumerStats
@@ -30,17 +31,29 @@ struct ConsumerStats
         qint64 lastMessageMs = 0;
     };
     quint64 received = 0;
-    quint64 finished = 0;
-    quint64 requeued = 0;
-    quint64 failed = 0; // over max_attempts: finished and reported
+    quint64 finished = 0;     // FIN sent, less those the server refused
+    quint64 requeued = 0;     // REQ sent, less those the server refused
+    quint64 touched = 0;      // TOUCH sent, less those the server refused
+    quint64 failed = 0;       // over max_attempts: finished and reported
+    quint64 timedOut = 0;     // unanswered past msg_timeout: nsqd took them back
+    quint64 finishFailed = 0; // FIN refused by the server or not sent (see messageActionFailed)
+    quint64 requeueFailed = 0;
+    quint64 touchFailed = 0;
     int backoffLevel = 0;
+    qint64 backoffUntilMs = 0; // while RDY is held at 0 in backoff: when that ends (ms since epoch)
     QList<Connection> connections;
 };
 
 // Consumes one topic/channel from any number of nsqd, found directly or through nsqlookupd.
-// Policy lives here, as in go-nsq: max_in_flight spread over connections, RDY re-sent when low,
-// RDY 1 rotation when connections outnumber max_in_flight, exponential backoff, max_attempts,
-// reconnects, and a graceful stop in which no message goes unaccounted for.
+// Policy lives here, as in go-nsq 1.1: max_in_flight spread over connections as RDY windows that
+// are set when the connections change (never re-sent per message); RDY 1 moving between
+// connections when they outnumber max_in_flight, taken back from a connection idle for
+// low_rdy_idle_timeout or holding it for low_rdy_timeout, and given to the one that waited
+// longest; exponential backoff with go-nsq's ceiling; max_attempts; reconnects; and a graceful
+// stop in which no message goes unaccounted for.
+//
+// Every message ends in exactly one report: finished, requeued, failed (max_attempts), timed
+// out, released (its connection closed), or messageActionFailed when a FIN or REQ was refused.
 //
 // Lives in one worker thread together with its Conns (see ConsumerThread). Slots may be invoked
 // from other threads with queued calls; finish(), requeue() and touch() marshal themselves.
@@ -57,11 +70,16 @@ public:
 
     // Problems with the names or the configuration, each naming what is wrong.
     QStringList validate() const;
-    // Not owned. concurrency > 1 runs handleMessage on that many pool threads.
+    // Not owned. handleMessage runs on `concurrency` threads of its own (like go-nsq's handler
+    // goroutines), so a slow handler never delays heartbeats, TOUCH or FIN. concurrency 0 runs it
+    // inline on the consumer's thread: only for handlers that never block (BatchingHandler, a
+    // counter). Call before connecting.
     void setHandler(Handler *handler, int concurrency = 1);
     // Off: messages are held until finish()/requeue() is called for them.
     void setAutoResponse(bool on) { m_autoResponse = on; }
     void setStopTimeout(int ms) { m_stopTimeoutMs = ms; }
+    // The wire trace of every connection (frameTraced); off by default, free while off.
+    void setTraceEnabled(bool enabled);
     State state() const { return m_state; }
     ConsumerStats stats() const;
     const QString &topic() const { return m_topic; }
@@ -80,12 +98,22 @@ Q_SIGNALS:
     void disconnected(const QString &address, const QString &reason);
     void errorOccurred(const QString &message);
     void messageFailed(const nsq::Message &message);
+    void messageFinished(const nsq::MessageId &id);
+    void messageRequeued(const nsq::MessageId &id, qint64 delayMs);
+    void messageTouched(const nsq::MessageId &id);
+    // Unanswered past its deadline: nsqd took it back and will deliver it again.
+    void messageTimedOut(const nsq::MessageId &id);
+    // A FIN, REQ or TOUCH for this message did not happen: the server refused it (then the
+    // messageFinished/Requeued/Touched reported earlier is void), or it could not be sent.
+    void messageActionFailed(nsq::Conn::MessageAction action, const nsq::MessageId &id,
+                             const QString &reason);
     void backoffStarted(int level, qint64 durationMs);
     void backoffContinued(int level, qint64 durationMs);
     void backoffResumed(int level);
     // A connection closed while these messages were held: nsqd will deliver them again.
-    void heldMessagesReleased(const QString &address, int count);
+    void heldMessagesReleased(const QString &address, const QList<nsq::MessageId> &ids);
     void statsUpdated(const nsq::ConsumerStats &stats);
+    void frameTraced(const QString &address, const nsq::TraceRecord &record);
     void stopped();
 
 private:
@@ -95,18 +123,25 @@ private:
     void openConn(const QString &address);
     void onConnState(Conn *conn, Conn::State state);
     void onConnClosed(Conn *conn);
-    void onMessage(Conn *conn, const Message &message);
-    void respond(QPointer<Conn> conn, const Message &message, bool success);
+    void onMessage(Conn *conn, quint64 serial, const Message &message);
+    void onMessageActionFailed(Conn::MessageAction action, const MessageId &id,
+                               const QString &reason, bool wasCounted);
+    void respond(Conn *conn, const Message &message, bool success);
+    void takeHandlerResults();
     void onBackoffSignal(Signal signal);
     void backoffFor(qint64 ms);
     void resumeFromBackoff();
+    void testTheWater();
+    bool inBackoff() const { return m_backoffLevel > 0 || m_backoffWaiting; }
     qint64 backoffDuration(int level) const;
+    qint64 uncappedBackoffDuration(int level) const;
     qint64 perConnMaxInFlight() const;
     qint64 totalReady() const;
     void maybeUpdateReady(Conn *conn);
     void updateReady(Conn *conn, qint64 count);
     void redistributeReady();
     void rebalanceReady();
+    QList<Conn *> byLongestWithoutReady(QList<Conn *> conns) const;
     void pollLookupd();
     void scheduleLookupdPoll();
     void checkStopped();
@@ -118,8 +153,12 @@ private:
     Config m_config;
     State m_state = State::Idle;
     Handler *m_handler = nullptr;
-    QThreadPool *m_pool = nullptr;
+    int m_concurrency = 1;
+    std::unique_ptr<HandlerPool> m_pool;
+    QHash<quint64, Conn *> m_connBySerial;
+    quint64 m_nextSerial = 1;
     bool m_autoResponse = true;
+    bool m_trace = false;
     int m_stopTimeoutMs = 30000;
     QMap<QString, Conn *> m_conns;
     QSet<QString> m_directAddresses;
@@ -135,6 +174,7 @@ private:
     QTimer *m_stopTimer = nullptr;
     int m_backoffLevel = 0;
     bool m_backoffWaiting = false;
+    qint64 m_backoffUntilMs = 0;
     ConsumerStats m_counts;
 };
 

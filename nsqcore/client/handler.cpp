@@ -1,5 +1,6 @@
 #include "handler.h"
 
+#include <QThread>
 #include <QTimer>
 
 namespace nsq {
@@ -15,19 +16,30 @@ BatchingHandler::BatchingHandler(int intervalMs, QObject *parent)
 
 bool BatchingHandler::handleMessage(const Message &message)
 {
-    m_pending.append(message);
-    if (!m_timer->isActive())
+    bool first;
+    {
+        const QMutexLocker lock(&m_mutex);
+        first = m_pending.isEmpty();
+        m_pending.append(message);
+    }
+    if (!first)
+        return true; // the batch's timer is already on its way
+    if (QThread::currentThread() == thread())
         m_timer->start();
+    else
+        QMetaObject::invokeMethod(m_timer, qOverload<>(&QTimer::start), Qt::QueuedConnection);
     return true;
 }
 
 void BatchingHandler::flush()
 {
-    if (m_pending.isEmpty())
-        return;
     QList<Message> batch;
-    batch.swap(m_pending);
-    Q_EMIT messagesReceived(batch);
+    {
+        const QMutexLocker lock(&m_mutex);
+        batch.swap(m_pending);
+    }
+    if (!batch.isEmpty())
+        Q_EMIT messagesReceived(batch);
 }
 
 } // namespace nsq

@@ -3,14 +3,15 @@
 #include "../protocol/message.h"
 
 #include <QList>
+#include <QMutex>
 #include <QObject>
 
 class QTimer;
 
 namespace nsq {
 
-// What a Consumer hands each message to. handleMessage() runs on the Consumer's thread when the
-// concurrency is 1, otherwise on one of N pool threads; it must be thread-safe in that case.
+// What a Consumer hands each message to. handleMessage() runs on the Consumer's handler threads
+// (see Consumer::setHandler); with more than one, it must be thread-safe.
 // With auto-response on, true finishes the message and false requeues it (with backoff).
 class Handler
 {
@@ -22,7 +23,8 @@ public:
 // For the GUI: collects messages and hands them on in batches, at most every interval, so that
 // the receiving thread sees one queued signal per batch, never one per message. Use it with
 // auto-response off; the receiver answers each message through Consumer::finish/requeue/touch.
-// Lives in the Consumer's thread.
+// It never blocks, so it may run inline (concurrency 0); handleMessage() is thread-safe, so it may
+// also run on handler threads. The batches are emitted from the thread it lives in.
 class BatchingHandler : public QObject, public Handler
 {
     Q_OBJECT
@@ -36,6 +38,7 @@ Q_SIGNALS:
 
 private:
     QTimer *m_timer;
+    QMutex m_mutex;
     QList<Message> m_pending;
 };
 

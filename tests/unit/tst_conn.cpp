@@ -3,6 +3,7 @@
 #include <client/conn.h>
 #include <protocol/identify.h>
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -154,7 +155,13 @@ private Q_SLOTS:
         Config cfg;
         cfg.sampleRate = 200;
         Conn conn(cfg);
+        QSignalSpy closed(&conn, &Conn::closed);
         conn.connectToNsqd(QStringLiteral("127.0.0.1"), 1);
+        // Reported from the event loop, like any other connection failure, so that a caller
+        // that connects to closed() after starting (as Producer does) hears of it.
+        QCOMPARE(closed.size(), 0);
+        QCOMPARE(conn.state(), Conn::State::Connecting);
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, kWait);
         QCOMPARE(conn.error(), Conn::Error::ConfigError);
         QVERIFY(conn.errorString().contains(QLatin1String("sample_rate")));
     }
@@ -241,7 +248,10 @@ private Q_SLOTS:
         cfg.tlsV1 = true;
         cfg.tlsRootCaFile = QStringLiteral("/nonexistent/ca.pem");
         Conn conn(cfg);
+        QSignalSpy closed(&conn, &Conn::closed);
         conn.connectToNsqd(QStringLiteral("127.0.0.1"), 1);
+        QCOMPARE(closed.size(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, kWait);
         QCOMPARE(conn.error(), Conn::Error::ConfigError);
         QVERIFY(conn.errorString().contains(QLatin1String("/nonexistent/ca.pem")));
     }
@@ -505,6 +515,162 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(conn.inFlightCount(), 1, kWait);
     }
 
+    void refusedFinRequeueTouchAreReportedForTheirMessage_data()
+    {
+        QTest::addColumn<int>("action");
+        QTest::addColumn<QByteArray>("error");
+        QTest::newRow("FIN") << int(Conn::MessageAction::Finish)
+                             << QByteArray(
+                                    "E_FIN_FAILED FIN 00000000000000e1 failed ID not in flight");
+        QTest::newRow("REQ") << int(Conn::MessageAction::Requeue)
+                             << QByteArray(
+                                    "E_REQ_FAILED REQ 00000000000000e1 failed ID not in flight");
+        QTest::newRow("TOUCH")
+            << int(Conn::MessageAction::Touch)
+            << QByteArray("E_TOUCH_FAILED TOUCH 00000000000000e1 failed ID not in flight");
+    }
+    void refusedFinRequeueTouchAreReportedForTheirMessage()
+    {
+        QFETCH(int, action);
+        QFETCH(QByteArray, error);
+        ScriptedServer server;
+        Conn conn(Config{});
+        QSignalSpy failed(&conn, &Conn::messageActionFailed);
+        QVERIFY(readyAndSubscribed(server, conn));
+        server.sendMessage(message("00000000000000e2", "bystander"));
+        server.sendMessage(message("00000000000000e1", "x"));
+        QTRY_COMPARE_WITH_TIMEOUT(conn.inFlightCount(), 2, kWait);
+        const MessageId id = MessageId::fromBytes("00000000000000e1");
+        if (action == int(Conn::MessageAction::Finish))
+            conn.finish(id);
+        else if (action == int(Conn::MessageAction::Requeue))
+            conn.requeue(id, 0);
+        else
+            conn.touch(id);
+        QVERIFY(server.nextCommand(kWait));
+        // nsqd had already taken it back (timed out, channel emptied): the command was refused.
+        server.sendError(error);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kWait);
+        QCOMPARE(failed[0][0].value<Conn::MessageAction>(), Conn::MessageAction(action));
+        QCOMPARE(failed[0][1].value<MessageId>(), id);
+        QCOMPARE(failed[0][2].toString(), QString::fromUtf8(error));
+        QCOMPARE(conn.state(), Conn::State::Connected);
+        QVERIFY(conn.isInFlight(MessageId::fromBytes("00000000000000e2")));
+    }
+
+    void messagePastItsDeadlineTimesOut()
+    {
+        ScriptedServer server;
+        Conn conn(Config{});
+        QSignalSpy timedOut(&conn, &Conn::messageTimedOut);
+        QSignalSpy refused(&conn, &Conn::messageActionRefused);
+        IdentifyResponse answer = negotiated();
+        answer.msgTimeout = 1000;
+        identify(server, conn, answer.toJson());
+        QTRY_COMPARE_WITH_TIMEOUT(conn.state(), Conn::State::Connected, kWait);
+        conn.subscribe(QStringLiteral("events"), QStringLiteral("ch"));
+        conn.setReady(10);
+        server.sendMessage(message("00000000000000d1", "held"));
+        QTRY_COMPARE_WITH_TIMEOUT(conn.inFlightCount(), 1, kWait);
+        const MessageId id = MessageId::fromBytes("00000000000000d1");
+        const qint64 deadline = conn.deadlineOf(id);
+        QVERIFY2(deadline > QDateTime::currentMSecsSinceEpoch() + 500,
+                 "deadline is msg_timeout away");
+        QVERIFY(deadline <= QDateTime::currentMSecsSinceEpoch() + 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(timedOut.size(), 1, kWait);
+        QVERIFY(QDateTime::currentMSecsSinceEpoch() >= deadline);
+        QCOMPARE(timedOut[0][0].value<MessageId>(), id);
+        QCOMPARE(conn.inFlightCount(), 0);
+        QCOMPARE(conn.deadlineOf(id), 0);
+        // Too late to answer it: refused here, with the reason, and nothing is sent.
+        conn.finish(id);
+        QCOMPARE(refused.size(), 1);
+        QVERIFY2(refused[0][2].toString().contains(QLatin1String("timed out")),
+                 qPrintable(refused[0][2].toString()));
+        // Delivered again (attempts + 1): in flight once more.
+        server.sendMessage(message("00000000000000d1", "held", 2));
+        QTRY_COMPARE_WITH_TIMEOUT(conn.inFlightCount(), 1, kWait);
+        conn.finish(id);
+        const auto sub = server.nextCommand(kWait), rdy = server.nextCommand(kWait);
+        const auto fin = server.nextCommand(kWait);
+        QVERIFY(sub && rdy && fin);
+        QCOMPARE(fin->name, QByteArray("FIN"));
+    }
+
+    void touchMovesTheDeadlineButNotPastMaxMsgTimeout()
+    {
+        ScriptedServer server;
+        Conn conn(Config{});
+        QSignalSpy timedOut(&conn, &Conn::messageTimedOut);
+        IdentifyResponse answer = negotiated();
+        answer.msgTimeout = 1000;
+        answer.maxMsgTimeout = 1800;
+        identify(server, conn, answer.toJson());
+        QTRY_COMPARE_WITH_TIMEOUT(conn.state(), Conn::State::Connected, kWait);
+        conn.subscribe(QStringLiteral("events"), QStringLiteral("ch"));
+        conn.setReady(10);
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        server.sendMessage(message("00000000000000d2", "touched"));
+        QTRY_COMPARE_WITH_TIMEOUT(conn.inFlightCount(), 1, kWait);
+        const MessageId id = MessageId::fromBytes("00000000000000d2");
+        const qint64 first = conn.deadlineOf(id);
+        // Touch once half way: the deadline moves to a full msg_timeout from then.
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() >= first - 500, kWait);
+        if (timedOut.isEmpty()) {
+            conn.touch(id);
+            QVERIFY(conn.deadlineOf(id) > first);
+        }
+        // Touch again and again: never beyond delivery + max_msg_timeout.
+        while (timedOut.isEmpty() && conn.isInFlight(id) &&
+               conn.state() == Conn::State::Connected) {
+            conn.touch(id);
+            QVERIFY(conn.deadlineOf(id) <= QDateTime::currentMSecsSinceEpoch() + 1000);
+            QVERIFY2(conn.deadlineOf(id) <= before + 1800 + 50,
+                     qPrintable(QString::number(conn.deadlineOf(id) - before)));
+            QTest::qWait(100); // the touching handler's pace, not synchronisation
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(timedOut.size(), 1, kWait);
+        QCOMPARE(conn.inFlightCount(), 0);
+    }
+
+    void closeWaitDoesNotWaitForTimedOutMessages()
+    {
+        ScriptedServer server;
+        Conn conn(Config{});
+        QSignalSpy closed(&conn, &Conn::closed);
+        QSignalSpy timedOut(&conn, &Conn::messageTimedOut);
+        IdentifyResponse answer = negotiated();
+        answer.msgTimeout = 1000;
+        identify(server, conn, answer.toJson());
+        QTRY_COMPARE_WITH_TIMEOUT(conn.state(), Conn::State::Connected, kWait);
+        conn.subscribe(QStringLiteral("events"), QStringLiteral("ch"));
+        conn.setReady(10);
+        server.sendMessage(message("00000000000000d3", "never answered"));
+        QTRY_COMPARE_WITH_TIMEOUT(conn.inFlightCount(), 1, kWait);
+        conn.startClose();
+        server.sendResponse("CLOSE_WAIT");
+        // Nothing answers the message; once nsqd has taken it back there is nothing to wait for.
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, kWait);
+        QCOMPARE(timedOut.size(), 1);
+        QCOMPARE(conn.error(), Conn::Error::NoError);
+    }
+
+    void backoffSignalComesBeforeTheRequeueGoesOut()
+    {
+        ScriptedServer server;
+        Conn conn(Config{});
+        QVERIFY(readyAndSubscribed(server, conn));
+        // What a consumer does on backoffStarted: RDY 0, which must reach nsqd before the REQ.
+        connect(&conn, &Conn::backoffStarted, &conn, [&conn] { conn.setReady(0); });
+        server.sendMessage(message("00000000000000b1", "bad"));
+        QTRY_COMPARE_WITH_TIMEOUT(conn.inFlightCount(), 1, kWait);
+        conn.requeue(MessageId::fromBytes("00000000000000b1"), 0, true);
+        const auto first = server.nextCommand(kWait), second = server.nextCommand(kWait);
+        QVERIFY(first && second);
+        QCOMPARE(first->name + ' ' + first->params.join(' '), QByteArray("RDY 0"));
+        QCOMPARE(second->name, QByteArray("REQ"));
+    }
+
     void invalidClosesTheConnection()
     {
         ScriptedServer server;
@@ -574,7 +740,7 @@ private Q_SLOTS:
         server.sendMessage(message("0000000000000002", "b", 4));
         server.sendMessage(message("0000000000000003", "c"));
         QTRY_COMPARE_WITH_TIMEOUT(conn.inFlightCount(), 3, kWait);
-        QCOMPARE(conn.remainingReady(), 7);
+        QCOMPARE(conn.readyCount(), 10); // a window: nsqd does not count it down, nor do we
         QVERIFY(conn.lastMessageTime() > 0);
         conn.finish(MessageId::fromBytes("0000000000000001"));
         conn.requeue(MessageId::fromBytes("0000000000000002"), 2500);
@@ -599,7 +765,7 @@ private Q_SLOTS:
     {
         ScriptedServer server;
         Conn conn(Config{});
-        QSignalSpy refused(&conn, &Conn::commandRefused);
+        QSignalSpy refused(&conn, &Conn::messageActionRefused);
         QVERIFY(readyAndSubscribed(server, conn));
         server.sendMessage(message("0000000000000009", "once"));
         QTRY_COMPARE_WITH_TIMEOUT(conn.inFlightCount(), 1, kWait);
@@ -609,9 +775,12 @@ private Q_SLOTS:
         conn.requeue(id, 100);
         conn.touch(id);
         QCOMPARE(refused.size(), 3);
-        QVERIFY(refused[0][0].toString().contains(
+        QCOMPARE(refused[0][0].value<Conn::MessageAction>(), Conn::MessageAction::Finish);
+        QCOMPARE(refused[0][1].value<MessageId>(), id);
+        QVERIFY(refused[0][2].toString().contains(
             QLatin1String("FIN 0000000000000009 refused: the message is not in flight")));
-        QVERIFY(refused[1][0].toString().startsWith(QLatin1String("REQ 0000000000000009 refused")));
+        QVERIFY(refused[1][2].toString().startsWith(QLatin1String("REQ 0000000000000009 refused")));
+        QCOMPARE(refused[2][0].value<Conn::MessageAction>(), Conn::MessageAction::Touch);
         conn.setReady(1);
         // What reaches the server is one FIN, then the RDY: nothing in between.
         QCOMPARE(server.nextCommand(kWait)->name, QByteArray("FIN"));
@@ -646,8 +815,12 @@ private Q_SLOTS:
         ScriptedServer server;
         Conn conn(Config{});
         QSignalSpy refused(&conn, &Conn::commandRefused);
+        QSignalSpy actionRefused(&conn, &Conn::messageActionRefused);
         conn.subscribe(QStringLiteral("t"), QStringLiteral("c")); // not connected yet
+        conn.finish(MessageId::fromBytes("0000000000000001"));
         QCOMPARE(refused.size(), 1);
+        QCOMPARE(actionRefused.size(), 1);
+        QVERIFY(actionRefused[0][2].toString().contains(QLatin1String("not ready")));
         QVERIFY(readyAndSubscribed(server, conn));
         conn.setReady(2501); // above max_rdy_count
         conn.setReady(-1);
@@ -656,9 +829,10 @@ private Q_SLOTS:
         conn.deferredPublish(QStringLiteral("t"), -5, "x");
         conn.multiPublish(QStringLiteral("t"), {});
         conn.subscribe(QStringLiteral("t"), QStringLiteral("c")); // already subscribed
-        QCOMPARE(refused.size(), 8);
+        QCOMPARE(refused.size(), 7);
+        QCOMPARE(actionRefused.size(), 2);
         QVERIFY(refused[1][0].toString().contains(QLatin1String("out of range 0-2500")));
-        QVERIFY(refused[3][0].toString().contains(QLatin1String("negative")));
+        QVERIFY(actionRefused[1][2].toString().contains(QLatin1String("negative")));
         QCOMPARE(conn.state(), Conn::State::Connected);
         conn.setReady(0);
         QCOMPARE(server.nextCommand(kWait)->params, QByteArrayList({"0"}));

@@ -5,10 +5,12 @@
 #include <client/producer.h>
 
 #include <QAtomicInt>
+#include <QRegularExpression>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -37,6 +39,19 @@ void publish(Broker &b, const QString &topic, int count, const QByteArray &prefi
     for (int i = 0; i < count; ++i)
         bodies << prefix + QByteArray::number(i);
     b.publish(topic, bodies);
+}
+
+// The RDY commands a consumer sent, as its wire trace shows them.
+QStringList readyCommands(const QList<QList<QVariant>> &trace)
+{
+    QStringList out;
+    for (const auto &args : trace) {
+        const auto r = args.at(1).value<TraceRecord>();
+        if (r.direction == TraceRecord::Direction::Sent &&
+            r.summary.startsWith(QLatin1String("RDY")))
+            out << r.summary;
+    }
+    return out;
 }
 
 qint64 readyOn(const Broker &b)
@@ -334,7 +349,10 @@ private Q_SLOTS:
             c.finish(got.at(i).id);
         QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, kWait);
         QCOMPARE(released.size(), 1);
-        QCOMPARE(released.first().at(1).toInt(), 5);
+        const auto ids = released.first().at(1).value<QList<MessageId>>();
+        QCOMPARE(ids.size(), 5);
+        for (int i = 5; i < 10; ++i)
+            QVERIFY(ids.contains(got.at(i).id));
         QCOMPARE(c.stats().finished, quint64(5));
         QCOMPARE(c.state(), Consumer::State::Stopped);
     }
@@ -436,6 +454,337 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(errors.size(), 3, kWait);
         QVERIFY(
             errors.at(2).first().toString().contains(QStringLiteral("127.0.0.1:%1").arg(deadPort)));
+    }
+
+    // ---- flow control and backoff that tell the truth ----
+
+    void backoffSurvivesAReconnect_data()
+    {
+        QTest::addColumn<bool>("duringTheWait");
+        // nsqd goes while the consumer tests the water with RDY 1 ...
+        QTest::newRow("while testing with RDY 1") << false;
+        // ... or while it waits at RDY 0, and stays away until the wait is over.
+        QTest::newRow("while waiting at RDY 0") << true;
+    }
+    void backoffSurvivesAReconnect()
+    {
+        QFETCH(bool, duringTheWait);
+        auto b = startBroker();
+        QVERIFY(b);
+        const quint16 port = b->tcpPort();
+        CountingHandler h;
+        Config cfg = fastConfig();
+        cfg.backoffMultiplier = 500;
+        cfg.maxBackoffDuration = 1000;
+        cfg.defaultRequeueDelay = 60000; // the failed message stays away
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h);
+        QSignalSpy started(&c, &Consumer::backoffStarted);
+        QSignalSpy connected(&c, &Consumer::connected);
+        QSignalSpy disconnected(&c, &Consumer::disconnected);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 10, kWait);
+        b->publish(QStringLiteral("t"), {"fail"});
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, kWait);
+        if (!duringTheWait)
+            QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 1, kWait); // testing the water
+        QVERIFY(c.stats().backoffLevel == 1);
+        b.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, kWait);
+        if (duringTheWait) // the wait ends with no connection to test with
+            QTRY_COMPARE_WITH_TIMEOUT(c.stats().backoffUntilMs, 0, kWait);
+        BrokerConfig same;
+        same.tcpPort = port;
+        b = startBroker(same);
+        QVERIFY(b);
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, kWait);
+        // The new connection is brought into the backoff schedule: it tests the water, the
+        // successes step out of backoff, and everything published now arrives.
+        publish(*b, QStringLiteral("t"), 5, "ok-");
+        QTRY_COMPARE_WITH_TIMEOUT(h.seen.loadRelaxed(), 6, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(c.stats().backoffLevel, 0, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 10, kWait);
+    }
+
+    void backoffLevelHasACeiling()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        CountingHandler h;
+        Config cfg = fastConfig();
+        cfg.backoffMultiplier = 100;
+        cfg.maxBackoffDuration = 200; // 100 ms × 2^1 = 200: level 1 is the last, as in go-nsq
+        cfg.maxAttempts = 0;
+        cfg.defaultRequeueDelay = 0; // the failing message comes straight back each time
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h);
+        QSignalSpy started(&c, &Consumer::backoffStarted);
+        c.connectToNsqd(addressOf(*b));
+        b->publish(QStringLiteral("t"), {"fail-forever"});
+        QTRY_VERIFY_WITH_TIMEOUT(started.size() >= 8, kWait);
+        for (const auto &args : std::as_const(started)) {
+            QCOMPARE(args.at(0).toInt(), 1);
+            QCOMPARE(args.at(1).toLongLong(), 200);
+        }
+        QCOMPARE(c.stats().backoffLevel, 1);
+    }
+
+    void readyIsSentWhenItChangesNotPerMessage()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        publish(*b, QStringLiteral("t"), 30);
+        CountingHandler h;
+        Config cfg = fastConfig();
+        cfg.maxInFlight = 1;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h);
+        c.setTraceEnabled(true);
+        QSignalSpy trace(&c, &Consumer::frameTraced);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(c.stats().finished, quint64(30), kWait);
+        // nsqd keeps RDY 1 as a window: one RDY for thirty messages.
+        QCOMPARE(readyCommands(trace), QStringList{QStringLiteral("RDY 1")});
+    }
+
+    void busyConnectionGivesReadyUpAfterLowRdyTimeout()
+    {
+        BrokerConfig big;
+        big.maxTopicMessages = 1000000;
+        auto busy = startBroker(big), quiet = startBroker();
+        QVERIFY(busy && quiet);
+        // The busy nsqd never runs dry while the test lasts.
+        publish(*busy, QStringLiteral("t"), 5000, "busy-");
+        QTimer topUp;
+        connect(&topUp, &QTimer::timeout, this, [&] {
+            const Topic *t = busy->topic(QStringLiteral("t"));
+            const auto it = t->channels.find(QStringLiteral("ch"));
+            if (it != t->channels.end() && it->second->depth() < 2000)
+                publish(*busy, QStringLiteral("t"), 2000, "busy-");
+        });
+        topUp.start(20);
+        struct Recorder : Handler
+        {
+            QAtomicInt quietSeen;
+            bool handleMessage(const Message &m) override
+            {
+                if (m.body == "quiet")
+                    quietSeen.storeRelaxed(1);
+                return true;
+            }
+        } h;
+        Config cfg = fastConfig();
+        cfg.maxInFlight = 1;
+        cfg.lowRdyIdleTimeout = 60000; // never idle: only low_rdy_timeout can move RDY
+        cfg.lowRdyTimeout = 1000;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h);
+        c.connectToNsqd(addressOf(*busy));
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*busy), 1, kWait);
+        quiet->publish(QStringLiteral("t"), {"quiet"});
+        c.connectToNsqd(addressOf(*quiet));
+        QTRY_VERIFY_WITH_TIMEOUT(h.quietSeen.loadRelaxed() == 1, kWait);
+        QVERIFY(c.stats().received > 1);
+    }
+
+    void readyZeroGoesOutBeforeTheRequeue()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        CountingHandler h;
+        Config cfg = fastConfig();
+        cfg.backoffMultiplier = 2000; // a window far longer than a round trip
+        cfg.maxBackoffDuration = 4000;
+        cfg.defaultRequeueDelay = 0; // requeued for immediate redelivery
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h);
+        c.setTraceEnabled(true);
+        QSignalSpy trace(&c, &Consumer::frameTraced);
+        QSignalSpy started(&c, &Consumer::backoffStarted);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 10, kWait);
+        b->publish(QStringLiteral("t"), {"fail"});
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, kWait);
+        // nsqd has it back in the queue and RDY is 0: inside the window it is not delivered again.
+        Channel *ch = b->topic(QStringLiteral("t"))->channels.at(QStringLiteral("ch")).get();
+        QTRY_VERIFY_WITH_TIMEOUT(ch->queue.size() == 1 && readyOn(*b) == 0, kWait);
+        QCOMPARE(h.seen.loadRelaxed(), 1);
+        QStringList sent;
+        for (const auto &args : std::as_const(trace)) {
+            const auto r = args.at(1).value<TraceRecord>();
+            if (r.direction == TraceRecord::Direction::Sent)
+                sent << r.summary.section(QLatin1Char(' '), 0, 0) + QLatin1Char(' ') +
+                            r.summary.section(QLatin1Char(' '), 1, 1).left(3);
+        }
+        const qsizetype rdy0 = sent.indexOf(QStringLiteral("RDY 0"));
+        const qsizetype req = sent.indexOf(QRegularExpression(QStringLiteral("^REQ .*")));
+        QVERIFY2(rdy0 >= 0 && req > rdy0, qPrintable(sent.join(QLatin1Char('|'))));
+    }
+
+    // ---- acknowledgements that may not have happened ----
+
+    void refusedActionIsReportedForItsMessage_data()
+    {
+        QTest::addColumn<int>("action");
+        QTest::newRow("FIN") << int(Conn::MessageAction::Finish);
+        QTest::newRow("REQ") << int(Conn::MessageAction::Requeue);
+        QTest::newRow("TOUCH") << int(Conn::MessageAction::Touch);
+    }
+    void refusedActionIsReportedForItsMessage()
+    {
+        QFETCH(int, action);
+        auto b = startBroker();
+        QVERIFY(b);
+        BatchingHandler h(5);
+        QList<Message> got;
+        connect(&h, &BatchingHandler::messagesReceived, this,
+                [&](const QList<Message> &batch) { got += batch; });
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), fastConfig());
+        c.setHandler(&h, 0);
+        c.setAutoResponse(false);
+        QSignalSpy failed(&c, &Consumer::messageActionFailed);
+        c.connectToNsqd(addressOf(*b));
+        b->publish(QStringLiteral("t"), {"held"});
+        QTRY_COMPARE_WITH_TIMEOUT(got.size(), 1, kWait);
+        // nsqd forgets what it had in flight (the channel is emptied): the answer comes too late.
+        QCOMPARE(b->emptyChannel(QStringLiteral("t"), QStringLiteral("ch")), QString());
+        const MessageId id = got.first().id;
+        if (action == int(Conn::MessageAction::Finish))
+            c.finish(id);
+        else if (action == int(Conn::MessageAction::Requeue))
+            c.requeue(id, 0);
+        else
+            c.touch(id);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kWait);
+        QCOMPARE(failed[0][0].value<Conn::MessageAction>(), Conn::MessageAction(action));
+        QCOMPARE(failed[0][1].value<MessageId>(), id);
+        QVERIFY2(failed[0][2].toString().contains(QLatin1String("not in flight")),
+                 qPrintable(failed[0][2].toString()));
+        const ConsumerStats s = c.stats();
+        QCOMPARE(s.finished + s.requeued + s.touched, quint64(0)); // no success claimed
+        QCOMPARE(s.finishFailed + s.requeueFailed + s.touchFailed, quint64(1));
+    }
+
+    void timedOutMessagesLeaveTheInFlightSet()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        publish(*b, QStringLiteral("t"), 30);
+        BatchingHandler h(5);
+        int got = 0;
+        connect(&h, &BatchingHandler::messagesReceived, this,
+                [&](const QList<Message> &batch) { got += int(batch.size()); });
+        Config cfg = fastConfig();
+        cfg.msgTimeout = 1000;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h, 0);
+        c.setAutoResponse(false); // nobody answers: every message times out on the server
+        QSignalSpy timedOut(&c, &Consumer::messageTimedOut);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_VERIFY_WITH_TIMEOUT(got >= 30, kWait);
+        // Each round nsqd takes ten back and sends ten more; we never claim more than it holds.
+        const Channel *ch = b->topic(QStringLiteral("t"))->channels.at(QStringLiteral("ch")).get();
+        QTRY_VERIFY_WITH_TIMEOUT(timedOut.size() >= 30, kWait);
+        const auto held = [&c] {
+            int n = 0;
+            for (const auto &conn : c.stats().connections)
+                n += conn.inFlightCount;
+            return n;
+        };
+        QVERIFY2(held() <= 10, qPrintable(QString::number(held())));
+        QTRY_COMPARE_WITH_TIMEOUT(held(), int(ch->inFlight.size()), kWait);
+        QCOMPARE(c.stats().timedOut, quint64(timedOut.size()));
+    }
+
+    void gracefulStopDoesNotWaitForTimedOutMessages()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        publish(*b, QStringLiteral("t"), 5);
+        BatchingHandler h(5);
+        int got = 0;
+        connect(&h, &BatchingHandler::messagesReceived, this,
+                [&](const QList<Message> &batch) { got += int(batch.size()); });
+        Config cfg = fastConfig();
+        cfg.msgTimeout = 1000;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h, 0);
+        c.setAutoResponse(false);
+        c.setStopTimeout(600000); // far beyond the test's patience
+        QSignalSpy stopped(&c, &Consumer::stopped);
+        QSignalSpy released(&c, &Consumer::heldMessagesReleased);
+        QSignalSpy timedOut(&c, &Consumer::messageTimedOut);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(got, 5, kWait);
+        c.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, kWait);
+        QCOMPARE(timedOut.size(), 5); // each accounted for once: timed out, not released
+        QCOMPARE(released.size(), 0);
+    }
+
+    void slowHandlerStillTouchesAndAnswersHeartbeats()
+    {
+        auto b = startBroker(); // in this thread; the consumer and its handler in others
+        QVERIFY(b);
+        struct Slow : Handler
+        {
+            Consumer *consumer = nullptr;
+            QSemaphore release;
+            QAtomicInt calls, touches, maxAttempts;
+            bool handleMessage(const Message &m) override
+            {
+                calls.fetchAndAddRelaxed(1);
+                maxAttempts.storeRelaxed(qMax(maxAttempts.loadRelaxed(), int(m.attempts)));
+                // Busy for a long while, touching the message every 300 ms as a careful
+                // handler does; the pace is the handler's own, not a test synchronisation.
+                while (!release.tryAcquire(1, 300)) {
+                    consumer->touch(m.id);
+                    touches.fetchAndAddRelaxed(1);
+                }
+                return true;
+            }
+        } slow;
+        Config cfg = fastConfig();
+        cfg.msgTimeout = 1000;
+        cfg.heartbeatInterval = 1000; // nsqd closes a connection silent for two of these
+        auto *consumer = new Consumer(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        slow.consumer = consumer;
+        consumer->setHandler(&slow);
+        QSignalSpy disconnected(consumer, &Consumer::disconnected);
+        QSignalSpy finished(consumer, &Consumer::messageFinished);
+        {
+            ConsumerThread worker(consumer);
+            worker.post([consumer, address = addressOf(*b)] { consumer->connectToNsqd(address); });
+            b->publish(QStringLiteral("t"), {"slow"});
+            // Three message timeouts and three heartbeat intervals pass inside the handler.
+            QTRY_VERIFY_WITH_TIMEOUT(slow.touches.loadRelaxed() >= 10, kWait);
+            slow.release.release(1000); // and any later call (on failure) returns at once
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWait);
+            const Channel *ch =
+                b->topic(QStringLiteral("t"))->channels.at(QStringLiteral("ch")).get();
+            QTRY_VERIFY_WITH_TIMEOUT(ch->inFlight.isEmpty(), kWait);
+            QCOMPARE(ch->timeoutCount, quint64(0));
+            QCOMPARE(slow.calls.loadRelaxed(), 1);
+            QCOMPARE(slow.maxAttempts.loadRelaxed(), 1);
+            QCOMPARE(disconnected.size(), 0);
+        }
+    }
+
+    void stopThatEndsAtOnceDoesNotTimeOutLater()
+    {
+        QTcpServer silent; // accepts, then never answers IDENTIFY
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), fastConfig());
+        c.setStopTimeout(100);
+        QSignalSpy stopped(&c, &Consumer::stopped);
+        c.connectToNsqd(QStringLiteral("127.0.0.1:%1").arg(silent.serverPort()));
+        QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), kWait);
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("stop timed out")));
+        c.stop();
+        QCOMPARE(stopped.size(), 1);
+        // The stop is over; its timer must not go off afterwards. Several of its periods pass.
+        QTest::qWait(500);
+        QCOMPARE(stopped.size(), 1);
     }
 
     void validateNamesProblems()

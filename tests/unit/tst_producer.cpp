@@ -68,6 +68,40 @@ private Q_SLOTS:
         QVERIFY(resultOf(done, again).ok());
     }
 
+    void resultNeverArrivesBeforeTheIdIsReturned_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("unreadable CA file")
+            << QStringLiteral("tls_root_ca_file") << QStringLiteral("/nonexistent/ca.pem");
+        QTest::newRow("invalid option value")
+            << QStringLiteral("sample_rate") << QStringLiteral("100");
+    }
+    void resultNeverArrivesBeforeTheIdIsReturned()
+    {
+        QFETCH(QString, option);
+        QFETCH(QString, value);
+        Config cfg;
+        cfg.tlsV1 = true;
+        // set() refuses out-of-range values; the struct takes them, as a caller's code may.
+        if (option == QLatin1String("sample_rate"))
+            cfg.sampleRate = value.toInt();
+        else
+            QCOMPARE(cfg.set(option, value), QString());
+        Producer p(QStringLiteral("127.0.0.1:1"), cfg);
+        QList<quint64> seen;
+        quint64 id = 0;
+        // A caller that files the id away and then looks it up when the result comes.
+        connect(&p, &Producer::finished, this, [&](quint64 finishedId, const PublishResult &) {
+            QVERIFY2(finishedId == id, "the result came before publish() returned its id");
+            seen << finishedId;
+        });
+        id = p.publish(QStringLiteral("t"), "x");
+        QVERIFY(seen.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(seen.size(), 1, kWait);
+        QCOMPARE(seen.first(), id);
+    }
+
     void unreachableServerFailsEveryRequest()
     {
         quint16 dead = 0;

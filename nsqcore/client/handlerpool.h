@@ -1,0 +1,60 @@
+#pragma once
+
+#include "handler.h"
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace nsq {
+
+// Runs a Handler on threads of its own, as go-nsq runs handlers in goroutines of their own: a
+// handler that takes its time never holds up the thread its connections live in, so heartbeats
+// are answered and TOUCH, FIN and RDY leave while it works.
+//
+// submit() is called from the consumer's thread. Outcomes are collected and handed back in
+// batches: resultsReady is called (from a handler thread) when the first outcome of a batch is
+// ready, and the consumer's thread then takes them all with takeResults().
+class HandlerPool
+{
+public:
+    struct Item
+    {
+        Message message;
+        quint64 connection = 0; // the consumer's serial number of the connection it came on
+    };
+    struct Outcome
+    {
+        Item item;
+        bool ok = false;
+    };
+
+    HandlerPool(Handler *handler, int threads, bool collectOutcomes,
+                std::function<void()> resultsReady);
+    // Waits for the handler calls under way; messages not yet handed to the handler are dropped
+    // (they are still in flight on the server, which delivers them again).
+    ~HandlerPool();
+    HandlerPool(const HandlerPool &) = delete;
+    HandlerPool &operator=(const HandlerPool &) = delete;
+
+    void submit(Item item);
+    std::vector<Outcome> takeResults();
+
+private:
+    void run();
+
+    Handler *m_handler;
+    const bool m_collect;
+    std::function<void()> m_resultsReady;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Item> m_queue;
+    std::vector<Outcome> m_results;
+    bool m_stopping = false;
+    std::vector<std::thread> m_threads;
+};
+
+} // namespace nsq
