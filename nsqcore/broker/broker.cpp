@@ -174,7 +174,7 @@ QString Broker::publish(const QString &topicName, const QByteArrayList &bodies, 
         ++t->messageCount;
         t->messageBytes += quint64(body.size());
         if (t->paused || t->channels.empty())
-            t->backlog.push_back(m);
+            t->backlog.push_back({m, deferMs});
         else
             putToChannels(t, m, deferMs);
     }
@@ -201,7 +201,7 @@ void Broker::drainBacklog(Topic *t)
     if (t->paused || t->channels.empty())
         return;
     while (!t->backlog.empty()) {
-        putToChannels(t, t->backlog.front(), 0);
+        putToChannels(t, t->backlog.front().message, t->backlog.front().deferMs);
         t->backlog.pop_front();
     }
     for (auto &entry : t->channels)
@@ -290,7 +290,9 @@ QString Broker::touch(BrokerClient *client, const MessageId &id)
     Channel::InFlight *f = findInFlight(client, id, &error);
     if (!f)
         return error;
-    f->deadline = now() + client->msgTimeout();
+    // Like nsqd: the timeout starts again, but never runs past max_msg_timeout after delivery.
+    f->deadline =
+        qMin<qint64>(now() + client->msgTimeout(), f->deliveredAt + m_config.maxMsgTimeout);
     return {};
 }
 
@@ -318,7 +320,8 @@ void Broker::pump(Channel *c)
         Channel::InFlight &f = c->inFlight[m.id];
         f.message = m;
         f.client = client;
-        f.deadline = now() + client->msgTimeout();
+        f.deliveredAt = now();
+        f.deadline = f.deliveredAt + client->msgTimeout();
         client->deliver(m);
     }
 }

@@ -26,7 +26,9 @@ public:
     {
         Message message;
         BrokerClient *client = nullptr;
-        qint64 deadline = 0; // ms, monotonic
+        qint64 deliveredAt = 0; // ms, monotonic; TOUCH never moves the deadline past
+                                // deliveredAt + max_msg_timeout
+        qint64 deadline = 0;    // ms, monotonic
     };
 
     Topic *const topic;
@@ -54,7 +56,14 @@ public:
     const bool ephemeral;
     bool paused = false;
     std::map<QString, std::unique_ptr<Channel>> channels;
-    std::deque<Message> backlog; // published while no channel exists, or while paused
+    // Published while no channel exists, or while paused. A DPUB's delay starts when the message
+    // reaches the channels, as in nsqd.
+    struct Pending
+    {
+        Message message;
+        qint64 deferMs = 0;
+    };
+    std::deque<Pending> backlog;
     quint64 messageCount = 0;
     quint64 messageBytes = 0;
 };

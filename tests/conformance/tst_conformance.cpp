@@ -1,8 +1,8 @@
 // Server conformance: what nsqd does on the wire, checked through raw sockets.
 // By default against the embedded broker; with NSQD_TCP_ADDRESS (and NSQD_HTTP_ADDRESS) set,
 // against those servers instead. Every case uses fresh random names, so a shared server is fine.
-#include "httpget.h"
 #include "rawclient.h"
+#include "servertarget.h"
 
 #include <broker/broker.h>
 #include <broker/lookupd.h>
@@ -25,13 +25,6 @@ namespace {
 constexpr int kWait = 15000;
 const MessageId kUnknownId = MessageId::fromBytes("0123456789abcdef");
 
-QString freshName(const char *prefix)
-{
-    return QStringLiteral("%1-%2")
-        .arg(QLatin1String(prefix))
-        .arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
-}
-
 QByteArray json(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -43,39 +36,12 @@ class TstConformance : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<Broker> m_broker;
-    std::unique_ptr<Lookupd> m_lookupd;
-    QString m_host;
-    quint16 m_port = 0;
-    std::unique_ptr<TestHttp> m_http;
-    std::unique_ptr<TestHttp> m_lookup;
-
-    // The channel's entry in /stats, or an empty object.
-    QJsonObject channelStats(const QString &topic, const QString &channel)
-    {
-        const QJsonObject stats =
-            m_http->get(QStringLiteral("/stats?format=json&topic=%1").arg(topic)).json();
-        for (const auto &t : stats.value(QLatin1String("topics")).toArray())
-            if (t.toObject().value(QLatin1String("topic_name")).toString() == topic)
-                for (const auto &c : t.toObject().value(QLatin1String("channels")).toArray())
-                    if (c.toObject().value(QLatin1String("channel_name")).toString() == channel)
-                        return c.toObject();
-        return {};
-    }
-    QJsonObject topicStats(const QString &topic)
-    {
-        const QJsonObject stats =
-            m_http->get(QStringLiteral("/stats?format=json&topic=%1").arg(topic)).json();
-        for (const auto &t : stats.value(QLatin1String("topics")).toArray())
-            if (t.toObject().value(QLatin1String("topic_name")).toString() == topic)
-                return t.toObject();
-        return {};
-    }
+    ServerTarget m_target;
 
     std::unique_ptr<RawClient> client()
     {
         auto c = std::make_unique<RawClient>();
-        if (!c->connectTo(m_host, m_port))
+        if (!c->connectTo(m_target.host(), m_target.tcpPort()))
             return nullptr;
         return c;
     }
@@ -129,7 +95,7 @@ class TstConformance : public QObject
     // Proves the connection is alive and in step: a PUB answered with OK.
     bool stillWorks(RawClient &c)
     {
-        c.send(cmd::pub(freshName("alive").toLatin1(), "x"));
+        c.send(cmd::pub(ServerTarget::freshName("alive").toLatin1(), "x"));
         const auto f = c.next(kWait);
         return f && f->isResponse() && f->data == "OK";
     }
@@ -137,35 +103,9 @@ class TstConformance : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString tcp = qEnvironmentVariable("NSQD_TCP_ADDRESS");
-        if (!tcp.isEmpty()) {
-            const QString error = parseHostPort(tcp, &m_host, &m_port);
-            QVERIFY2(error.isEmpty(), qPrintable(QStringLiteral("NSQD_TCP_ADDRESS: ") + error));
-            const QString http = qEnvironmentVariable("NSQD_HTTP_ADDRESS");
-            QVERIFY2(!http.isEmpty(), "NSQD_TCP_ADDRESS needs NSQD_HTTP_ADDRESS as well");
-            m_http = std::make_unique<TestHttp>(QStringLiteral("http://") + http);
-            const QString lookup = qEnvironmentVariable("NSQLOOKUPD_HTTP_ADDRESS");
-            if (!lookup.isEmpty())
-                m_lookup = std::make_unique<TestHttp>(QStringLiteral("http://") + lookup);
-            qInfo("conformance target: nsqd at %s / %s, nsqlookupd at %s", qPrintable(tcp),
-                  qPrintable(http),
-                  lookup.isEmpty() ? "(none: lookupd cases fail)" : qPrintable(lookup));
-            return;
-        }
-        m_broker = std::make_unique<Broker>();
-        const QString error = m_broker->start();
+        const QString error = m_target.start();
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_host = QStringLiteral("127.0.0.1");
-        m_port = m_broker->tcpPort();
-        m_http = std::make_unique<TestHttp>(
-            QStringLiteral("http://127.0.0.1:%1").arg(m_broker->httpPort()));
-        m_lookupd = std::make_unique<Lookupd>();
-        m_lookupd->addBroker(m_broker.get());
-        QVERIFY(m_lookupd->listen() != 0);
-        m_lookup = std::make_unique<TestHttp>(
-            QStringLiteral("http://127.0.0.1:%1").arg(m_lookupd->httpPort()));
-        qInfo("conformance target: embedded broker on ports %d (tcp) %d (http), lookupd %d", m_port,
-              m_broker->httpPort(), m_lookupd->httpPort());
+        qInfo("conformance target: %s", qPrintable(m_target.describe()));
     }
 
     void identifyWithFeatureNegotiationAnswersSettings()
@@ -208,14 +148,14 @@ private Q_SLOTS:
     {
         auto c = client();
         QVERIFY(c);
-        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+        QVERIFY(c->subscribe(ServerTarget::freshName("t"), QStringLiteral("c")));
     }
 
     void secondSubIsInvalid()
     {
         auto c = client();
         QVERIFY(c);
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         QVERIFY(c->subscribe(topic, QStringLiteral("c")));
         const Outcome o = errorAfter(*c, cmd::sub(topic.toLatin1(), "other"));
         QCOMPARE(o.error, QByteArray("E_INVALID cannot SUB in current state"));
@@ -257,7 +197,7 @@ private Q_SLOTS:
     {
         auto c = client();
         QVERIFY(c);
-        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+        QVERIFY(c->subscribe(ServerTarget::freshName("t"), QStringLiteral("c")));
         const Outcome o = errorAfter(*c, cmd::rdy(3000));
         QCOMPARE(o.error, QByteArray("E_INVALID RDY count 3000 out of range 0-2500"));
         QVERIFY(o.closed);
@@ -267,7 +207,7 @@ private Q_SLOTS:
     {
         auto c = client();
         QVERIFY(c);
-        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+        QVERIFY(c->subscribe(ServerTarget::freshName("t"), QStringLiteral("c")));
         const Outcome o = errorAfter(*c, cmd::fin(kUnknownId));
         QCOMPARE(o.error, QByteArray("E_FIN_FAILED FIN 0123456789abcdef failed ID not in flight"));
         QVERIFY(!o.closed);
@@ -278,7 +218,7 @@ private Q_SLOTS:
     {
         auto c = client();
         QVERIFY(c);
-        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+        QVERIFY(c->subscribe(ServerTarget::freshName("t"), QStringLiteral("c")));
         const Outcome o = errorAfter(*c, cmd::touch(kUnknownId));
         QVERIFY2(o.error.startsWith("E_TOUCH_FAILED TOUCH 0123456789abcdef failed"),
                  o.error.constData());
@@ -290,7 +230,7 @@ private Q_SLOTS:
     {
         auto c = client();
         QVERIFY(c);
-        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+        QVERIFY(c->subscribe(ServerTarget::freshName("t"), QStringLiteral("c")));
         const Outcome o = errorAfter(*c, cmd::req(kUnknownId, 0));
         QVERIFY2(o.error.startsWith("E_REQ_FAILED REQ 0123456789abcdef failed"),
                  o.error.constData());
@@ -302,7 +242,7 @@ private Q_SLOTS:
     {
         auto c = client();
         QVERIFY(c);
-        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+        QVERIFY(c->subscribe(ServerTarget::freshName("t"), QStringLiteral("c")));
         const Outcome o = errorAfter(*c, cmd::req(kUnknownId, -1));
         QCOMPARE(o.error, QByteArray("E_INVALID REQ could not parse timeout -1"));
         QVERIFY(o.closed);
@@ -310,7 +250,7 @@ private Q_SLOTS:
 
     void reqAboveMaxIsClampedSilently()
     {
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         auto c = consumer(topic, QStringLiteral("c"), 1);
         QVERIFY(c);
         QVERIFY(publish(topic, "clamp me"));
@@ -319,16 +259,17 @@ private Q_SLOTS:
         c->send(cmd::req(m->id, 99999999999LL));
         QVERIFY(stillWorks(*c)); // no error frame came first, and the connection is open
         // Taken, not refused: the message waits in the deferred queue.
-        QCOMPARE(
-            channelStats(topic, QStringLiteral("c")).value(QLatin1String("deferred_count")).toInt(),
-            1);
+        QCOMPARE(m_target.channelStats(topic, QStringLiteral("c"))
+                     .value(QLatin1String("deferred_count"))
+                     .toInt(),
+                 1);
     }
 
     void clsAnswersCloseWait()
     {
         auto c = client();
         QVERIFY(c);
-        QVERIFY(c->subscribe(freshName("t"), QStringLiteral("c")));
+        QVERIFY(c->subscribe(ServerTarget::freshName("t"), QStringLiteral("c")));
         c->send(cmd::cls());
         const auto f = c->next(kWait);
         QVERIFY(f);
@@ -355,7 +296,7 @@ private Q_SLOTS:
 
     void pubMpubDpubAreDelivered()
     {
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         auto c = consumer(topic, QStringLiteral("c"), 10);
         QVERIFY(c);
         auto p = client();
@@ -380,7 +321,7 @@ private Q_SLOTS:
 
     void dpubWaitsForItsDelay()
     {
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         auto c = consumer(topic, QStringLiteral("c"), 10);
         QVERIFY(c);
         auto p = client();
@@ -397,9 +338,124 @@ private Q_SLOTS:
         QVERIFY2(sinceSend.elapsed() >= 950, qPrintable(QString::number(sinceSend.elapsed())));
     }
 
+    void dpubToATopicWithoutChannelKeepsItsDelay()
+    {
+        const QString topic = ServerTarget::freshName("t");
+        auto p = client();
+        QVERIFY(p);
+        p->send(cmd::dpub(topic.toLatin1(), 1500, "deferred"));
+        const auto ok = p->next(kWait);
+        QVERIFY(ok && ok->data == "OK");
+        QTest::qWait(1000); // the topic spends a while with no channel: part of the case
+        QElapsedTimer sinceSub;
+        sinceSub.start();
+        auto c = consumer(topic, QStringLiteral("c"), 10);
+        QVERIFY(c);
+        const auto m = c->nextMessage(kWait);
+        QVERIFY(m);
+        QCOMPARE(m->body, QByteArray("deferred"));
+        // nsqd starts the delay when the message reaches the channel, not when it was published.
+        QVERIFY2(sinceSub.elapsed() >= 1450, qPrintable(QString::number(sinceSub.elapsed())));
+    }
+
+    void dpubWhileTheTopicIsPausedKeepsItsDelay()
+    {
+        const QString topic = ServerTarget::freshName("t");
+        auto c = consumer(topic, QStringLiteral("c"), 10);
+        QVERIFY(c);
+        QCOMPARE(m_target.http().post(QStringLiteral("/topic/pause?topic=") + topic).status, 200);
+        auto p = client();
+        QVERIFY(p);
+        p->send(cmd::dpub(topic.toLatin1(), 1500, "deferred"));
+        const auto ok = p->next(kWait);
+        QVERIFY(ok && ok->data == "OK");
+        QTest::qWait(1000); // paused for a while: part of the case
+        QElapsedTimer sinceUnpause;
+        sinceUnpause.start();
+        QCOMPARE(m_target.http().post(QStringLiteral("/topic/unpause?topic=") + topic).status, 200);
+        const auto m = c->nextMessage(kWait);
+        QVERIFY(m);
+        QCOMPARE(m->body, QByteArray("deferred"));
+        QVERIFY2(sinceUnpause.elapsed() >= 1450,
+                 qPrintable(QString::number(sinceUnpause.elapsed())));
+    }
+
+    void touchExtendsTheMessageTimeout()
+    {
+        const QString topic = ServerTarget::freshName("t");
+        auto c = consumer(topic, QStringLiteral("c"), 1,
+                          QJsonObject{{QStringLiteral("msg_timeout"), 1000}});
+        QVERIFY(c);
+        QVERIFY(publish(topic, "kept"));
+        const auto m = c->nextMessage(kWait);
+        QVERIFY(m);
+        // Seven msg_timeouts (nsqd scans a new channel's timeouts only every 5 s), each one
+        // renewed by a TOUCH in time: the message is never taken back nor handed out again.
+        QElapsedTimer held;
+        held.start();
+        while (held.elapsed() < 7000) {
+            c->send(cmd::touch(m->id));
+            const auto f = c->next(400); // the pace of the touching, and nothing may arrive
+            QVERIFY2(!f, f ? f->data.constData() : "");
+        }
+        c->send(cmd::fin(m->id));
+        QVERIFY(stillWorks(*c)); // a refused FIN would have come before this OK
+        const QJsonObject ch = m_target.channelStats(topic, QStringLiteral("c"));
+        QCOMPARE(ch.value(QLatin1String("timeout_count")).toInt(), 0);
+        QCOMPARE(ch.value(QLatin1String("in_flight_count")).toInt(), 0);
+    }
+
+    void touchStopsAtMaxMsgTimeout()
+    {
+        const QString topic = ServerTarget::freshName("t");
+        // The embedded broker gets a small max_msg_timeout of its own; a real nsqd must be
+        // started with one.
+        std::unique_ptr<Broker> small;
+        QString host = m_target.host();
+        quint16 port = m_target.tcpPort();
+        if (m_target.broker()) {
+            BrokerConfig bc;
+            bc.maxMsgTimeout = 3000;
+            bc.msgTimeout = 2000;
+            small = std::make_unique<Broker>(bc);
+            QCOMPARE(small->start(), QString());
+            port = small->tcpPort();
+        }
+        auto c = std::make_unique<RawClient>(), p = std::make_unique<RawClient>();
+        QVERIFY(c->connectTo(host, port) && p->connectTo(host, port));
+        const auto answer = c->identify(R"({"feature_negotiation":true,"msg_timeout":1000})");
+        QVERIFY(answer);
+        const int maxMsgTimeout = QJsonDocument::fromJson(*answer)
+                                      .object()
+                                      .value(QLatin1String("max_msg_timeout"))
+                                      .toInt();
+        if (maxMsgTimeout > 3000)
+            QSKIP("needs an nsqd with max_msg_timeout of 3 s at most (--max-msg-timeout=3s)");
+        QVERIFY(c->subscribe(topic, QStringLiteral("c")));
+        c->send(cmd::rdy(1));
+        p->send(cmd::pub(topic.toLatin1(), "capped"));
+        const auto published = p->next(kWait);
+        QVERIFY(published && published->data == "OK");
+        const auto m = c->nextMessage(kWait);
+        QVERIFY(m);
+        // Touching for ever does not keep it: past max_msg_timeout nsqd takes it back.
+        QElapsedTimer held;
+        held.start();
+        std::optional<Message> again;
+        while (!again && held.elapsed() < kWait) {
+            c->send(cmd::touch(m->id));
+            again = c->nextMessage(300);
+        }
+        QVERIFY(again);
+        QCOMPARE(again->id, m->id);
+        QCOMPARE(again->attempts, quint16(2));
+        QVERIFY2(held.elapsed() >= maxMsgTimeout - 100,
+                 qPrintable(QString::number(held.elapsed())));
+    }
+
     void messagesWaitInTopicUntilAChannelExists()
     {
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         QVERIFY(publish(topic, "early"));
         auto c = consumer(topic, QStringLiteral("c"), 1);
         QVERIFY(c);
@@ -410,7 +466,7 @@ private Q_SLOTS:
 
     void redeliveryAfterMsgTimeout()
     {
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         auto c = consumer(topic, QStringLiteral("c"), 1,
                           QJsonObject{{QStringLiteral("msg_timeout"), 1000}});
         QVERIFY(c);
@@ -428,7 +484,7 @@ private Q_SLOTS:
 
     void requeueRedeliversWithAttemptsPlusOne()
     {
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         auto c = consumer(topic, QStringLiteral("c"), 1);
         QVERIFY(c);
         QVERIFY(publish(topic, "again"));
@@ -443,7 +499,7 @@ private Q_SLOTS:
 
     void rdyLimitsMessagesInFlight()
     {
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         auto c = consumer(topic, QStringLiteral("c"), 2);
         QVERIFY(c);
         auto p = client();
@@ -462,7 +518,7 @@ private Q_SLOTS:
 
     void fanOutToTwoChannels()
     {
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         auto a = consumer(topic, QStringLiteral("a"), 1);
         auto b = consumer(topic, QStringLiteral("b"), 1);
         QVERIFY(a && b);
@@ -507,10 +563,10 @@ private Q_SLOTS:
     void badMagicIsRejected()
     {
         RawClient c;
-        QVERIFY(c.connectTo(m_host, m_port, false));
+        QVERIFY(c.connectTo(m_target.host(), m_target.tcpPort(), false));
         c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY(c.waitForClosed(kWait));
-        QVERIFY(publish(freshName("t"), "still serving"));
+        QVERIFY(publish(ServerTarget::freshName("t"), "still serving"));
     }
 
     void giantBodySizeIsRejected()
@@ -520,7 +576,7 @@ private Q_SLOTS:
         const Outcome o = errorAfter(*c, QByteArray("PUB t\n") + QByteArray("\x7f\xff\xff\xff", 4));
         QVERIFY2(o.error.startsWith("E_BAD_MESSAGE PUB message too big"), o.error.constData());
         QVERIFY(o.closed);
-        QVERIFY(publish(freshName("t"), "still serving"));
+        QVERIFY(publish(ServerTarget::freshName("t"), "still serving"));
     }
 
     void mpubWithBadCountIsRejected()
@@ -541,7 +597,7 @@ private Q_SLOTS:
         QVERIFY(c->identify(R"({"feature_negotiation":true,"heartbeat_interval":1000})"));
         c->send("PUB t\n\x00\x00"); // half a size field, then nothing
         QVERIFY(c->waitForClosed(kWait));
-        QVERIFY(publish(freshName("t"), "still serving"));
+        QVERIFY(publish(ServerTarget::freshName("t"), "still serving"));
     }
 
     void garbageBytesAreRejected()
@@ -555,13 +611,13 @@ private Q_SLOTS:
         junk[0] = 'X'; // not a known command
         c->send(junk);
         QVERIFY(c->waitForClosed(kWait));
-        QVERIFY(publish(freshName("t"), "still serving"));
+        QVERIFY(publish(ServerTarget::freshName("t"), "still serving"));
     }
 
     void slowClientDoesNotStallOthers()
     {
         // A consumer with a large RDY that never reads its socket.
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         auto slow = consumer(topic, QStringLiteral("slow"), 2500);
         QVERIFY(slow);
         auto p = client();
@@ -572,7 +628,7 @@ private Q_SLOTS:
         p->send(cmd::mpub(topic.toLatin1(), batch));
         QVERIFY(p->next(kWait));
         // Another client on the same server is served at once.
-        QVERIFY(publish(freshName("t"), "not stuck"));
+        QVERIFY(publish(ServerTarget::freshName("t"), "not stuck"));
         auto fast = consumer(topic, QStringLiteral("fast"), 1);
         QVERIFY(fast);
         QVERIFY(publish(topic, "for fast"));
@@ -582,27 +638,30 @@ private Q_SLOTS:
     // ---- HTTP API ----
     void httpPingAndInfo()
     {
-        const HttpResult ping = m_http->get(QStringLiteral("/ping"));
+        const HttpResult ping = m_target.http().get(QStringLiteral("/ping"));
         QCOMPARE(ping.status, 200);
         QCOMPARE(ping.body, QByteArray("OK"));
-        const QJsonObject info = m_http->get(QStringLiteral("/info")).json();
+        const QJsonObject info = m_target.http().get(QStringLiteral("/info")).json();
         QVERIFY(info.contains(QLatin1String("version")));
-        QCOMPARE(info.value(QLatin1String("tcp_port")).toInt(), int(m_port));
+        QCOMPARE(info.value(QLatin1String("tcp_port")).toInt(), int(m_target.tcpPort()));
         QVERIFY(info.value(QLatin1String("http_port")).toInt() > 0);
     }
 
     void httpPublishIsDelivered()
     {
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         auto c = consumer(topic, QStringLiteral("c"), 10);
         QVERIFY(c);
-        QCOMPARE(m_http->post(QStringLiteral("/pub?topic=") + topic, "one").status, 200);
-        QCOMPARE(m_http->post(QStringLiteral("/mpub?topic=") + topic, "two\nthree\n").status, 200);
+        QCOMPARE(m_target.http().post(QStringLiteral("/pub?topic=") + topic, "one").status, 200);
+        QCOMPARE(
+            m_target.http().post(QStringLiteral("/mpub?topic=") + topic, "two\nthree\n").status,
+            200);
         QByteArray binary("\x00\x00\x00\x01\x00\x00\x00\x04"
                           "four",
                           12);
-        QCOMPARE(m_http->post(QStringLiteral("/mpub?binary=true&topic=") + topic, binary).status,
-                 200);
+        QCOMPARE(
+            m_target.http().post(QStringLiteral("/mpub?binary=true&topic=") + topic, binary).status,
+            200);
         QSet<QByteArray> bodies;
         for (int i = 0; i < 4; ++i) {
             const auto m = c->nextMessage(kWait);
@@ -615,73 +674,86 @@ private Q_SLOTS:
 
     void httpPublishErrors()
     {
-        const HttpResult missing = m_http->post(QStringLiteral("/pub"), "x");
+        const HttpResult missing = m_target.http().post(QStringLiteral("/pub"), "x");
         QCOMPARE(missing.status, 400);
         QCOMPARE(missing.json().value(QLatin1String("message")).toString(),
                  QStringLiteral("MISSING_ARG_TOPIC"));
-        const HttpResult invalid = m_http->post(QStringLiteral("/pub?topic=bad!name"), "x");
+        const HttpResult invalid = m_target.http().post(QStringLiteral("/pub?topic=bad!name"), "x");
         QCOMPARE(invalid.status, 400);
         QCOMPARE(invalid.json().value(QLatin1String("message")).toString(),
                  QStringLiteral("INVALID_TOPIC"));
-        const HttpResult empty =
-            m_http->post(QStringLiteral("/pub?topic=") + freshName("t"), QByteArray());
+        const HttpResult empty = m_target.http().post(
+            QStringLiteral("/pub?topic=") + ServerTarget::freshName("t"), QByteArray());
         QCOMPARE(empty.status, 400);
         QCOMPARE(empty.json().value(QLatin1String("message")).toString(),
                  QStringLiteral("MSG_EMPTY"));
-        const HttpResult wrongMethod = m_http->get(QStringLiteral("/pub?topic=") + freshName("t"));
+        const HttpResult wrongMethod =
+            m_target.http().get(QStringLiteral("/pub?topic=") + ServerTarget::freshName("t"));
         QCOMPARE(wrongMethod.status, 405);
     }
 
     void httpTopicAndChannelAdmin()
     {
-        const QString topic = freshName("t");
-        QCOMPARE(m_http->post(QStringLiteral("/topic/create?topic=") + topic).status, 200);
-        QVERIFY(!topicStats(topic).isEmpty());
-        QCOMPARE(
-            m_http->post(QStringLiteral("/channel/create?topic=%1&channel=c").arg(topic)).status,
-            200);
-        QVERIFY(!channelStats(topic, QStringLiteral("c")).isEmpty());
+        const QString topic = ServerTarget::freshName("t");
+        QCOMPARE(m_target.http().post(QStringLiteral("/topic/create?topic=") + topic).status, 200);
+        QVERIFY(!m_target.topicStats(topic).isEmpty());
+        QCOMPARE(m_target.http()
+                     .post(QStringLiteral("/channel/create?topic=%1&channel=c").arg(topic))
+                     .status,
+                 200);
+        QVERIFY(!m_target.channelStats(topic, QStringLiteral("c")).isEmpty());
 
-        QCOMPARE(m_http->post(QStringLiteral("/topic/pause?topic=") + topic).status, 200);
-        QCOMPARE(topicStats(topic).value(QLatin1String("paused")).toBool(), true);
-        QCOMPARE(m_http->post(QStringLiteral("/topic/unpause?topic=") + topic).status, 200);
-        QCOMPARE(topicStats(topic).value(QLatin1String("paused")).toBool(), false);
-        QCOMPARE(
-            m_http->post(QStringLiteral("/channel/pause?topic=%1&channel=c").arg(topic)).status,
-            200);
-        QCOMPARE(channelStats(topic, QStringLiteral("c")).value(QLatin1String("paused")).toBool(),
+        QCOMPARE(m_target.http().post(QStringLiteral("/topic/pause?topic=") + topic).status, 200);
+        QCOMPARE(m_target.topicStats(topic).value(QLatin1String("paused")).toBool(), true);
+        QCOMPARE(m_target.http().post(QStringLiteral("/topic/unpause?topic=") + topic).status, 200);
+        QCOMPARE(m_target.topicStats(topic).value(QLatin1String("paused")).toBool(), false);
+        QCOMPARE(m_target.http()
+                     .post(QStringLiteral("/channel/pause?topic=%1&channel=c").arg(topic))
+                     .status,
+                 200);
+        QCOMPARE(m_target.channelStats(topic, QStringLiteral("c"))
+                     .value(QLatin1String("paused"))
+                     .toBool(),
                  true);
-        QCOMPARE(
-            m_http->post(QStringLiteral("/channel/unpause?topic=%1&channel=c").arg(topic)).status,
-            200);
+        QCOMPARE(m_target.http()
+                     .post(QStringLiteral("/channel/unpause?topic=%1&channel=c").arg(topic))
+                     .status,
+                 200);
 
-        QCOMPARE(m_http->post(QStringLiteral("/pub?topic=") + topic, "a").status, 200);
-        QCOMPARE(m_http->post(QStringLiteral("/pub?topic=") + topic, "b").status, 200);
-        QCOMPARE(channelStats(topic, QStringLiteral("c")).value(QLatin1String("depth")).toInt(), 2);
+        QCOMPARE(m_target.http().post(QStringLiteral("/pub?topic=") + topic, "a").status, 200);
+        QCOMPARE(m_target.http().post(QStringLiteral("/pub?topic=") + topic, "b").status, 200);
         QCOMPARE(
-            m_http->post(QStringLiteral("/channel/empty?topic=%1&channel=c").arg(topic)).status,
-            200);
-        QCOMPARE(channelStats(topic, QStringLiteral("c")).value(QLatin1String("depth")).toInt(), 0);
+            m_target.channelStats(topic, QStringLiteral("c")).value(QLatin1String("depth")).toInt(),
+            2);
+        QCOMPARE(m_target.http()
+                     .post(QStringLiteral("/channel/empty?topic=%1&channel=c").arg(topic))
+                     .status,
+                 200);
+        QCOMPARE(
+            m_target.channelStats(topic, QStringLiteral("c")).value(QLatin1String("depth")).toInt(),
+            0);
 
-        QCOMPARE(
-            m_http->post(QStringLiteral("/channel/delete?topic=%1&channel=c").arg(topic)).status,
-            200);
-        QVERIFY(channelStats(topic, QStringLiteral("c")).isEmpty());
+        QCOMPARE(m_target.http()
+                     .post(QStringLiteral("/channel/delete?topic=%1&channel=c").arg(topic))
+                     .status,
+                 200);
+        QVERIFY(m_target.channelStats(topic, QStringLiteral("c")).isEmpty());
         const HttpResult noChannel =
-            m_http->post(QStringLiteral("/channel/delete?topic=%1&channel=c").arg(topic));
+            m_target.http().post(QStringLiteral("/channel/delete?topic=%1&channel=c").arg(topic));
         QCOMPARE(noChannel.status, 404);
         QCOMPARE(noChannel.json().value(QLatin1String("message")).toString(),
                  QStringLiteral("CHANNEL_NOT_FOUND"));
 
         // With no channel the topic holds what is published; /topic/empty drops it.
-        QCOMPARE(m_http->post(QStringLiteral("/pub?topic=") + topic, "held").status, 200);
-        QCOMPARE(topicStats(topic).value(QLatin1String("depth")).toInt(), 1);
-        QCOMPARE(m_http->post(QStringLiteral("/topic/empty?topic=") + topic).status, 200);
-        QCOMPARE(topicStats(topic).value(QLatin1String("depth")).toInt(), 0);
+        QCOMPARE(m_target.http().post(QStringLiteral("/pub?topic=") + topic, "held").status, 200);
+        QCOMPARE(m_target.topicStats(topic).value(QLatin1String("depth")).toInt(), 1);
+        QCOMPARE(m_target.http().post(QStringLiteral("/topic/empty?topic=") + topic).status, 200);
+        QCOMPARE(m_target.topicStats(topic).value(QLatin1String("depth")).toInt(), 0);
 
-        QCOMPARE(m_http->post(QStringLiteral("/topic/delete?topic=") + topic).status, 200);
-        QVERIFY(topicStats(topic).isEmpty());
-        const HttpResult noTopic = m_http->post(QStringLiteral("/topic/delete?topic=") + topic);
+        QCOMPARE(m_target.http().post(QStringLiteral("/topic/delete?topic=") + topic).status, 200);
+        QVERIFY(m_target.topicStats(topic).isEmpty());
+        const HttpResult noTopic =
+            m_target.http().post(QStringLiteral("/topic/delete?topic=") + topic);
         QCOMPARE(noTopic.status, 404);
         QCOMPARE(noTopic.json().value(QLatin1String("message")).toString(),
                  QStringLiteral("TOPIC_NOT_FOUND"));
@@ -689,24 +761,26 @@ private Q_SLOTS:
 
     void pausedChannelHoldsMessages()
     {
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         auto c = consumer(topic, QStringLiteral("c"), 5);
         QVERIFY(c);
-        QCOMPARE(
-            m_http->post(QStringLiteral("/channel/pause?topic=%1&channel=c").arg(topic)).status,
-            200);
+        QCOMPARE(m_target.http()
+                     .post(QStringLiteral("/channel/pause?topic=%1&channel=c").arg(topic))
+                     .status,
+                 200);
         QVERIFY(publish(topic, "wait"));
         c->send(cmd::nop());
         QVERIFY(!c->next(500).has_value()); // nothing while paused
-        QCOMPARE(
-            m_http->post(QStringLiteral("/channel/unpause?topic=%1&channel=c").arg(topic)).status,
-            200);
+        QCOMPARE(m_target.http()
+                     .post(QStringLiteral("/channel/unpause?topic=%1&channel=c").arg(topic))
+                     .status,
+                 200);
         QVERIFY(c->nextMessage(kWait));
     }
 
     void statsCountFinishRequeueAndTimeout()
     {
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         auto c = consumer(topic, QStringLiteral("c"), 3,
                           QJsonObject{{QStringLiteral("msg_timeout"), 1000}});
         QVERIFY(c);
@@ -729,7 +803,7 @@ private Q_SLOTS:
         c->send(cmd::fin(again->id));
         QVERIFY(stillWorks(*c)); // the FIN has been read by the server
 
-        const QJsonObject ch = channelStats(topic, QStringLiteral("c"));
+        const QJsonObject ch = m_target.channelStats(topic, QStringLiteral("c"));
         QCOMPARE(ch.value(QLatin1String("depth")).toInt(), 0);
         QCOMPARE(ch.value(QLatin1String("in_flight_count")).toInt(), 0);
         QCOMPARE(ch.value(QLatin1String("deferred_count")).toInt(), 1);
@@ -748,34 +822,36 @@ private Q_SLOTS:
 
     void ephemeralChannelGoesWithItsLastClient()
     {
-        const QString topic = freshName("t");
+        const QString topic = ServerTarget::freshName("t");
         const QString channel = QStringLiteral("tail#ephemeral");
         {
             auto c = consumer(topic, channel, 1);
             QVERIFY(c);
-            QVERIFY(!channelStats(topic, channel).isEmpty());
+            QVERIFY(!m_target.channelStats(topic, channel).isEmpty());
             c->socket().disconnectFromHost();
             QVERIFY(c->waitForClosed(kWait));
         }
-        QTRY_VERIFY_WITH_TIMEOUT(channelStats(topic, channel).isEmpty(), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(m_target.channelStats(topic, channel).isEmpty(), kWait);
     }
 
     // ---- nsqlookupd ----
     void lookupdKnowsTopicsChannelsAndNodes()
     {
-        QVERIFY2(m_lookup, "set NSQLOOKUPD_HTTP_ADDRESS to the lookupd the nsqd registers with");
-        QCOMPARE(m_lookup->get(QStringLiteral("/ping")).body, QByteArray("OK"));
-        const QString topic = freshName("t");
-        const HttpResult unknown = m_lookup->get(QStringLiteral("/lookup?topic=") + topic);
+        QVERIFY2(m_target.lookup(),
+                 "set NSQLOOKUPD_HTTP_ADDRESS to the lookupd the nsqd registers with");
+        QCOMPARE(m_target.lookup()->get(QStringLiteral("/ping")).body, QByteArray("OK"));
+        const QString topic = ServerTarget::freshName("t");
+        const HttpResult unknown = m_target.lookup()->get(QStringLiteral("/lookup?topic=") + topic);
         QCOMPARE(unknown.status, 404);
-        QCOMPARE(m_http->post(QStringLiteral("/topic/create?topic=") + topic).status, 200);
-        QCOMPARE(
-            m_http->post(QStringLiteral("/channel/create?topic=%1&channel=c").arg(topic)).status,
-            200);
+        QCOMPARE(m_target.http().post(QStringLiteral("/topic/create?topic=") + topic).status, 200);
+        QCOMPARE(m_target.http()
+                     .post(QStringLiteral("/channel/create?topic=%1&channel=c").arg(topic))
+                     .status,
+                 200);
         // A real nsqd registers with lookupd asynchronously.
         QJsonObject lookup;
         QTRY_VERIFY_WITH_TIMEOUT(
-            (lookup = m_lookup->get(QStringLiteral("/lookup?topic=") + topic).json())
+            (lookup = m_target.lookup()->get(QStringLiteral("/lookup?topic=") + topic).json())
                 .value(QLatin1String("channels"))
                 .toArray()
                 .contains(QStringLiteral("c")),
@@ -785,28 +861,32 @@ private Q_SLOTS:
             const QJsonObject o = p.toObject();
             QVERIFY(o.contains(QLatin1String("broadcast_address")));
             QVERIFY(o.contains(QLatin1String("http_port")));
-            found |= o.value(QLatin1String("tcp_port")).toInt() == int(m_port);
+            found |= o.value(QLatin1String("tcp_port")).toInt() == int(m_target.tcpPort());
         }
         QVERIFY(found);
-        QVERIFY(m_lookup->get(QStringLiteral("/topics"))
+        QVERIFY(m_target.lookup()
+                    ->get(QStringLiteral("/topics"))
                     .json()
                     .value(QLatin1String("topics"))
                     .toArray()
                     .contains(topic));
-        QVERIFY(m_lookup->get(QStringLiteral("/channels?topic=") + topic)
+        QVERIFY(m_target.lookup()
+                    ->get(QStringLiteral("/channels?topic=") + topic)
                     .json()
                     .value(QLatin1String("channels"))
                     .toArray()
                     .contains(QStringLiteral("c")));
         bool node = false;
-        for (const auto &p : m_lookup->get(QStringLiteral("/nodes"))
+        for (const auto &p : m_target.lookup()
+                                 ->get(QStringLiteral("/nodes"))
                                  .json()
                                  .value(QLatin1String("producers"))
                                  .toArray())
-            node |= p.toObject().value(QLatin1String("tcp_port")).toInt() == int(m_port) &&
-                    p.toObject().value(QLatin1String("topics")).toArray().contains(topic);
+            node |=
+                p.toObject().value(QLatin1String("tcp_port")).toInt() == int(m_target.tcpPort()) &&
+                p.toObject().value(QLatin1String("topics")).toArray().contains(topic);
         QVERIFY(node);
-        QCOMPARE(m_http->post(QStringLiteral("/topic/delete?topic=") + topic).status, 200);
+        QCOMPARE(m_target.http().post(QStringLiteral("/topic/delete?topic=") + topic).status, 200);
     }
 };
 
