@@ -25,21 +25,23 @@ void report(const char *what, qint64 count, qint64 bytes, double seconds, double
     std::fflush(stdout);
 }
 
-// Counts and finishes; tells the main thread once, when the last message arrived.
+// Counts and finishes; tells the main thread once, when the last message arrived. Safe on any
+// number of handler threads.
 class CountingHandler : public nsq::Handler
 {
 public:
     CountingHandler(qint64 target, std::function<void()> done)
         : m_target(target), m_done(std::move(done))
     {
+        m_clock.start();
     }
     bool handleMessage(const nsq::Message &m) override
     {
-        if (m_count == 0)
-            m_clock.start();
+        if (m_first.exchange(false))
+            m_startNs = m_clock.nsecsElapsed();
         m_bytes += m.body.size();
         if (++m_count == m_target) {
-            m_seconds = m_clock.nsecsElapsed() / 1e9;
+            m_seconds = (m_clock.nsecsElapsed() - m_startNs) / 1e9;
             m_done();
         }
         return true;
@@ -51,9 +53,11 @@ public:
 private:
     qint64 m_target;
     std::function<void()> m_done;
-    qint64 m_count = 0;
-    qint64 m_bytes = 0;
-    double m_seconds = 0;
+    std::atomic<bool> m_first{true};
+    std::atomic<qint64> m_count{0};
+    std::atomic<qint64> m_bytes{0};
+    std::atomic<qint64> m_startNs{0};
+    std::atomic<double> m_seconds{0};
     QElapsedTimer m_clock;
 };
 
@@ -67,6 +71,9 @@ int consume(QCommandLineParser &p, const QString &address, const QString &topic,
     if (!nsq::isValidChannelName(channel))
         return fail("bench", 2,
                     QStringLiteral("--channel: '%1' is not a valid channel name").arg(channel));
+    const int handlerThreads = p.value(QStringLiteral("handler-threads")).toInt(&ok);
+    if (!ok || handlerThreads < 0 || handlerThreads > 256)
+        return fail("bench", 2, QStringLiteral("--handler-threads must be a number from 0 to 256"));
     nsq::Config config;
     config.maxInFlight = maxInFlight;
     auto *consumer = new nsq::Consumer(topic, channel, config);
@@ -77,7 +84,7 @@ int consume(QCommandLineParser &p, const QString &address, const QString &topic,
         finished = true;
         QMetaObject::invokeMethod(consumer, &nsq::Consumer::stop, Qt::QueuedConnection);
     });
-    consumer->setHandler(&handler);
+    consumer->setHandler(&handler, handlerThreads);
     int exitCode = 0;
     QObject::connect(
         consumer, &nsq::Consumer::disconnected, qApp,
@@ -176,6 +183,10 @@ int runBench(const QStringList &arguments)
          QStringLiteral("N"), QStringLiteral("1000000")},
         {QStringLiteral("max-in-flight"), QStringLiteral("max_in_flight (consume)."),
          QStringLiteral("N"), QStringLiteral("2500")},
+        {QStringLiteral("handler-threads"),
+         QStringLiteral("Threads the handler runs on (consume); 0 runs it on the connection's "
+                        "thread, as only a handler that never blocks may."),
+         QStringLiteral("N"), QStringLiteral("1")},
         {QStringLiteral("size"), QStringLiteral("Body size in bytes (publish)."),
          QStringLiteral("bytes"), QStringLiteral("100")},
         {QStringLiteral("batch"), QStringLiteral("Messages per MPUB (publish)."),

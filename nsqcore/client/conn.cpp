@@ -15,6 +15,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcConn, "nsq.conn")
 
 namespace nsq {
@@ -149,6 +151,7 @@ void Conn::connectToNsqd(const QString &host, quint16 port)
     m_out.clear();
     m_inFlight.clear();
     m_deadlines.clear();
+    m_staleDeadlines = 0;
     m_timedOut.clear();
     m_timedOutOrder.clear();
     m_readyCount = 0;
@@ -750,7 +753,7 @@ void Conn::finish(const MessageId &id)
     }
     if (!checkMessageAction(MessageAction::Finish, id))
         return;
-    m_inFlight.remove(id);
+    releaseInFlight(id);
     // As go-nsq's connection does: the delegate hears of it before the command is written.
     Q_EMIT messageFinished(id);
     Q_EMIT backoffResumed();
@@ -774,7 +777,7 @@ void Conn::requeue(const MessageId &id, qint64 delayMs, bool backoff)
     }
     if (!checkMessageAction(MessageAction::Requeue, id))
         return;
-    m_inFlight.remove(id);
+    releaseInFlight(id);
     // The backoff signal goes first: a consumer entering backoff sends RDY 0 before this REQ,
     // so nsqd cannot hand the requeued message (or another) straight back inside the window.
     Q_EMIT messageRequeued(id, delayMs);
@@ -806,6 +809,7 @@ void Conn::touch(const MessageId &id)
             deadline = qMin(deadline, f.receivedAt + m_server.maxMsgTimeout);
         if (deadline > f.deadline) {
             f.deadline = deadline;
+            ++m_staleDeadlines; // the entry for the old deadline
             // Usually the latest deadline: it goes at the back; keep the order if it is not.
             auto pos = m_deadlines.end();
             while (pos != m_deadlines.begin() && std::prev(pos)->first > deadline)
@@ -824,6 +828,7 @@ void Conn::scheduleExpiry()
         const auto it = m_inFlight.constFind(front.second);
         if (it == m_inFlight.cend() || it->deadline != front.first) {
             m_deadlines.pop_front(); // answered, or touched: a later entry stands for it
+            --m_staleDeadlines;
             continue;
         }
         m_expiryTimer->start(int(qMax<qint64>(0, front.first - m_clock.elapsed())));
@@ -840,8 +845,10 @@ void Conn::expireMessages()
         const auto [deadline, id] = m_deadlines.front();
         m_deadlines.pop_front();
         const auto it = m_inFlight.constFind(id);
-        if (it == m_inFlight.cend() || it->deadline != deadline)
+        if (it == m_inFlight.cend() || it->deadline != deadline) {
+            --m_staleDeadlines;
             continue;
+        }
         m_inFlight.erase(it);
         rememberTimedOut(id);
         expired << id;
@@ -853,6 +860,25 @@ void Conn::expireMessages()
     }
     scheduleExpiry();
     closeIfDrained();
+}
+
+void Conn::releaseInFlight(const MessageId &id)
+{
+    const auto it = m_inFlight.constFind(id);
+    if (it->deadline != 0)
+        ++m_staleDeadlines;
+    m_inFlight.erase(it);
+    // Answered messages leave their deadline entries behind; once they are the majority, drop
+    // them all, so that the queue stays a small multiple of what is in flight at any rate.
+    if (m_staleDeadlines > 256 && m_staleDeadlines > qsizetype(m_deadlines.size()) / 2) {
+        const auto stale = [this](const std::pair<qint64, MessageId> &e) {
+            const auto f = m_inFlight.constFind(e.second);
+            return f == m_inFlight.cend() || f->deadline != e.first;
+        };
+        m_deadlines.erase(std::remove_if(m_deadlines.begin(), m_deadlines.end(), stale),
+                          m_deadlines.end());
+        m_staleDeadlines = 0;
+    }
 }
 
 void Conn::rememberTimedOut(const MessageId &id)

@@ -121,6 +121,8 @@ public:
     int inFlightCount() const { return int(m_inFlight.size()); }
     bool isInFlight(const MessageId &id) const { return m_inFlight.contains(id); }
     QList<MessageId> inFlightIds() const { return m_inFlight.keys(); }
+    // Deadline entries kept for timeouts (answered ones are dropped in bulk); for diagnostics.
+    qsizetype trackedDeadlines() const { return qsizetype(m_deadlines.size()); }
     // Timed out here recently (see messageTimedOut()); a FIN for it is refused with that reason.
     bool hasTimedOut(const MessageId &id) const { return m_timedOut.contains(id); }
     // When nsqd takes the message back unless it is answered (ms since epoch); 0 if not in flight
@@ -200,6 +202,7 @@ private:
     void scheduleExpiry();
     void expireMessages();
     void rememberTimedOut(const MessageId &id);
+    void releaseInFlight(const MessageId &id);
     void closeIfDrained();
 
     Config m_config;
@@ -231,6 +234,7 @@ private:
     // (deadline, id) in deadline order; entries for answered or touched messages go stale and
     // are skipped when they come up.
     std::deque<std::pair<qint64, MessageId>> m_deadlines;
+    qsizetype m_staleDeadlines = 0; // entries in m_deadlines that no longer count
     QTimer *m_expiryTimer = nullptr;
     QElapsedTimer m_clock;
     // Recently timed-out IDs (bounded), so that a late FIN is refused with the right reason.

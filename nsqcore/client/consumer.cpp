@@ -318,7 +318,16 @@ void Consumer::onMessage(Conn *conn, quint64 serial, const Message &message)
         m_pool = std::make_unique<HandlerPool>(m_handler, m_concurrency, m_autoResponse, [this] {
             QMetaObject::invokeMethod(this, &Consumer::takeHandlerResults, Qt::QueuedConnection);
         });
-    m_pool->submit({message, serial});
+    // Handed over once per event-loop turn: one lock and one wake-up for all that arrived.
+    if (m_toHandle.empty())
+        QMetaObject::invokeMethod(this, &Consumer::submitToHandlers, Qt::QueuedConnection);
+    m_toHandle.push_back({message, serial});
+}
+
+void Consumer::submitToHandlers()
+{
+    if (m_pool && !m_toHandle.empty())
+        m_pool->submit(std::exchange(m_toHandle, {}));
 }
 
 void Consumer::takeHandlerResults()

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "conn.h"
 #include "handler.h"
+#include "handlerpool.h"
 
 #include <QHash>
 #include <QMap>
@@ -16,7 +17,6 @@ class QTimer;
 
 namespace nsq {
 
-class HandlerPool;
 class LookupdHttpClient;
 
 struct ConsumerStats
@@ -128,6 +128,7 @@ private:
                                const QString &reason, bool wasCounted);
     void respond(Conn *conn, const Message &message, bool success);
     void takeHandlerResults();
+    void submitToHandlers();
     void onBackoffSignal(Signal signal);
     void backoffFor(qint64 ms);
     void resumeFromBackoff();
@@ -155,6 +156,7 @@ private:
     Handler *m_handler = nullptr;
     int m_concurrency = 1;
     std::unique_ptr<HandlerPool> m_pool;
+    std::vector<HandlerPool::Item> m_toHandle; // arrived this event-loop turn
     QHash<quint64, Conn *> m_connBySerial;
     quint64 m_nextSerial = 1;
     bool m_autoResponse = true;

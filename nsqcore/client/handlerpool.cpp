@@ -1,13 +1,16 @@
 #include "handlerpool.h"
 
+#include <iterator>
+
 namespace nsq {
 
 HandlerPool::HandlerPool(Handler *handler, int threads, bool collectOutcomes,
                          std::function<void()> resultsReady)
-    : m_handler(handler), m_collect(collectOutcomes), m_resultsReady(std::move(resultsReady))
+    : m_handler(handler), m_threadCount(qMax(1, threads)), m_collect(collectOutcomes),
+      m_resultsReady(std::move(resultsReady))
 {
-    m_threads.reserve(size_t(qMax(1, threads)));
-    for (int i = 0; i < qMax(1, threads); ++i)
+    m_threads.reserve(size_t(m_threadCount));
+    for (int i = 0; i < m_threadCount; ++i)
         m_threads.emplace_back([this] { run(); });
 }
 
@@ -23,13 +26,17 @@ HandlerPool::~HandlerPool()
         t.join();
 }
 
-void HandlerPool::submit(Item item)
+void HandlerPool::submit(std::vector<Item> items)
 {
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
-        m_queue.push_back(std::move(item));
+        for (Item &item : items)
+            m_queue.push_back(std::move(item));
     }
-    m_wake.notify_one();
+    if (m_threadCount == 1 || items.size() == 1)
+        m_wake.notify_one();
+    else
+        m_wake.notify_all();
 }
 
 std::vector<HandlerPool::Outcome> HandlerPool::takeResults()
@@ -42,20 +49,36 @@ std::vector<HandlerPool::Outcome> HandlerPool::takeResults()
 
 void HandlerPool::run()
 {
+    const bool takeAll = m_threadCount == 1;
+    std::deque<Item> batch;
+    std::vector<Outcome> outcomes;
     std::unique_lock<std::mutex> lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
         if (m_stopping)
             return;
-        Item item = std::move(m_queue.front());
-        m_queue.pop_front();
+        if (takeAll) {
+            batch.swap(m_queue);
+        } else {
+            batch.push_back(std::move(m_queue.front()));
+            m_queue.pop_front();
+        }
         lock.unlock();
-        const bool ok = m_handler->handleMessage(item.message);
+        for (Item &item : batch) {
+            const bool ok = m_handler->handleMessage(item.message);
+            if (m_collect)
+                outcomes.push_back({std::move(item), ok});
+        }
+        batch.clear();
         lock.lock();
-        if (!m_collect)
+        if (outcomes.empty())
             continue;
         const bool first = m_results.empty();
-        m_results.push_back({std::move(item), ok});
+        if (first)
+            m_results.swap(outcomes);
+        else
+            std::move(outcomes.begin(), outcomes.end(), std::back_inserter(m_results));
+        outcomes.clear();
         if (first) {
             // Told once per batch; the consumer takes everything collected by then.
             lock.unlock();

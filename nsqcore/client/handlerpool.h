@@ -15,9 +15,11 @@ namespace nsq {
 // handler that takes its time never holds up the thread its connections live in, so heartbeats
 // are answered and TOUCH, FIN and RDY leave while it works.
 //
-// submit() is called from the consumer's thread. Outcomes are collected and handed back in
-// batches: resultsReady is called (from a handler thread) when the first outcome of a batch is
-// ready, and the consumer's thread then takes them all with takeResults().
+// submit() is called from the consumer's thread, with whatever arrived together. Outcomes are
+// collected and handed back in batches: resultsReady is called (from a handler thread) when the
+// first outcome of a batch is ready, and the consumer's thread then takes them all with
+// takeResults(). With one thread, a worker takes everything queued at once; with more, one
+// message at a time, so that a slow message never holds others back from idle threads.
 class HandlerPool
 {
 public:
@@ -40,13 +42,14 @@ public:
     HandlerPool(const HandlerPool &) = delete;
     HandlerPool &operator=(const HandlerPool &) = delete;
 
-    void submit(Item item);
+    void submit(std::vector<Item> items);
     std::vector<Outcome> takeResults();
 
 private:
     void run();
 
     Handler *m_handler;
+    const int m_threadCount;
     const bool m_collect;
     std::function<void()> m_resultsReady;
     std::mutex m_mutex;

@@ -11,6 +11,7 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+#include <QtEndian>
 
 using namespace nsq;
 
@@ -631,6 +632,30 @@ private Q_SLOTS:
         }
         QTRY_COMPARE_WITH_TIMEOUT(timedOut.size(), 1, kWait);
         QCOMPARE(conn.inFlightCount(), 0);
+    }
+
+    void deadlineBookkeepingStaysBounded()
+    {
+        ScriptedServer server;
+        Conn conn(Config{});
+        QVERIFY(readyAndSubscribed(server, conn)); // msg_timeout 60 s: nothing expires here
+        connect(&conn, &Conn::messageReceived, &conn,
+                [&conn](const Message &m) { conn.finish(m.id); });
+        QSignalSpy finished(&conn, &Conn::messageFinished);
+        QByteArray burst;
+        for (int i = 0; i < 5000; ++i) {
+            Message m = message("0000000000000000", "x");
+            m.id = MessageId::fromBytes(QByteArray::number(i, 16).rightJustified(16, '0'));
+            const QByteArray data = encodeMessage(m);
+            burst += QByteArray::fromHex("00000000") + QByteArray::fromHex("00000002") + data;
+            qToBigEndian<quint32>(quint32(data.size() + 4),
+                                  burst.data() + burst.size() - data.size() - 8);
+        }
+        server.sendRaw(burst);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 5000, kWait);
+        // Thousands answered within msg_timeout leave no trail behind them.
+        QVERIFY2(conn.trackedDeadlines() <= 512,
+                 qPrintable(QString::number(conn.trackedDeadlines())));
     }
 
     void closeWaitDoesNotWaitForTimedOutMessages()
