@@ -6,8 +6,11 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
+#include <QSocketNotifier>
 #include <QTimer>
+
+#include <cerrno>
+#include <unistd.h>
 
 namespace nsqcli {
 
@@ -58,66 +61,89 @@ int runPub(const QStringList &arguments)
     if (!error.isEmpty())
         return fail("pub", 2, error);
     nsq::Producer producer(address, config);
-    qint64 published = 0, skipped = 0;
+    qint64 published = 0, skipped = 0, sent = 0;
     QHash<quint64, int> sizes;
     QString firstError;
-    QEventLoop loop;
-    QObject::connect(&producer, &nsq::Producer::finished, &loop,
-                     [&](quint64 id, const nsq::PublishResult &r) {
-                         const int n = sizes.take(id);
-                         if (r.ok()) {
-                             published += n;
-                         } else {
-                             if (firstError.isEmpty())
-                                 firstError = r.error;
-                         }
-                         loop.quit();
-                     });
-    auto waitUntil = [&](auto done) {
-        while (!done())
-            loop.exec();
-    };
 
+    // Standard input is read as it arrives, from the event loop: a slow stream
+    // (`tail -f log | pub`) is published line by line as the lines come, a fast one in batches,
+    // and the connection is served (heartbeats) while input is idle.
+    QByteArray input; // what was read and not yet published
+    bool eof = false;
     QElapsedTimer clock;
     clock.start();
-    char *line = nullptr;
-    size_t capacity = 0;
-    bool eof = false;
-    qint64 sent = 0;
-    while (!eof && firstError.isEmpty()) {
+    QSocketNotifier notifier(STDIN_FILENO, QSocketNotifier::Read);
+    QTimer pace;
+    pace.setSingleShot(true);
+    constexpr qsizetype kMaxBuffered = 4 * 1024 * 1024;
+
+    auto takeLines = [&] {
         QByteArrayList bodies;
         while (bodies.size() < perBatch) {
-            const ssize_t n = getline(&line, &capacity, stdin);
-            if (n < 0) {
-                eof = true;
+            qsizetype nl = input.indexOf('\n');
+            if (nl < 0 && !(eof && !input.isEmpty()))
                 break;
-            }
-            QByteArray body(line, n);
-            while (body.endsWith('\n') || body.endsWith('\r'))
+            if (nl < 0)
+                nl = input.size();
+            QByteArray body = input.left(nl);
+            input.remove(0, qMin(nl + 1, input.size()));
+            while (body.endsWith('\r'))
                 body.chop(1);
-            if (body.isEmpty()) {
+            if (body.isEmpty())
                 ++skipped; // nsqd refuses empty messages
-                continue;
-            }
-            bodies << body;
+            else
+                bodies << body;
         }
-        if (bodies.isEmpty())
-            break;
-        if (perSecond > 0) {
-            // Pace by the clock: this batch may go once the previous ones fit the rate.
-            const qint64 due = qint64(1000.0 * double(sent) / perSecond);
-            while (due > clock.elapsed()) { // answers also wake the loop
-                QTimer::singleShot(int(due - clock.elapsed()), &loop, &QEventLoop::quit);
-                loop.exec();
+        return bodies;
+    };
+    auto finishIfDone = [&] {
+        if (eof && input.isEmpty() && producer.pendingCount() == 0)
+            QCoreApplication::quit();
+    };
+    auto publishWhatIsReady = [&] {
+        while (firstError.isEmpty() && producer.pendingCount() < 8 && !pace.isActive()) {
+            if (perSecond > 0) {
+                // Pace by the clock: the next batch may go once the previous ones fit the rate.
+                const qint64 due = qint64(1000.0 * double(sent) / perSecond);
+                if (due > clock.elapsed()) {
+                    pace.start(int(due - clock.elapsed()));
+                    break;
+                }
             }
+            const QByteArrayList bodies = takeLines();
+            if (bodies.isEmpty())
+                break;
+            sizes.insert(producer.multiPublish(p.value(topic), bodies), int(bodies.size()));
+            sent += bodies.size();
         }
-        sizes.insert(producer.multiPublish(p.value(topic), bodies), int(bodies.size()));
-        sent += bodies.size();
-        // A few batches in flight keep the pipe full without reading all of stdin into memory.
-        waitUntil([&] { return producer.pendingCount() < 8; });
-    }
-    free(line);
-    waitUntil([&] { return producer.pendingCount() == 0; });
+        // Read more only while what waits here stays small.
+        notifier.setEnabled(!eof && firstError.isEmpty() && input.size() < kMaxBuffered);
+        if (!firstError.isEmpty()) {
+            eof = true;
+            input.clear();
+        }
+        finishIfDone();
+    };
+    QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&] {
+        char chunk[65536];
+        const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+        if (n > 0)
+            input.append(chunk, qsizetype(n));
+        else if (n == 0 || (errno != EINTR && errno != EAGAIN))
+            eof = true; // end of input, or unreadable: what was read still goes out
+        publishWhatIsReady();
+    });
+    QObject::connect(&pace, &QTimer::timeout, &pace, publishWhatIsReady);
+    QObject::connect(&producer, &nsq::Producer::finished, &producer,
+                     [&](quint64 id, const nsq::PublishResult &r) {
+                         const int n = sizes.take(id);
+                         if (r.ok())
+                             published += n;
+                         else if (firstError.isEmpty())
+                             firstError = r.error;
+                         publishWhatIsReady();
+                     });
+    QCoreApplication::exec();
     if (skipped > 0)
         std::fprintf(stderr, "nsq-inspector-cli pub: skipped %lld empty lines\n",
                      static_cast<long long>(skipped));

@@ -33,6 +33,8 @@ public:
     void setChannel(Channel *channel) { m_channel = channel; }
     bool canAccept() const { return m_state == State::Subscribed && m_inFlight < m_ready; }
     int msgTimeout() const { return m_msgTimeout; }
+    int heartbeatInterval() const { return m_heartbeatInterval; }
+    bool authorised() const { return m_authorised; }
     int sampleRate() const { return m_sampleRate; }
     void deliver(const Message &message);
     void messageDone();

@@ -1,6 +1,9 @@
 // nsq-inspector-cli tail, pub, stats and bench, run as real processes against an embedded broker
 // (and the lookupd role) living in this test process.
+#include "scriptedserver.h"
+
 #include <broker/broker.h>
+#include <broker/brokerclient.h>
 #include <broker/lookupd.h>
 
 #include <QElapsedTimer>
@@ -111,19 +114,103 @@ private Q_SLOTS:
 
     void optionsReachTheConnection()
     {
-        // deflate negotiated through --consumer-opt and --producer-opt, end to end.
-        const Run pub = cli({QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp(),
-                             QStringLiteral("--topic"), QStringLiteral("opted"),
-                             QStringLiteral("--producer-opt"), QStringLiteral("deflate=true")},
-                            "compressed\n");
-        QCOMPARE(pub.code, 0);
-        const Run tail = cli(
-            {QStringLiteral("tail"), QStringLiteral("--nsqd-tcp-address"), tcp(),
-             QStringLiteral("--topic"), QStringLiteral("opted"), QStringLiteral("-n"),
-             QStringLiteral("1"), QStringLiteral("--consumer-opt"), QStringLiteral("snappy=true"),
-             QStringLiteral("--consumer-opt"), QStringLiteral("client_id=opt-test")});
-        QCOMPARE(tail.code, 0);
-        QCOMPARE(tail.out, QByteArray("compressed\n"));
+        // A broker that offers TLS and requires AUTH: each option must reach the server.
+        BrokerConfig bc;
+        bc.tlsCertFile = testCertPath("server.pem");
+        bc.tlsKeyFile = testCertPath("server.key");
+        bc.authSecret = QStringLiteral("s3cret");
+        Broker secure(bc);
+        QCOMPARE(secure.start(), QString());
+        const QString address = QStringLiteral("127.0.0.1:%1").arg(secure.tcpPort());
+        const QString ca = QStringLiteral("tls_root_ca_file=") + testCertPath("ca.pem");
+        const auto clientNamed = [&secure](const QString &id) -> BrokerClient * {
+            for (BrokerClient *c : secure.clients())
+                if (c->clientId() == id && (c->state() == 1 || c->authorised()))
+                    return c;
+            return nullptr;
+        };
+
+        QProcess tail;
+        tail.start(QStringLiteral(NSQ_CLI_PATH), {QStringLiteral("tail"),
+                                                  QStringLiteral("--nsqd-tcp-address"),
+                                                  address,
+                                                  QStringLiteral("--topic"),
+                                                  QStringLiteral("opted"),
+                                                  QStringLiteral("-n"),
+                                                  QStringLiteral("1"),
+                                                  QStringLiteral("--consumer-opt"),
+                                                  QStringLiteral("tls_v1=true"),
+                                                  QStringLiteral("--consumer-opt"),
+                                                  ca,
+                                                  QStringLiteral("--consumer-opt"),
+                                                  QStringLiteral("snappy=true"),
+                                                  QStringLiteral("--consumer-opt"),
+                                                  QStringLiteral("auth_secret=s3cret"),
+                                                  QStringLiteral("--consumer-opt"),
+                                                  QStringLiteral("client_id=opt-tail"),
+                                                  QStringLiteral("--consumer-opt"),
+                                                  QStringLiteral("user_agent=agent/7"),
+                                                  QStringLiteral("--consumer-opt"),
+                                                  QStringLiteral("msg_timeout=5000"),
+                                                  QStringLiteral("--consumer-opt"),
+                                                  QStringLiteral("heartbeat_interval=7000")});
+        BrokerClient *seen = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((seen = clientNamed(QStringLiteral("opt-tail"))), kWait);
+        QVERIFY(seen->tls());
+        QVERIFY(seen->snappy());
+        QVERIFY(!seen->deflate());
+        QVERIFY(seen->authorised());
+        QCOMPARE(seen->userAgent(), QStringLiteral("agent/7"));
+        QCOMPARE(seen->msgTimeout(), 5000);
+        QCOMPARE(seen->heartbeatInterval(), 7000);
+        QTRY_COMPARE_WITH_TIMEOUT(seen->state(), 1, kWait); // subscribed
+
+        QProcess pub;
+        pub.start(QStringLiteral(NSQ_CLI_PATH),
+                  {QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), address,
+                   QStringLiteral("--topic"), QStringLiteral("opted"),
+                   QStringLiteral("--producer-opt"), QStringLiteral("tls_v1=true"),
+                   QStringLiteral("--producer-opt"), ca, QStringLiteral("--producer-opt"),
+                   QStringLiteral("deflate=true"), QStringLiteral("--producer-opt"),
+                   QStringLiteral("deflate_level=3"), QStringLiteral("--producer-opt"),
+                   QStringLiteral("auth_secret=s3cret"), QStringLiteral("--producer-opt"),
+                   QStringLiteral("client_id=opt-pub")});
+        QVERIFY(pub.waitForStarted(kWait));
+        pub.write("compressed\n"); // stdin stays open: the connection stays up to be looked at
+        QTRY_VERIFY_WITH_TIMEOUT((seen = clientNamed(QStringLiteral("opt-pub"))), kWait);
+        QVERIFY(seen->tls());
+        QVERIFY(seen->deflate());
+        QVERIFY(!seen->snappy());
+        QVERIFY(seen->authorised());
+        pub.closeWriteChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(pub.state(), QProcess::NotRunning, kWait);
+        QCOMPARE(pub.exitCode(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(tail.state(), QProcess::NotRunning, kWait);
+        QCOMPARE(tail.exitCode(), 0);
+        QCOMPARE(tail.readAllStandardOutput(), QByteArray("compressed\n"));
+    }
+
+    void pubPublishesEachLineAsItArrives()
+    {
+        // tail -f log | pub: a line is published when it arrives, not when a batch fills up.
+        QProcess pub;
+        pub.start(QStringLiteral(NSQ_CLI_PATH),
+                  {QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                   QStringLiteral("--topic"), QStringLiteral("streamed")});
+        QVERIFY(pub.waitForStarted(kWait));
+        const auto count = [this] {
+            const Topic *t = m_broker->topic(QStringLiteral("streamed"));
+            return t ? t->messageCount : 0;
+        };
+        pub.write("first\n");
+        QTRY_COMPARE_WITH_TIMEOUT(count(), quint64(1), kWait);
+        pub.write("second\nthird");
+        QTRY_COMPARE_WITH_TIMEOUT(count(), quint64(2), kWait);
+        QCOMPARE(pub.state(), QProcess::Running);
+        pub.closeWriteChannel(); // the last line needs no newline
+        QTRY_COMPARE_WITH_TIMEOUT(pub.state(), QProcess::NotRunning, kWait);
+        QCOMPARE(pub.exitCode(), 0);
+        QCOMPARE(count(), quint64(3));
     }
 
     void tailThroughLookupdWithTopicPrefix()
