@@ -947,6 +947,7 @@ void Conn::startClose()
     }
     setState(State::Closing);
     queue(cmd::cls());
+    m_readyCount = 0; // nsqd sets RDY 0 when it takes CLS
 }
 
 void Conn::finishClosing()

@@ -462,14 +462,15 @@ void Consumer::updateReady(Conn *conn, qint64 count)
     if (conn->state() != Conn::State::Connected)
         return;
     count = qMin(count, conn->maxReadyCount());
-    // Never promise more than max_in_flight across all connections.
-    const qint64 maxPossible = m_config.maxInFlight - totalReady() + conn->readyCount();
-    if (maxPossible > 0 && maxPossible < count)
-        count = maxPossible;
-    if (maxPossible <= 0 && count > 0)
-        return; // the redistribution timer will hand RDY round
     if (count == conn->readyCount())
         return; // RDY is a window: nsqd keeps it until it changes
+    // Never promise more than max_in_flight across all connections. (go-nsq also gives a
+    // connection part of its share when less is left; here that cannot happen: shares are
+    // max_in_flight / connections, the others are shrunk to theirs first, and a closing
+    // connection's RDY is 0, as nsqd sets it on CLS. So it is all or nothing.)
+    if (count > conn->readyCount() &&
+        totalReady() - conn->readyCount() + count > m_config.maxInFlight)
+        return; // the redistribution timer hands RDY round
     conn->setReady(count);
 }
 

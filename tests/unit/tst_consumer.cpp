@@ -171,29 +171,37 @@ private Q_SLOTS:
         QVERIFY(b);
         CountingHandler h;
         Config cfg = fastConfig();
-        cfg.backoffMultiplier = 500; // windows long enough to observe on a busy machine
+        cfg.backoffMultiplier = 500;
         cfg.maxBackoffDuration = 10000;
         cfg.defaultRequeueDelay = 60000; // failed messages stay away, so each state holds still
         Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
         c.setHandler(&h);
+        c.setTraceEnabled(true);
+        QSignalSpy trace(&c, &Consumer::frameTraced);
         QSignalSpy started(&c, &Consumer::backoffStarted);
         QSignalSpy resumed(&c, &Consumer::backoffResumed);
         c.connectToNsqd(addressOf(*b));
         QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 10, kWait);
-        // A failure: backoff level 1 for 500 ms × 2, RDY 0 everywhere meanwhile.
+        // A failure: backoff level 1 for 500 ms × 2, RDY 0 meanwhile, then RDY 1 to test the
+        // water, which stays (nothing else arrives). Judged by what was sent, in order, so that
+        // a stalled test thread cannot miss a state that lasted only a second.
         b->publish(QStringLiteral("t"), {"fail-1"});
         QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, kWait);
         QCOMPARE(started.first().at(0).toInt(), 1);
         QCOMPARE(started.first().at(1).toLongLong(), 1000);
-        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 0, kWait);
-        // After the window: one connection tests the water with RDY 1, and stays there.
+        QTRY_COMPARE_WITH_TIMEOUT(readyCommands(trace).size(), 3, kWait);
+        QCOMPARE(readyCommands(trace),
+                 QStringList(
+                     {QStringLiteral("RDY 10"), QStringLiteral("RDY 0"), QStringLiteral("RDY 1")}));
         QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 1, kWait);
-        // Another failure goes one level deeper, with twice the wait.
+        // Another failure goes one level deeper, with twice the wait, and tests again.
         b->publish(QStringLiteral("t"), {"fail-2"});
         QTRY_COMPARE_WITH_TIMEOUT(started.size(), 2, kWait);
         QCOMPARE(started.at(1).at(0).toInt(), 2);
         QCOMPARE(started.at(1).at(1).toLongLong(), 2000);
-        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), 0, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(readyCommands(trace).size(), 5, kWait);
+        QCOMPARE(readyCommands(trace).mid(3),
+                 QStringList({QStringLiteral("RDY 0"), QStringLiteral("RDY 1")}));
         QVERIFY(resumed.isEmpty()); // nothing succeeded yet
         QCOMPARE(c.stats().backoffLevel, 2);
     }
