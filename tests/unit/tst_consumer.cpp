@@ -595,6 +595,35 @@ private Q_SLOTS:
         QVERIFY(c.stats().received > 1);
     }
 
+    void closingConnectionGivesItsReadyToTheOthers()
+    {
+        auto old = startBroker(), fresh = startBroker();
+        QVERIFY(old && fresh);
+        Lookupd lookupd;
+        lookupd.addBroker(old.get());
+        QVERIFY(lookupd.listen() != 0);
+        publish(*old, QStringLiteral("t"), 2);
+        BatchingHandler h(5);
+        int held = 0;
+        connect(&h, &BatchingHandler::messagesReceived, this,
+                [&](const QList<Message> &batch) { held += int(batch.size()); });
+        Config cfg = fastConfig();
+        cfg.maxInFlight = 4;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h, 0);
+        c.setAutoResponse(false);
+        c.connectToLookupd(QStringLiteral("127.0.0.1:%1").arg(lookupd.httpPort()));
+        QTRY_COMPARE_WITH_TIMEOUT(held, 2, kWait);
+        QCOMPARE(readyOn(*old), 4);
+        // The old nsqd leaves the lookupd: its connection closes (CLS, holding two messages) and
+        // the new one takes the whole budget at once, not when the old one has drained.
+        fresh->getOrCreateTopic(QStringLiteral("t")); // lookupd lists nodes that have the topic
+        lookupd.removeBroker(old.get());
+        lookupd.addBroker(fresh.get());
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*fresh), 4, kWait);
+        QCOMPARE(c.stats().connections.size(), 2); // the old one is still closing
+    }
+
     void readyZeroGoesOutBeforeTheRequeue()
     {
         auto b = startBroker();
