@@ -38,12 +38,12 @@ constexpr qint64 kMaxPendingOutput = 64 * 1024 * 1024;
 
 BrokerClient::BrokerClient(Broker *broker, QSslSocket *socket)
     : QObject(nullptr), m_broker(broker), m_socket(socket), m_heartbeat(new QTimer(this)),
-      m_liveness(new QTimer(this)),
-      m_decoder(qMax(broker->config().maxBodySize, broker->config().maxMsgSize)),
+      m_liveness(new QTimer(this)), m_decoder(broker->config().maxBodySize),
       m_heartbeatInterval(broker->config().defaultHeartbeatInterval),
       m_msgTimeout(broker->config().msgTimeout)
 {
     m_socket->setParent(this);
+    m_decoder.setMaxMessageSize(broker->config().maxMsgSize);
     m_connectTime = QDateTime::currentSecsSinceEpoch();
     connect(m_socket, &QSslSocket::readyRead, this, &BrokerClient::onReadyRead);
     connect(m_socket, &QSslSocket::disconnected, this, &BrokerClient::closeConnection);

@@ -5,7 +5,7 @@
 namespace nsq {
 
 CommandDecoder::CommandDecoder(qint64 maxBodySize, qsizetype maxLineLength)
-    : m_maxBodySize(maxBodySize), m_maxLineLength(maxLineLength)
+    : m_maxBodySize(maxBodySize), m_maxMessageSize(maxBodySize), m_maxLineLength(maxLineLength)
 {
 }
 
@@ -66,9 +66,10 @@ CommandDecoder::Status CommandDecoder::next()
         m_failedCommand = c.name;
         if (size <= 0)
             return fail(Error::BadBodySize, QStringLiteral("invalid body size %1").arg(size));
-        if (size > m_maxBodySize)
+        const qint64 limit = name == "PUB" || name == "DPUB" ? m_maxMessageSize : m_maxBodySize;
+        if (size > limit)
             return fail(Error::BodyTooLarge,
-                        QStringLiteral("body too big %1 > %2").arg(size).arg(m_maxBodySize));
+                        QStringLiteral("body too big %1 > %2").arg(size).arg(limit));
         if (available - consumed - 4 < size)
             return Status::NeedMoreData;
         c.body = QByteArray(p + consumed + 4, size);

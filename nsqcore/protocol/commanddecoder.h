@@ -28,6 +28,9 @@ public:
     enum class Error { NoError, BadMagic, LineTooLong, BodyTooLarge, BadBodySize };
 
     explicit CommandDecoder(qint64 maxBodySize = 5 * 1024 * 1024, qsizetype maxLineLength = 1024);
+    // PUB and DPUB carry one message: their size is checked against this as soon as it is read,
+    // as nsqd checks --max-msg-size (default: the body limit).
+    void setMaxMessageSize(qint64 size) { m_maxMessageSize = size; }
 
     void feed(QByteArrayView bytes);
     Status next();
@@ -49,6 +52,7 @@ private:
 
     StreamBuffer m_buffer;
     qint64 m_maxBodySize;
+    qint64 m_maxMessageSize;
     qsizetype m_maxLineLength;
     bool m_sawMagic = false;
     qint64 m_lastBodySize = 0;

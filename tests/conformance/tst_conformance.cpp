@@ -579,6 +579,47 @@ private Q_SLOTS:
         QVERIFY(publish(ServerTarget::freshName("t"), "still serving"));
     }
 
+    // nsqd's defaults: --max-msg-size 1048576, --max-body-size 5242880.
+    void sizeLimitsAreExact_data()
+    {
+        QTest::addColumn<QByteArray>("command");
+        QTest::addColumn<QByteArray>("error"); // empty: accepted
+        const QByteArray topic = ServerTarget::freshName("t").toLatin1();
+        QTest::newRow("PUB at max-msg-size")
+            << cmd::pub(topic, QByteArray(1048576, 'x')) << QByteArray();
+        // Above a limit only the size goes out: the server answers as soon as it has read it,
+        // and a body it never reads would make its close a reset that can swallow the answer.
+        const auto head = [](const QByteArray &command) {
+            return command.left(command.indexOf('\n') + 5);
+        };
+        QTest::newRow("PUB one above") << head(cmd::pub(topic, QByteArray(1048577, 'x')))
+                                       << QByteArray("E_BAD_MESSAGE PUB message too big");
+        // 4 (count) + 5 × (4 + 1048000) + (4 + 2852) = 5242880 bytes of MPUB body.
+        QByteArrayList bodies(5, QByteArray(1048000, 'y'));
+        QTest::newRow("MPUB at max-body-size")
+            << cmd::mpub(topic, bodies + QByteArrayList{QByteArray(2852, 'z')}) << QByteArray();
+        QTest::newRow("MPUB one above")
+            << head(cmd::mpub(topic, bodies + QByteArrayList{QByteArray(2853, 'z')}))
+            << QByteArray("E_BAD_BODY MPUB body too big");
+    }
+    void sizeLimitsAreExact()
+    {
+        QFETCH(QByteArray, command);
+        QFETCH(QByteArray, error);
+        auto c = client();
+        QVERIFY(c);
+        if (error.isEmpty()) {
+            c->send(command);
+            const auto f = c->next(kWait);
+            QVERIFY(f);
+            QCOMPARE(f->data, QByteArray("OK"));
+            return;
+        }
+        const Outcome o = errorAfter(*c, command);
+        QVERIFY2(o.error.startsWith(error), o.error.constData());
+        QVERIFY(o.closed);
+    }
+
     void mpubWithBadCountIsRejected()
     {
         auto c = client();

@@ -58,6 +58,48 @@ private Q_SLOTS:
         QCOMPARE(d.lastDeclaredBodySize(), qint64(0x7fffffff));
     }
 
+    void bodySizeLimitIsExact_data()
+    {
+        QTest::addColumn<int>("bodySize");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("one below") << 99 << true;
+        QTest::newRow("at the limit") << 100 << true;
+        QTest::newRow("one above") << 101 << false;
+    }
+    void bodySizeLimitIsExact()
+    {
+        QFETCH(int, bodySize);
+        QFETCH(bool, accepted);
+        CommandDecoder d(100);
+        d.feed("  V2");
+        d.feed(cmd::pub("t", QByteArray(bodySize, 'x')));
+        const auto status = d.next();
+        QCOMPARE(status,
+                 accepted ? CommandDecoder::Status::CommandReady : CommandDecoder::Status::Failed);
+        if (accepted)
+            QCOMPARE(d.command().body.size(), bodySize);
+        else
+            QCOMPARE(d.error(), CommandDecoder::Error::BodyTooLarge);
+    }
+
+    void messageSizeIsCheckedForPubAndDpubOnly()
+    {
+        // PUB and DPUB are checked against the message limit as soon as the size is read;
+        // MPUB against the body limit.
+        for (const QByteArray &verb : {QByteArray("PUB t\n"), QByteArray("DPUB t 5\n")}) {
+            CommandDecoder d(1000);
+            d.setMaxMessageSize(100);
+            d.feed("  V2" + verb + QByteArray::fromHex("00000065")); // 101, and no body yet
+            QCOMPARE(d.next(), CommandDecoder::Status::Failed);
+            QCOMPARE(d.error(), CommandDecoder::Error::BodyTooLarge);
+            QCOMPARE(d.lastDeclaredBodySize(), 101);
+        }
+        CommandDecoder d(1000);
+        d.setMaxMessageSize(100);
+        d.feed("  V2" + cmd::mpub("t", {QByteArray(60, 'a'), QByteArray(60, 'b')}));
+        QCOMPARE(d.next(), CommandDecoder::Status::CommandReady);
+    }
+
     void endlessLineFails()
     {
         CommandDecoder d(1024, 64);

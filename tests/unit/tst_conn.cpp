@@ -464,6 +464,36 @@ private Q_SLOTS:
         QVERIFY(server.waitForDisconnect(kWait));
     }
 
+    void frameSizeLimitIsExactOnTheConnection_data()
+    {
+        QTest::addColumn<int>("frameSize"); // the size field: type + message header + body
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("one below") << 1999 << true;
+        QTest::newRow("at max_frame_size") << 2000 << true;
+        QTest::newRow("one above") << 2001 << false;
+    }
+    void frameSizeLimitIsExactOnTheConnection()
+    {
+        QFETCH(int, frameSize);
+        QFETCH(bool, accepted);
+        ScriptedServer server;
+        Config cfg;
+        cfg.maxFrameSize = 2000;
+        Conn conn(cfg);
+        QSignalSpy received(&conn, &Conn::messageReceived);
+        QSignalSpy closed(&conn, &Conn::closed);
+        QVERIFY(readyAndSubscribed(server, conn));
+        server.sendMessage(message("00000000000000a1", QByteArray(frameSize - 4 - 26, 'x')));
+        if (accepted) {
+            QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, kWait);
+            QCOMPARE(conn.state(), Conn::State::Connected);
+        } else {
+            QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, kWait);
+            QCOMPARE(conn.error(), Conn::Error::ProtocolError);
+            QCOMPARE(received.size(), 0);
+        }
+    }
+
     void garbageFrameTypeClosesWithError()
     {
         ScriptedServer server;

@@ -113,6 +113,28 @@ private Q_SLOTS:
         QCOMPARE(d.frame().data.size(), 100);
     }
 
+    void frameSizeLimitIsExact_data()
+    {
+        QTest::addColumn<int>("dataSize");
+        QTest::addColumn<bool>("accepted");
+        // The limit applies to the size field, which counts the 4-byte type and the data.
+        QTest::newRow("one below") << 99 << true;
+        QTest::newRow("at the limit") << 100 << true;
+        QTest::newRow("one above") << 101 << false;
+        QTest::newRow("four above") << 104 << false;
+    }
+    void frameSizeLimitIsExact()
+    {
+        QFETCH(int, dataSize);
+        QFETCH(bool, accepted);
+        FrameDecoder d(4 + 100);
+        d.feed(frame(0, QByteArray(dataSize, 'x')));
+        QCOMPARE(d.next(),
+                 accepted ? FrameDecoder::Status::FrameReady : FrameDecoder::Status::Failed);
+        if (!accepted)
+            QCOMPARE(d.error(), FrameDecoder::Error::FrameTooLarge);
+    }
+
     void unknownFrameTypeIsAnError_data()
     {
         QTest::addColumn<qint32>("type");
