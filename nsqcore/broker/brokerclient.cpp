@@ -34,6 +34,12 @@ bool parseDigits(const QByteArray &text, qint64 *value)
 // A client that does not read its socket cannot make the broker hold unbounded output.
 constexpr qint64 kMaxPendingOutput = 64 * 1024 * 1024;
 
+// nsqd's defaults for --min-output-buffer-timeout, --max-output-buffer-timeout and
+// --max-output-buffer-size.
+constexpr int kMinOutputBufferTimeout = 25;
+constexpr int kMaxOutputBufferTimeout = 30000;
+constexpr int kMaxOutputBufferSize = 64 * 1024;
+
 } // namespace
 
 BrokerClient::BrokerClient(Broker *broker, QSslSocket *socket)
@@ -128,10 +134,12 @@ void BrokerClient::onReadyRead()
 
 void BrokerClient::decodeFailed()
 {
-    const QByteArray verb = m_decoder.failedCommand();
+    const Command &line = m_decoder.failedCommandLine();
+    const QString verb = QString::fromLatin1(line.name);
     const qint64 size = m_decoder.lastDeclaredBodySize();
-    const qint64 limit = verb == "PUB" || verb == "DPUB" ? m_broker->config().maxMsgSize
-                                                         : m_broker->config().maxBodySize;
+    const bool oneMessage = line.name == "PUB" || line.name == "DPUB";
+    const qint64 limit =
+        oneMessage ? m_broker->config().maxMsgSize : m_broker->config().maxBodySize;
     switch (m_decoder.error()) {
     case CommandDecoder::Error::BadMagic:
         closeConnection(); // nsqd hangs up on a wrong protocol magic without a word
@@ -139,36 +147,116 @@ void BrokerClient::decodeFailed()
     case CommandDecoder::Error::LineTooLong:
         fatal(QStringLiteral("E_INVALID command line too long"));
         return;
+    default:
+        break;
+    }
+    // nsqd looks at the state, the parameters and the topic before it reads a body.
+    if (!checkBeforeBody(line))
+        return;
+    switch (m_decoder.error()) {
     case CommandDecoder::Error::BadBodySize:
-        if (verb == "PUB" || verb == "DPUB")
+        if (oneMessage)
             fatal(QStringLiteral("E_BAD_MESSAGE %1 invalid message body size %2")
-                      .arg(QString::fromLatin1(verb))
+                      .arg(verb)
                       .arg(size));
         else
-            fatal(QStringLiteral("E_BAD_BODY %1 invalid body size %2")
-                      .arg(QString::fromLatin1(verb))
-                      .arg(size));
+            fatal(QStringLiteral("E_BAD_BODY %1 invalid body size %2").arg(verb).arg(size));
         return;
     case CommandDecoder::Error::BodyTooLarge:
-        if (verb == "PUB" || verb == "DPUB")
+        if (oneMessage)
             fatal(QStringLiteral("E_BAD_MESSAGE %1 message too big %2 > %3")
-                      .arg(QString::fromLatin1(verb))
+                      .arg(verb)
                       .arg(size)
                       .arg(limit));
         else
             fatal(QStringLiteral("E_BAD_BODY %1 body too big %2 > %3")
-                      .arg(QString::fromLatin1(verb))
+                      .arg(verb)
                       .arg(size)
                       .arg(limit));
         return;
-    case CommandDecoder::Error::NoError:
+    case CommandDecoder::Error::BadMessageCount:
+        fatal(QStringLiteral("E_BAD_BODY MPUB invalid message count %1").arg(size));
+        return;
+    case CommandDecoder::Error::BadMessageSize:
+        fatal(QStringLiteral("E_BAD_MESSAGE MPUB invalid message(%1) body size %2")
+                  .arg(m_decoder.failedMessageIndex())
+                  .arg(size));
+        return;
+    case CommandDecoder::Error::MessageTooLarge:
+        fatal(QStringLiteral("E_BAD_MESSAGE MPUB message too big %1 > %2")
+                  .arg(size)
+                  .arg(m_broker->config().maxMsgSize));
+        return;
+    default:
         return;
     }
+}
+
+bool BrokerClient::checkBeforeBody(const Command &c)
+{
+    const QByteArray &n = c.name;
+    if (n == "IDENTIFY") {
+        if (m_state != State::Init) {
+            fatal(QStringLiteral("E_INVALID cannot IDENTIFY in current state"));
+            return false;
+        }
+        return true;
+    }
+    if (n == "AUTH") {
+        if (m_state != State::Init) {
+            fatal(QStringLiteral("E_INVALID cannot AUTH in current state"));
+            return false;
+        }
+        if (!c.params.isEmpty()) {
+            fatal(QStringLiteral("E_INVALID AUTH invalid number of parameters"));
+            return false;
+        }
+        return true;
+    }
+    const int params = n == "DPUB" ? 2 : 1;
+    if (n != "PUB" && n != "MPUB" && n != "DPUB")
+        return true;
+    if (c.params.size() < params) {
+        fatal(QStringLiteral("E_INVALID %1 insufficient number of parameters")
+                  .arg(QString::fromLatin1(n)));
+        return false;
+    }
+    if (!isValidTopicName(QString::fromLatin1(c.params[0]))) {
+        // nsqd's MPUB text carries its code twice.
+        fatal(QStringLiteral("E_BAD_TOPIC %1%2 topic name \"%3\" is not valid")
+                  .arg(n == "MPUB" ? QStringLiteral("E_BAD_TOPIC ") : QString(),
+                       QString::fromLatin1(n), QString::fromLatin1(c.params[0])));
+        return false;
+    }
+    if (n == "DPUB") {
+        qint64 delay = 0;
+        if (!parseDigits(c.params[1], &delay)) {
+            fatal(QStringLiteral("E_INVALID DPUB could not parse timeout %1")
+                      .arg(QString::fromLatin1(c.params[1])));
+            return false;
+        }
+        const qint64 maxDelay = m_broker->config().maxReqTimeout;
+        if (delay > maxDelay) {
+            fatal(QStringLiteral("E_INVALID DPUB timeout %1 out of range 0-%2")
+                      .arg(delay)
+                      .arg(maxDelay));
+            return false;
+        }
+    }
+    if (n == "MPUB") {
+        // nsqd checks AUTH and creates the topic before it reads an MPUB's body.
+        if (!authorised("MPUB"))
+            return false;
+        m_broker->getOrCreateTopic(QString::fromLatin1(c.params[0]));
+    }
+    return true;
 }
 
 void BrokerClient::handle(const Command &c)
 {
     const QByteArray &n = c.name;
+    if (c.hasBody && !checkBeforeBody(c))
+        return;
     if (n == "FIN" || n == "REQ" || n == "TOUCH")
         finOrReqOrTouch(c);
     else if (n == "RDY")
@@ -195,10 +283,7 @@ void BrokerClient::handle(const Command &c)
 
 void BrokerClient::identify(const Command &c)
 {
-    if (m_state != State::Init || m_identified) {
-        fatal(QStringLiteral("E_INVALID cannot IDENTIFY in current state"));
-        return;
-    }
+    // nsqd takes IDENTIFY again until SUB (checkBeforeBody refused it after).
     QJsonParseError err{};
     const QJsonObject o = QJsonDocument::fromJson(c.body, &err).object();
     if (err.error != QJsonParseError::NoError) {
@@ -217,6 +302,21 @@ void BrokerClient::identify(const Command &c)
         }
         m_heartbeatInterval = heartbeat;
     }
+    // Checked in nsqd's order: heartbeat, output buffer, sample rate, msg timeout.
+    const int bufferTimeout = o.value(QLatin1String("output_buffer_timeout")).toInt(0);
+    if (bufferTimeout != 0 && bufferTimeout != -1 &&
+        (bufferTimeout < kMinOutputBufferTimeout || bufferTimeout > kMaxOutputBufferTimeout)) {
+        fatal(QStringLiteral("E_BAD_BODY IDENTIFY output buffer timeout (%1) is invalid")
+                  .arg(bufferTimeout));
+        return;
+    }
+    const int bufferSize = o.value(QLatin1String("output_buffer_size")).toInt(0);
+    if (bufferSize != 0 && bufferSize != -1 &&
+        (bufferSize < 64 || bufferSize > kMaxOutputBufferSize)) {
+        fatal(QStringLiteral("E_BAD_BODY IDENTIFY output buffer size (%1) is invalid")
+                  .arg(bufferSize));
+        return;
+    }
     const int sampleRate = o.value(QLatin1String("sample_rate")).toInt(0);
     if (sampleRate < 0 || sampleRate > 99) {
         fatal(QStringLiteral("E_BAD_BODY IDENTIFY sample rate (%1) is invalid").arg(sampleRate));
@@ -229,11 +329,6 @@ void BrokerClient::identify(const Command &c)
     }
     const bool wantSnappy = o.value(QLatin1String("snappy")).toBool();
     const bool wantDeflate = o.value(QLatin1String("deflate")).toBool();
-    if (wantSnappy && wantDeflate) {
-        fatal(QStringLiteral(
-            "E_BAD_BODY IDENTIFY cannot enable both deflate and snappy compression"));
-        return;
-    }
     int level = o.value(QLatin1String("deflate_level")).toInt(6);
     if (level <= 0)
         level = 6;
@@ -244,7 +339,6 @@ void BrokerClient::identify(const Command &c)
     m_clientId = o.value(QLatin1String("client_id")).toString();
     m_hostname = o.value(QLatin1String("hostname")).toString();
     m_userAgent = o.value(QLatin1String("user_agent")).toString();
-    m_identified = true;
 
     m_heartbeat->stop();
     m_liveness->stop();
@@ -253,12 +347,28 @@ void BrokerClient::identify(const Command &c)
         m_liveness->start(2 * m_heartbeatInterval);
     }
 
-    const bool tls = o.value(QLatin1String("tls_v1")).toBool() && m_broker->tlsAvailable();
-    m_snappy = wantSnappy;
-    m_deflate = wantDeflate;
+    // Effective output buffering, as nsqd reports it: -1 turns it off, 0 keeps the default.
+    m_outputBufferSize = bufferSize == -1 ? 1 : bufferSize == 0 ? m_outputBufferSize : bufferSize;
+    m_outputBufferTimeout = bufferSize == -1 || bufferTimeout == -1 ? 0
+                            : bufferTimeout == 0                    ? m_outputBufferTimeout
+                                                                    : bufferTimeout;
+    // Without feature negotiation nsqd answers OK here and upgrades nothing.
     if (!o.value(QLatin1String("feature_negotiation")).toBool()) {
         sendResponse("OK");
         return;
+    }
+    if (wantSnappy && wantDeflate) {
+        fatal(
+            QStringLiteral("E_IDENTIFY_FAILED cannot enable both deflate and snappy compression"));
+        return;
+    }
+    // A second IDENTIFY does not upgrade what is upgraded already.
+    const bool tls = o.value(QLatin1String("tls_v1")).toBool() && m_broker->tlsAvailable() &&
+                     !m_socket->isEncrypted();
+    const bool compress = !m_compression && (wantSnappy || wantDeflate);
+    if (compress) {
+        m_snappy = wantSnappy;
+        m_deflate = wantDeflate;
     }
     IdentifyResponse r;
     r.negotiated = true;
@@ -273,8 +383,8 @@ void BrokerClient::identify(const Command &c)
     r.snappy = m_snappy;
     r.sampleRate = m_sampleRate;
     r.authRequired = !cfg.authSecret.isEmpty();
-    r.outputBufferSize = o.value(QLatin1String("output_buffer_size")).toInt(16384);
-    r.outputBufferTimeout = o.value(QLatin1String("output_buffer_timeout")).toInt(250);
+    r.outputBufferSize = m_outputBufferSize;
+    r.outputBufferTimeout = m_outputBufferTimeout;
     sendResponse(r.toJson());
     if (tls) {
         flush();
@@ -282,13 +392,15 @@ void BrokerClient::identify(const Command &c)
         m_socket->startServerEncryption();
         return; // OK follows once encrypted, then compression
     }
-    startCompression();
+    if (compress)
+        startCompression();
 }
 
 void BrokerClient::onEncrypted()
 {
     sendResponse("OK");
-    startCompression();
+    if (!m_compression && (m_snappy || m_deflate))
+        startCompression();
 }
 
 void BrokerClient::startCompression()
@@ -303,16 +415,12 @@ void BrokerClient::startCompression()
 void BrokerClient::auth(const Command &c)
 {
     const QString secret = m_broker->config().authSecret;
-    if (m_state != State::Init) {
-        fatal(QStringLiteral("E_INVALID cannot AUTH in current state"));
+    if (m_authorised) {
+        fatal(QStringLiteral("E_INVALID AUTH already set"));
         return;
     }
     if (secret.isEmpty()) {
-        fatal(QStringLiteral("E_INVALID AUTH not enabled"));
-        return;
-    }
-    if (m_authorised) {
-        fatal(QStringLiteral("E_INVALID AUTH already set"));
+        fatal(QStringLiteral("E_AUTH_DISABLED AUTH disabled"));
         return;
     }
     if (QString::fromUtf8(c.body) != secret) {
@@ -334,18 +442,6 @@ bool BrokerClient::authorised(const char *verb)
     return false;
 }
 
-bool BrokerClient::publishAllowed(const Command &c, const char *verb, int params)
-{
-    if (!authorised(verb))
-        return false;
-    if (c.params.size() < params) {
-        fatal(QStringLiteral("E_INVALID %1 insufficient number of parameters")
-                  .arg(QLatin1String(verb)));
-        return false;
-    }
-    return checkTopic(verb, c.params[0]);
-}
-
 bool BrokerClient::checkTopic(const char *verb, const QByteArray &name)
 {
     if (isValidTopicName(QString::fromLatin1(name)))
@@ -361,8 +457,10 @@ void BrokerClient::sub(const Command &c)
         fatal(QStringLiteral("E_INVALID cannot SUB in current state"));
         return;
     }
-    if (!authorised("SUB"))
+    if (m_heartbeatInterval <= 0) {
+        fatal(QStringLiteral("E_INVALID cannot SUB with heartbeats disabled"));
         return;
+    }
     if (c.params.size() < 2) {
         fatal(QStringLiteral("E_INVALID SUB insufficient number of parameters"));
         return;
@@ -374,6 +472,8 @@ void BrokerClient::sub(const Command &c)
         fatal(QStringLiteral("E_BAD_CHANNEL SUB channel name \"%1\" is not valid").arg(channel));
         return;
     }
+    if (!authorised("SUB"))
+        return;
     Topic *t = m_broker->getOrCreateTopic(QString::fromLatin1(c.params[0]));
     m_channel = m_broker->getOrCreateChannel(t, channel);
     m_state = State::Subscribed;
@@ -391,7 +491,7 @@ void BrokerClient::rdy(const Command &c)
     }
     qint64 count = 1;
     if (!c.params.isEmpty() && !parseDigits(c.params[0], &count)) {
-        fatal(QStringLiteral("E_INVALID could not parse RDY count %1")
+        fatal(QStringLiteral("E_INVALID RDY could not parse count %1")
                   .arg(QString::fromLatin1(c.params[0])));
         return;
     }
@@ -408,8 +508,7 @@ void BrokerClient::finOrReqOrTouch(const Command &c)
 {
     const QString verb = QString::fromLatin1(c.name);
     if (m_state != State::Subscribed && m_state != State::Closing) {
-        const char *what = c.name == "FIN" ? "finish" : c.name == "REQ" ? "re-queue" : "touch";
-        fatal(QStringLiteral("E_INVALID cannot %1 in current state").arg(QLatin1String(what)));
+        fatal(QStringLiteral("E_INVALID cannot %1 in current state").arg(verb));
         return;
     }
     const qsizetype needed = c.name == "REQ" ? 2 : 1;
@@ -418,7 +517,7 @@ void BrokerClient::finOrReqOrTouch(const Command &c)
         return;
     }
     if (c.params[0].size() != MessageId::Size) {
-        fatal(QStringLiteral("E_INVALID Invalid Message ID"));
+        fatal(QStringLiteral("E_INVALID invalid message ID"));
         return;
     }
     const MessageId id = MessageId::fromBytes(c.params[0]);
@@ -458,17 +557,12 @@ void BrokerClient::cls()
     sendResponse("CLOSE_WAIT");
 }
 
+// PUB, MPUB and DPUB: the line was checked before the body (checkBeforeBody), the sizes by the
+// decoder; AUTH for PUB and DPUB comes after the body, as in nsqd.
 void BrokerClient::pub(const Command &c)
 {
-    if (!publishAllowed(c, "PUB", 1))
+    if (!authorised("PUB"))
         return;
-    const qint64 max = m_broker->config().maxMsgSize;
-    if (c.body.size() > max) {
-        fatal(QStringLiteral("E_BAD_MESSAGE PUB message too big %1 > %2")
-                  .arg(c.body.size())
-                  .arg(max));
-        return;
-    }
     const QString error = m_broker->publish(QString::fromLatin1(c.params[0]), {c.body});
     if (!error.isEmpty()) {
         fatal(QStringLiteral("E_PUB_FAILED PUB failed %1").arg(error));
@@ -479,45 +573,7 @@ void BrokerClient::pub(const Command &c)
 
 void BrokerClient::mpub(const Command &c)
 {
-    if (!publishAllowed(c, "MPUB", 1))
-        return;
-    const QByteArray &body = c.body;
-    if (body.size() < 4) {
-        fatal(QStringLiteral("E_BAD_BODY MPUB failed to read message count"));
-        return;
-    }
-    const qint32 count = qint32(readBigEndian32(body.constData()));
-    const qint64 max = m_broker->config().maxMsgSize;
-    if (count <= 0 || count > body.size() / 4) {
-        fatal(QStringLiteral("E_BAD_BODY MPUB invalid message count %1").arg(count));
-        return;
-    }
-    QByteArrayList bodies;
-    bodies.reserve(count);
-    qsizetype pos = 4;
-    for (qint32 i = 0; i < count; ++i) {
-        if (body.size() - pos < 4) {
-            fatal(QStringLiteral("E_BAD_MESSAGE MPUB failed to read message body size"));
-            return;
-        }
-        const qint32 size = qint32(readBigEndian32(body.constData() + pos));
-        pos += 4;
-        if (size <= 0) {
-            fatal(QStringLiteral("E_BAD_MESSAGE MPUB invalid message body size %1").arg(size));
-            return;
-        }
-        if (size > max) {
-            fatal(QStringLiteral("E_BAD_MESSAGE MPUB message too big %1 > %2").arg(size).arg(max));
-            return;
-        }
-        if (body.size() - pos < size) {
-            fatal(QStringLiteral("E_BAD_MESSAGE MPUB failed to read message body"));
-            return;
-        }
-        bodies.append(body.mid(pos, size));
-        pos += size;
-    }
-    const QString error = m_broker->publish(QString::fromLatin1(c.params[0]), bodies);
+    const QString error = m_broker->publish(QString::fromLatin1(c.params[0]), c.messages);
     if (!error.isEmpty()) {
         fatal(QStringLiteral("E_MPUB_FAILED MPUB failed %1").arg(error));
         return;
@@ -527,27 +583,10 @@ void BrokerClient::mpub(const Command &c)
 
 void BrokerClient::dpub(const Command &c)
 {
-    if (!publishAllowed(c, "DPUB", 2))
+    if (!authorised("DPUB"))
         return;
     qint64 delay = 0;
-    if (!parseDigits(c.params[1], &delay)) {
-        fatal(QStringLiteral("E_INVALID DPUB could not parse timeout %1")
-                  .arg(QString::fromLatin1(c.params[1])));
-        return;
-    }
-    const qint64 maxDelay = m_broker->config().maxReqTimeout;
-    if (delay > maxDelay) {
-        fatal(
-            QStringLiteral("E_INVALID DPUB timeout %1 out of range 0-%2").arg(delay).arg(maxDelay));
-        return;
-    }
-    const qint64 max = m_broker->config().maxMsgSize;
-    if (c.body.size() > max) {
-        fatal(QStringLiteral("E_BAD_MESSAGE DPUB message too big %1 > %2")
-                  .arg(c.body.size())
-                  .arg(max));
-        return;
-    }
+    parseDigits(c.params[1], &delay);
     const QString error = m_broker->publish(QString::fromLatin1(c.params[0]), {c.body}, delay);
     if (!error.isEmpty()) {
         fatal(QStringLiteral("E_DPUB_FAILED DPUB failed %1").arg(error));

@@ -73,8 +73,9 @@ private:
     void dpub(const Command &command);
     bool authorised(const char *verb);
     bool checkTopic(const char *verb, const QByteArray &name);
-    // AUTH, enough parameters, a valid topic: what PUB, MPUB and DPUB check first.
-    bool publishAllowed(const Command &c, const char *verb, int params);
+    // What nsqd checks of a command before it reads its body: state, parameters, topic, DPUB's
+    // timeout (and for MPUB, AUTH). False after a fatal error.
+    bool checkBeforeBody(const Command &c);
     void decodeFailed();
     void sendFrame(qint32 type, QByteArrayView data);
     void sendResponse(QByteArrayView data) { sendFrame(0, data); }
@@ -94,11 +95,12 @@ private:
     QByteArray m_out;
     bool m_flushScheduled = false;
     bool m_closing = false;
-    bool m_identified = false;
     bool m_authorised = false;
     bool m_snappy = false;
     bool m_deflate = false;
     int m_deflateLevel = 6;
+    int m_outputBufferSize = 16384;
+    int m_outputBufferTimeout = 250;
     int m_heartbeatInterval;
     int m_msgTimeout;
     int m_sampleRate = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QRandomGenerator>
 
@@ -34,7 +35,8 @@ private:
     Broker *m_broker;
     QTimer *m_timer;
     int m_rate;
-    double m_carry = 0;
+    QElapsedTimer m_clock;
+    qint64 m_sent = 0; // publishes attempted since start()
     quint64 m_published = 0;
     quint64 m_sequence = 0;
     QRandomGenerator m_rng{20261124};

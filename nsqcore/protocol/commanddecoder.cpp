@@ -26,6 +26,8 @@ CommandDecoder::Status CommandDecoder::next()
 {
     if (m_error != Error::NoError)
         return Status::Failed;
+    if (m_inMpub)
+        return nextMpubMessage();
     const qsizetype available = m_buffer.size();
     const char *p = m_buffer.data();
     if (!m_sawMagic) {
@@ -58,26 +60,83 @@ CommandDecoder::Status CommandDecoder::next()
     c.name = name.toByteArray();
     if (space >= 0)
         c.params = line.sliced(space + 1).toByteArray().split(' ');
-    if (carriesBody(name)) {
-        if (available - consumed < 4)
-            return Status::NeedMoreData;
-        const qint32 size = qint32(readBigEndian32(p + consumed));
-        m_lastBodySize = size;
-        m_failedCommand = c.name;
-        if (size <= 0)
-            return fail(Error::BadBodySize, QStringLiteral("invalid body size %1").arg(size));
-        const qint64 limit = name == "PUB" || name == "DPUB" ? m_maxMessageSize : m_maxBodySize;
-        if (size > limit)
-            return fail(Error::BodyTooLarge,
-                        QStringLiteral("body too big %1 > %2").arg(size).arg(limit));
-        if (available - consumed - 4 < size)
-            return Status::NeedMoreData;
-        c.body = QByteArray(p + consumed + 4, size);
-        c.hasBody = true;
-        consumed += 4 + size;
+    if (!carriesBody(name)) {
+        m_buffer.consume(consumed);
+        m_command = std::move(c);
+        return Status::CommandReady;
     }
+    if (available - consumed < 4)
+        return Status::NeedMoreData;
+    const qint32 size = qint32(readBigEndian32(p + consumed));
+    m_lastBodySize = size;
+    m_failedLine = c;
+    if (size <= 0)
+        return fail(Error::BadBodySize, QStringLiteral("invalid body size %1").arg(size));
+    const bool oneMessage = name == "PUB" || name == "DPUB";
+    const qint64 limit = oneMessage ? m_maxMessageSize : m_maxBodySize;
+    if (size > limit)
+        return fail(Error::BodyTooLarge,
+                    QStringLiteral("body too big %1 > %2").arg(size).arg(limit));
+    if (name == "MPUB") {
+        if (available - consumed < 8)
+            return Status::NeedMoreData;
+        const qint32 count = qint32(readBigEndian32(p + consumed + 4));
+        m_lastBodySize = count;
+        if (count <= 0 || count > (m_maxBodySize - 4) / 5) // each message takes 5 bytes at least
+            return fail(Error::BadMessageCount,
+                        QStringLiteral("invalid message count %1").arg(count));
+        m_buffer.consume(consumed + 8);
+        m_inMpub = true;
+        m_mpub = std::move(c);
+        m_mpub.hasBody = true;
+        m_mpub.messages.reserve(count);
+        m_mpubLeft = count;
+        m_mpubBytes = 4;
+        return nextMpubMessage();
+    }
+    if (available - consumed - 4 < size)
+        return Status::NeedMoreData;
+    c.body = QByteArray(p + consumed + 4, size);
+    c.hasBody = true;
+    consumed += 4 + size;
     m_buffer.consume(consumed);
     m_command = std::move(c);
+    return Status::CommandReady;
+}
+
+CommandDecoder::Status CommandDecoder::nextMpubMessage()
+{
+    while (m_mpubLeft > 0) {
+        const qsizetype available = m_buffer.size();
+        if (available < 4)
+            return Status::NeedMoreData;
+        const char *p = m_buffer.data();
+        const qint32 size = qint32(readBigEndian32(p));
+        m_lastBodySize = size;
+        m_failedIndex = int(m_mpub.messages.size());
+        m_failedLine = m_mpub;
+        m_failedLine.messages.clear();
+        if (size <= 0)
+            return fail(
+                Error::BadMessageSize,
+                QStringLiteral("invalid message(%1) body size %2").arg(m_failedIndex).arg(size));
+        if (size > m_maxMessageSize)
+            return fail(Error::MessageTooLarge,
+                        QStringLiteral("message too big %1 > %2").arg(size).arg(m_maxMessageSize));
+        if (m_mpubBytes + 4 + size > m_maxBodySize)
+            return fail(Error::BodyTooLarge, QStringLiteral("body too big %1 > %2")
+                                                 .arg(m_mpubBytes + 4 + size)
+                                                 .arg(m_maxBodySize));
+        if (available - 4 < size)
+            return Status::NeedMoreData;
+        m_mpub.messages.append(QByteArray(p + 4, size));
+        m_buffer.consume(4 + size);
+        m_mpubBytes += 4 + size;
+        --m_mpubLeft;
+    }
+    m_inMpub = false;
+    m_failedIndex = -1;
+    m_command = std::exchange(m_mpub, {});
     return Status::CommandReady;
 }
 
@@ -91,6 +150,8 @@ CommandDecoder::Status CommandDecoder::fail(Error error, QString text)
     m_error = error;
     m_errorString = std::move(text);
     m_buffer.clear();
+    m_inMpub = false;
+    m_mpub = {};
     return Status::Failed;
 }
 

@@ -113,13 +113,34 @@ private Q_SLOTS:
         bc.authSecret = QStringLiteral("letmein");
         Broker broker(bc);
         QCOMPARE(broker.start(), QString());
-        RawClient c;
-        QVERIFY(c.connectTo(QStringLiteral("127.0.0.1"), broker.tcpPort()));
-        c.send(cmd::sub("t", "c"));
-        const auto f = c.next(kWait);
-        QVERIFY(f && f->isError());
-        QCOMPARE(f->data, QByteArray("E_AUTH_FIRST AUTH required before SUB"));
-        QVERIFY(c.waitForClosed(kWait));
+        // Each refusal closes the connection, so each command gets a connection of its own.
+        const QList<std::pair<QByteArray, QByteArray>> cases = {
+            {cmd::sub("t", "c"), "E_AUTH_FIRST AUTH required before SUB"},
+            {cmd::pub("t", "x"), "E_AUTH_FIRST AUTH required before PUB"},
+            {cmd::mpub("t", {"x"}), "E_AUTH_FIRST AUTH required before MPUB"},
+            {cmd::dpub("t", 10, "x"), "E_AUTH_FIRST AUTH required before DPUB"},
+        };
+        for (const auto &[command, error] : cases) {
+            RawClient c;
+            QVERIFY(c.connectTo(QStringLiteral("127.0.0.1"), broker.tcpPort()));
+            c.send(command);
+            const auto f = c.next(kWait);
+            QVERIFY(f && f->isError());
+            QCOMPARE(f->data, error);
+            QVERIFY(c.waitForClosed(kWait));
+        }
+        QVERIFY(!broker.topic(QStringLiteral("t"))); // nothing was published or created
+        // With the secret, the same PUB goes through.
+        RawClient ok;
+        QVERIFY(ok.connectTo(QStringLiteral("127.0.0.1"), broker.tcpPort()));
+        QVERIFY(ok.identify(R"({"feature_negotiation":true})"));
+        ok.send(cmd::auth("letmein"));
+        const auto auth = ok.next(kWait);
+        QVERIFY(auth && auth->isResponse());
+        ok.send(cmd::pub("t", "x"));
+        const auto published = ok.next(kWait);
+        QVERIFY(published && published->data == "OK");
+        QCOMPARE(broker.topic(QStringLiteral("t"))->messageCount, quint64(1));
     }
 
     void fullTopicAnswersPubFailed()
@@ -184,7 +205,7 @@ private Q_SLOTS:
         c.send("FIN short\n");
         const auto f = c.next(kWait);
         QVERIFY(f && f->isError());
-        QCOMPARE(f->data, QByteArray("E_INVALID Invalid Message ID"));
+        QCOMPARE(f->data, QByteArray("E_INVALID invalid message ID"));
         QVERIFY(c.waitForClosed(kWait));
     }
 };

@@ -311,6 +311,40 @@ private Q_SLOTS:
         QCOMPARE(c.stats().connections.size(), 2);
     }
 
+    void producerStaysWhileOneLookupdCannotBeAsked()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        b->getOrCreateTopic(QStringLiteral("t"));
+        Lookupd first;
+        auto second = std::make_unique<Lookupd>();
+        first.addBroker(b.get());
+        second->addBroker(b.get());
+        QVERIFY(first.listen() != 0 && second->listen() != 0);
+        const quint16 secondPort = second->httpPort();
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), fastConfig());
+        QSignalSpy connected(&c, &Consumer::connected);
+        QSignalSpy disconnected(&c, &Consumer::disconnected);
+        QSignalSpy errors(&c, &Consumer::errorOccurred);
+        c.connectToLookupd(QStringLiteral("127.0.0.1:%1").arg(first.httpPort()));
+        c.connectToLookupd(QStringLiteral("127.0.0.1:%1").arg(secondPort));
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, kWait);
+        // One lookupd no longer lists the nsqd, the other cannot be asked: that is no evidence
+        // that the nsqd went away, so the connection stays, poll after poll.
+        first.removeBroker(b.get());
+        second.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(errors.size() >= 3, kWait);
+        for (const auto &e : std::as_const(errors))
+            QVERIFY2(e.first().toString().contains(QString::number(secondPort)),
+                     qPrintable(e.first().toString()));
+        QCOMPARE(disconnected.size(), 0);
+        // Both answer, neither lists it: now it goes.
+        second = std::make_unique<Lookupd>();
+        QCOMPARE(second->listen(QHostAddress::LocalHost, secondPort), secondPort);
+        QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), 1, kWait);
+        QCOMPARE(disconnected.first().first().toString(), addressOf(*b));
+    }
+
     void reconnectsAfterBrokerRestart()
     {
         auto b = startBroker();

@@ -3,6 +3,7 @@
 
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace nsq;
@@ -30,9 +31,18 @@ private Q_SLOTS:
         Broker broker;
         QCOMPARE(broker.start(), QString());
         DemoTraffic traffic(&broker, 1000);
+        QElapsedTimer running;
+        running.start();
         traffic.start();
         QTRY_VERIFY_WITH_TIMEOUT(traffic.published() >= 200, 20000);
         traffic.stop();
+        const double seconds = double(running.elapsed()) / 1000.0;
+        // Never ahead of 1000 a second; and not far behind it, even on a loaded machine (the
+        // rate follows the clock, so late ticks catch up).
+        QVERIFY2(double(traffic.published()) <= 1000.0 * seconds + 1,
+                 qPrintable(QStringLiteral("%1 in %2 s").arg(traffic.published()).arg(seconds)));
+        QVERIFY2(double(traffic.published()) >= 250.0 * seconds,
+                 qPrintable(QStringLiteral("%1 in %2 s").arg(traffic.published()).arg(seconds)));
         quint64 total = 0;
         for (const QString &name : DemoTraffic::topics()) {
             const Topic *t = broker.topic(name);

@@ -1,6 +1,9 @@
 #include <broker/broker.h>
 #include <broker/lookupd.h>
 #include <http/httpclients.h>
+#include <protocol/commands.h>
+
+#include "rawclient.h"
 
 #include <QTcpServer>
 #include <QTest>
@@ -33,6 +36,14 @@ private Q_SLOTS:
                              QStringLiteral("billing"));
         b.publish(QStringLiteral("orders"), {"1", "2"});
         NsqdHttpClient http(QStringLiteral("127.0.0.1:%1").arg(b.httpPort()));
+        // A consumer on the channel holding one of the two: its entry is parsed too.
+        RawClient consumer;
+        QVERIFY(consumer.connectTo(QStringLiteral("127.0.0.1"), b.tcpPort()));
+        QVERIFY(consumer.identify(
+            R"({"client_id":"stats-client","hostname":"stats-host","user_agent":"ua/1"})"));
+        QVERIFY(consumer.subscribe(QStringLiteral("orders"), QStringLiteral("billing")));
+        consumer.send(cmd::rdy(1));
+        QVERIFY(consumer.nextMessage(kWait));
         const auto r = await<NsqdStats>([&](auto done) { http.stats({}, {}, done); });
         QVERIFY(r && r->ok());
         QCOMPARE(r->value().health, QStringLiteral("OK"));
@@ -40,8 +51,22 @@ private Q_SLOTS:
         const TopicStats &t = r->value().topics.first();
         QCOMPARE(t.name, QStringLiteral("orders"));
         QCOMPARE(t.messageCount, 2);
-        QCOMPARE(t.channels.first().name, QStringLiteral("billing"));
-        QCOMPARE(t.channels.first().depth, 2);
+        QCOMPARE(t.channels.size(), 1);
+        const ChannelStats &c = t.channels.first();
+        QCOMPARE(c.name, QStringLiteral("billing"));
+        QCOMPARE(c.depth, 1);
+        QCOMPARE(c.inFlightCount, 1);
+        QCOMPARE(c.clients.size(), 1);
+        const ClientStats &client = c.clients.first();
+        QCOMPARE(client.clientId, QStringLiteral("stats-client"));
+        QCOMPARE(client.hostname, QStringLiteral("stats-host"));
+        QCOMPARE(client.userAgent, QStringLiteral("ua/1"));
+        QVERIFY2(client.remoteAddress.contains(QString::number(consumer.socket().localPort())),
+                 qPrintable(client.remoteAddress));
+        QCOMPARE(client.readyCount, 1);
+        QCOMPARE(client.inFlightCount, 1);
+        QCOMPARE(client.messageCount, 1);
+        QCOMPARE(client.finishCount, 0);
     }
 
     void topicAndChannelVerbs()
@@ -122,15 +147,16 @@ private Q_SLOTS:
         QCOMPARE(l->value().producers.size(), 1);
         QCOMPARE(l->value().producers.first().tcpPort, b.tcpPort());
         QCOMPARE(l->value().channels, QStringList{QStringLiteral("c")});
-        QCOMPARE(await<QStringList>([&](auto done) { http.topics(done); })->value(),
-                 QStringList{QStringLiteral("t")});
-        QCOMPARE(await<QStringList>([&](auto done) {
-                     http.channels(QStringLiteral("t"), done);
-                 })->value(),
-                 QStringList{QStringLiteral("c")});
-        QCOMPARE(
-            await<QList<NodeInfo>>([&](auto done) { http.nodes(done); })->value().first().topics,
-            QStringList{QStringLiteral("t")});
+        const auto topics = await<QStringList>([&](auto done) { http.topics(done); });
+        QVERIFY(topics && topics->ok());
+        QCOMPARE(topics->value(), QStringList{QStringLiteral("t")});
+        const auto channels =
+            await<QStringList>([&](auto done) { http.channels(QStringLiteral("t"), done); });
+        QVERIFY(channels && channels->ok());
+        QCOMPARE(channels->value(), QStringList{QStringLiteral("c")});
+        const auto nodes = await<QList<NodeInfo>>([&](auto done) { http.nodes(done); });
+        QVERIFY(nodes && nodes->ok() && nodes->value().size() == 1);
+        QCOMPARE(nodes->value().first().topics, QStringList{QStringLiteral("t")});
         const auto none =
             await<LookupResult>([&](auto done) { http.lookup(QStringLiteral("nope"), done); });
         QVERIFY(none && !none->ok() && none->error().contains(QLatin1String("TOPIC_NOT_FOUND")));
