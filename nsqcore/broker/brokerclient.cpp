@@ -9,8 +9,11 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSslSocket>
 #include <QTimer>
+
+Q_DECLARE_LOGGING_CATEGORY(lcBroker)
 
 namespace nsq {
 
@@ -30,9 +33,6 @@ bool parseDigits(const QByteArray &text, qint64 *value)
     *value = v;
     return true;
 }
-
-// A client that does not read its socket cannot make the broker hold unbounded output.
-constexpr qint64 kMaxPendingOutput = 64 * 1024 * 1024;
 
 // nsqd's defaults for --min-output-buffer-timeout, --max-output-buffer-timeout and
 // --max-output-buffer-size.
@@ -54,13 +54,21 @@ BrokerClient::BrokerClient(Broker *broker, QSslSocket *socket)
     connect(m_socket, &QSslSocket::readyRead, this, &BrokerClient::onReadyRead);
     connect(m_socket, &QSslSocket::disconnected, this, &BrokerClient::closeConnection);
     connect(m_socket, &QSslSocket::encrypted, this, &BrokerClient::onEncrypted);
+    connect(m_socket, &QSslSocket::bytesWritten, this, &BrokerClient::onBytesWritten);
+    // Qt stops taking bytes from the kernel past this, so a client whose commands wait (see
+    // onReadyRead) is held back by TCP itself.
+    m_socket->setReadBufferSize(broker->config().maxBodySize + 64 * 1024);
     connect(m_socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
         if (e != QAbstractSocket::RemoteHostClosedError)
             closeConnection();
     });
     connect(m_heartbeat, &QTimer::timeout, this, [this] { sendResponse("_heartbeat_"); });
     m_liveness->setSingleShot(true);
-    connect(m_liveness, &QTimer::timeout, this, &BrokerClient::closeConnection);
+    connect(m_liveness, &QTimer::timeout, this, [this] {
+        qCInfo(lcBroker).noquote()
+            << "client" << remoteAddress() << "silent for two heartbeat intervals; closing it";
+        closeConnection();
+    });
     m_heartbeat->start(m_heartbeatInterval);
     m_liveness->start(2 * m_heartbeatInterval);
 }
@@ -103,10 +111,40 @@ void BrokerClient::closeConnection()
     Q_EMIT closed();
 }
 
+qint64 BrokerClient::pendingOutput() const
+{
+    return m_socket->bytesToWrite() + m_out.size();
+}
+
+bool BrokerClient::outputFull() const
+{
+    return pendingOutput() >= m_broker->config().maxPendingOutput;
+}
+
+void BrokerClient::onBytesWritten()
+{
+    // Below half the limit again: take its commands and send it messages once more.
+    if (m_closing || pendingOutput() >= m_broker->config().maxPendingOutput / 2)
+        return;
+    if (m_readPaused) {
+        m_readPaused = false;
+        onReadyRead();
+    }
+    if (m_channel && !m_closing)
+        m_broker->pump(m_channel);
+}
+
 void BrokerClient::onReadyRead()
 {
     if (m_closing)
         return;
+    // A client that does not read what it is sent is not read either (nsqd blocks on the write
+    // the same way): its output stays bounded, and if it stays silent past two heartbeats the
+    // liveness timer closes it.
+    if (outputFull()) {
+        m_readPaused = true;
+        return;
+    }
     const QByteArray bytes = m_socket->readAll();
     if (m_heartbeatInterval > 0)
         m_liveness->start(2 * m_heartbeatInterval);
@@ -632,9 +670,15 @@ void BrokerClient::flush()
     m_flushScheduled = false;
     if (m_out.isEmpty())
         return;
-    if (m_socket->bytesToWrite() > kMaxPendingOutput) {
+    // Messages stop at the limit (canAccept), commands too (onReadyRead); what still comes is
+    // small (heartbeats, answers in flight). Far beyond it something is wrong: cut it off.
+    if (m_socket->bytesToWrite() >
+        2 * m_broker->config().maxPendingOutput + m_broker->config().maxMsgSize) {
+        qCWarning(lcBroker).noquote()
+            << "client" << remoteAddress() << "stopped reading:" << m_socket->bytesToWrite()
+            << "bytes wait to be sent; disconnecting it";
         m_out.clear();
-        closeConnection(); // a client that stopped reading
+        closeConnection();
         return;
     }
     m_socket->write(m_compression ? m_compression->compress(m_out) : m_out);

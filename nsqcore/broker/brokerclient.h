@@ -31,7 +31,13 @@ public:
     QString remoteAddress() const;
     Channel *channel() const { return m_channel; }
     void setChannel(Channel *channel) { m_channel = channel; }
-    bool canAccept() const { return m_state == State::Subscribed && m_inFlight < m_ready; }
+    // Within RDY, and not backed up: a client whose output waits unsent gets no more messages.
+    bool canAccept() const
+    {
+        return m_state == State::Subscribed && m_inFlight < m_ready && !outputFull();
+    }
+    // Bytes queued for this client and not yet taken by its socket.
+    qint64 pendingOutput() const;
     int msgTimeout() const { return m_msgTimeout; }
     int heartbeatInterval() const { return m_heartbeatInterval; }
     bool authorised() const { return m_authorised; }
@@ -82,6 +88,8 @@ private:
     void fatal(const QString &error);
     void flush();
     void onEncrypted();
+    void onBytesWritten();
+    bool outputFull() const;
     void startCompression();
 
     Broker *m_broker;
@@ -94,6 +102,7 @@ private:
     Channel *m_channel = nullptr;
     QByteArray m_out;
     bool m_flushScheduled = false;
+    bool m_readPaused = false; // output backed up: its commands wait, as nsqd's would
     bool m_closing = false;
     bool m_authorised = false;
     bool m_snappy = false;

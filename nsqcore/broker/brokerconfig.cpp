@@ -13,6 +13,8 @@ QStringList BrokerConfig::validate() const
         p << QStringLiteral("max-rdy-count: must be positive");
     if (msgTimeout < 1 || msgTimeout > maxMsgTimeout)
         p << QStringLiteral("msg-timeout: must be between 1 ms and max-msg-timeout");
+    if (maxPendingOutput < 64 * 1024)
+        p << QStringLiteral("max-pending-output: must be at least 64 KiB");
     if (maxTopicMessages < 1)
         p << QStringLiteral("max-topic-messages: must be positive");
     return p;

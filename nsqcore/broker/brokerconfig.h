@@ -21,6 +21,8 @@ struct BrokerConfig
     int maxReqTimeout = 60 * 60 * 1000;
     int maxHeartbeatInterval = 60 * 1000;
     qint64 maxTopicMessages = 100000; // memory bound per topic and per channel
+    // Bytes waiting to be sent to one client that stopped reading; past it, it is disconnected.
+    qint64 maxPendingOutput = 64 * 1024 * 1024;
     int defaultHeartbeatInterval = 30 * 1000;
     QString tlsCertFile; // TLS is offered when both are set
     QString tlsKeyFile;

@@ -4,11 +4,13 @@
 #include "scriptedserver.h"
 
 #include <broker/broker.h>
+#include <broker/brokerclient.h>
 #include <client/conn.h>
 #include <protocol/commands.h>
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace nsq;
 
@@ -141,6 +143,48 @@ private Q_SLOTS:
         const auto published = ok.next(kWait);
         QVERIFY(published && published->data == "OK");
         QCOMPARE(broker.topic(QStringLiteral("t"))->messageCount, quint64(1));
+    }
+
+    void clientThatStopsReadingIsHeldBackThenClosed()
+    {
+        BrokerConfig bc;
+        bc.maxPendingOutput = 256 * 1024;
+        Broker broker(bc);
+        QCOMPARE(broker.start(), QString());
+        RawClient stuck;
+        QVERIFY(stuck.connectTo(QStringLiteral("127.0.0.1"), broker.tcpPort()));
+        QVERIFY(stuck.identify(R"({"heartbeat_interval":1000})"));
+        QVERIFY(stuck.subscribe(QStringLiteral("t"), QStringLiteral("c")));
+        stuck.socket().setReadBufferSize(1024); // from now on it takes 1 KiB and no more
+        stuck.send(cmd::rdy(2500));
+        QTRY_COMPARE_WITH_TIMEOUT(broker.clients().size(), 1, kWait);
+        const BrokerClient *client = broker.clients().first();
+        QTRY_COMPARE_WITH_TIMEOUT(client->readyCount(), 2500, kWait);
+        qint64 peak = 0;
+        QTimer sample;
+        connect(&sample, &QTimer::timeout, this, [&] {
+            if (!broker.clients().isEmpty())
+                peak = qMax(peak, broker.clients().first()->pendingOutput());
+        });
+        sample.start(1);
+        // Far more than the socket buffers and the limit hold.
+        const QByteArrayList bodies(400, QByteArray(64 * 1024, 'x'));
+        QCOMPARE(broker.publish(QStringLiteral("t"), bodies), QString());
+        // What waits for it stays near the limit (one message beyond at most) ...
+        QVERIFY2(peak <= bc.maxPendingOutput + 64 * 1024 + 1024, qPrintable(QString::number(peak)));
+        // ... the rest waits in the channel, and a client that reads nothing, not even its
+        // heartbeats, is closed after two heartbeat intervals.
+        QTRY_COMPARE_WITH_TIMEOUT(broker.clients().size(), 0, kWait);
+        QVERIFY2(peak <= bc.maxPendingOutput + 64 * 1024 + 1024, qPrintable(QString::number(peak)));
+        const Channel *ch =
+            broker.topic(QStringLiteral("t"))->channels.at(QStringLiteral("c")).get();
+        QVERIFY(ch->depth() > 300);
+        // The others are still served.
+        RawClient fine;
+        QVERIFY(fine.connectTo(QStringLiteral("127.0.0.1"), broker.tcpPort()));
+        fine.send(cmd::pub("t2", "ok"));
+        const auto f = fine.next(kWait);
+        QVERIFY(f && f->data == "OK");
     }
 
     void fullTopicAnswersPubFailed()

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -430,6 +431,43 @@ private Q_SLOTS:
         QCOMPARE(conn.error(), Conn::Error::HeartbeatTimeout);
         QVERIFY(conn.errorString().contains(QLatin1String("two heartbeat intervals")));
         QVERIFY(server.waitForDisconnect(kWait));
+    }
+
+    void silentServerTimesOutTheHandshake()
+    {
+        QTcpServer silent; // accepts, then never answers
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        Config cfg;
+        cfg.readTimeout = 1000;
+        Conn conn(cfg);
+        QSignalSpy closed(&conn, &Conn::closed);
+        conn.connectToNsqd(QStringLiteral("127.0.0.1"), silent.serverPort());
+        // While it waits, the state says what for.
+        QTRY_COMPARE_WITH_TIMEOUT(conn.state(), Conn::State::Identifying, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, kWait);
+        QCOMPARE(conn.error(), Conn::Error::TimeoutError);
+        QCOMPARE(conn.errorString(),
+                 QStringLiteral("IDENTIFY got no answer from 127.0.0.1:%1 within 1000 ms")
+                     .arg(silent.serverPort()));
+    }
+
+    void droppedConnectionSaysWhatWasInFlight()
+    {
+        ScriptedServer server;
+        Conn conn(Config{});
+        QSignalSpy closed(&conn, &Conn::closed);
+        QVERIFY(readyAndSubscribed(server, conn));
+        server.sendMessage(message("00000000000000c1", "a"));
+        server.sendMessage(message("00000000000000c2", "b"));
+        QTRY_COMPARE_WITH_TIMEOUT(conn.inFlightCount(), 2, kWait);
+        server.closeClient();
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, kWait);
+        QCOMPARE(conn.error(), Conn::Error::RemoteClosed);
+        QVERIFY2(conn.errorString().contains(
+                     QLatin1String("2 messages were in flight and will be redelivered by nsqd")),
+                 qPrintable(conn.errorString()));
+        // Still listed, so that their owner can report them released.
+        QCOMPARE(conn.inFlightIds().size(), 2);
     }
 
     void heartbeatsKeepTheConnectionAlive()

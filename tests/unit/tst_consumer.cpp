@@ -841,6 +841,50 @@ private Q_SLOTS:
         }
     }
 
+    void manualRequeueAndTouchReachTheServer()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        publish(*b, QStringLiteral("t"), 3);
+        BatchingHandler h(5);
+        QList<Message> got;
+        connect(&h, &BatchingHandler::messagesReceived, this,
+                [&](const QList<Message> &batch) { got += batch; });
+        Config cfg = fastConfig();
+        cfg.defaultRequeueDelay = 45000;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h, 0);
+        c.setAutoResponse(false);
+        QSignalSpy requeued(&c, &Consumer::messageRequeued);
+        QSignalSpy touched(&c, &Consumer::messageTouched);
+        QSignalSpy backoff(&c, &Consumer::backoffStarted);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(got.size(), 3, kWait);
+        Channel *ch = b->topic(QStringLiteral("t"))->channels.at(QStringLiteral("ch")).get();
+        // REQ with a delay of the user's, and with the default (-1).
+        c.requeue(got.at(0).id, 30000);
+        c.requeue(got.at(1).id);
+        QTRY_COMPARE_WITH_TIMEOUT(ch->deferred.size(), size_t(2), kWait);
+        const qint64 first = ch->deferred.begin()->first - b->now();
+        const qint64 second = std::prev(ch->deferred.end())->first - b->now();
+        QVERIFY2(first <= 30000 && first > 20000, qPrintable(QString::number(first)));
+        QVERIFY2(second <= 45000 && second > 35000, qPrintable(QString::number(second)));
+        QCOMPARE(requeued.size(), 2);
+        QCOMPARE(requeued.at(1).at(1).toLongLong(), 45000);
+        QCOMPARE(c.stats().requeued, quint64(2));
+        // A requeue by hand is not a failure: no backoff.
+        QCOMPARE(backoff.size(), 0);
+        QCOMPARE(c.stats().backoffLevel, 0);
+        // TOUCH moves the server's deadline for that message.
+        const MessageId id = got.at(2).id;
+        const qint64 before = ch->inFlight.value(id).deadline;
+        QTRY_VERIFY_WITH_TIMEOUT(b->now() > before - 60000 + 20, kWait); // some time passes
+        c.touch(id);
+        QTRY_VERIFY_WITH_TIMEOUT(ch->inFlight.value(id).deadline > before, kWait);
+        QCOMPARE(touched.size(), 1);
+        QCOMPARE(c.stats().touched, quint64(1));
+    }
+
     void stopThatEndsAtOnceDoesNotTimeOutLater()
     {
         QTcpServer silent; // accepts, then never answers IDENTIFY
