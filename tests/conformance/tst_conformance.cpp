@@ -683,6 +683,32 @@ private Q_SLOTS:
         QCOMPARE(channelCount(topic, "in_flight_count"), 2);
     }
 
+    void sampleRateDeliversAboutThatShare()
+    {
+        // sample_rate 50: each message goes to this client with a chance of about a half; the
+        // others are dropped for it (nsqd takes them off the channel all the same).
+        const QString topic = ServerTarget::freshName("t");
+        auto c = consumer(topic, QStringLiteral("c"), 2500,
+                          QJsonObject{{QStringLiteral("sample_rate"), 50}});
+        QVERIFY(c);
+        auto p = client();
+        QVERIFY(p);
+        QByteArrayList bodies;
+        for (int i = 0; i < 400; ++i)
+            bodies << QByteArray::number(i);
+        p->send(cmd::mpub(topic.toLatin1(), bodies));
+        QVERIFY(p->next(kWait));
+        // The channel has handed out or dropped every one: what it delivered is in flight.
+        QTRY_COMPARE_WITH_TIMEOUT(channelCount(topic, "depth"), 0, kWait);
+        const int delivered = channelCount(topic, "in_flight_count");
+        int received = 0;
+        while (received < delivered && c->nextMessage(kWait))
+            ++received;
+        QCOMPARE(received, delivered);
+        // Binomial(400, ~0.5): 120 and 290 are more than eight standard deviations out.
+        QVERIFY2(delivered > 120 && delivered < 290, qPrintable(QString::number(delivered)));
+    }
+
     void fanOutToTwoChannels()
     {
         const QString topic = ServerTarget::freshName("t");
