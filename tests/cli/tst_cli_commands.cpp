@@ -344,6 +344,30 @@ private Q_SLOTS:
         QTest::newRow("bench n") << QStringList{"bench",       "publish", "--nsqd-tcp-address",
                                                 "127.0.0.1:1", "-n",      "0"}
                                  << "-n must be a positive number";
+        const QStringList bench{"bench", "consume", "--nsqd-tcp-address", "127.0.0.1:1"};
+        QTest::newRow("bench max-in-flight")
+            << bench + QStringList{"--max-in-flight", "0"} << "--max-in-flight must be a positive";
+        QTest::newRow("bench channel")
+            << bench + QStringList{"--channel", "c c"} << "not a valid channel name";
+        QTest::newRow("bench handler-threads")
+            << bench + QStringList{"--handler-threads", "999"} << "--handler-threads must be";
+        QTest::newRow("bench topic")
+            << bench + QStringList{"--topic", "a b"} << "not a valid topic name";
+        QTest::newRow("bench no address")
+            << QStringList{"bench", "consume"} << "--nsqd-tcp-address is required";
+        QTest::newRow("bench bad address")
+            << QStringList{"bench", "consume", "--nsqd-tcp-address", "nowhere"} << "not host:port";
+        QTest::newRow("bench size")
+            << QStringList{"bench", "publish", "--nsqd-tcp-address", "127.0.0.1:1", "--size", "0"}
+            << "--size must be a positive";
+        QTest::newRow("bench batch")
+            << QStringList{"bench", "publish", "--nsqd-tcp-address", "127.0.0.1:1", "--batch", "x"}
+            << "--batch must be a positive";
+        QTest::newRow("bench unknown flag")
+            << bench + QStringList{"--sideways"} << "Unknown option 'sideways'";
+        QTest::newRow("unexpected argument")
+            << QStringList{"stats", "--nsqd-http-address", "127.0.0.1:1", "extra"}
+            << "unexpected argument 'extra'";
         QTest::newRow("unknown flag")
             << QStringList{"stats", "--frobnicate"} << "Unknown option 'frobnicate'";
         QTest::newRow("consumer-opt name")
@@ -359,6 +383,21 @@ private Q_SLOTS:
                            "t",   "--producer-opt",     "tls_v1"}
             << "not name=value";
     }
+    void helpExitsZero_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char *c : {"tail", "pub", "stats", "bench", "broker"})
+            QTest::newRow(c) << QString::fromLatin1(c);
+    }
+    void helpExitsZero()
+    {
+        QFETCH(QString, command);
+        const Run r = cli({command, QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("--help"), r.out.constData());
+        QVERIFY(r.err.isEmpty());
+    }
+
     void badFlagsExitTwo()
     {
         QFETCH(QStringList, args);

@@ -52,6 +52,47 @@ private Q_SLOTS:
         QVERIFY(!nsq::parseHostPort(text, &h, &p).isEmpty());
     }
 
+    void validateNamesEachProblem_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::addColumn<QString>("option");
+        QTest::newRow("max-msg-size") << 0 << QStringLiteral("max-msg-size");
+        QTest::newRow("max-body-size") << 1 << QStringLiteral("max-body-size");
+        QTest::newRow("max-rdy-count") << 2 << QStringLiteral("max-rdy-count");
+        QTest::newRow("msg-timeout") << 3 << QStringLiteral("msg-timeout");
+        QTest::newRow("max-topic-messages") << 4 << QStringLiteral("max-topic-messages");
+        QTest::newRow("max-pending-output") << 5 << QStringLiteral("max-pending-output");
+    }
+    void validateNamesEachProblem()
+    {
+        QFETCH(int, which);
+        QFETCH(QString, option);
+        nsq::BrokerConfig c;
+        switch (which) {
+        case 0:
+            c.maxMsgSize = 0;
+            break;
+        case 1:
+            c.maxBodySize = c.maxMsgSize - 1;
+            break;
+        case 2:
+            c.maxRdyCount = 0;
+            break;
+        case 3:
+            c.msgTimeout = c.maxMsgTimeout + 1;
+            break;
+        case 4:
+            c.maxTopicMessages = 0;
+            break;
+        default:
+            c.maxPendingOutput = 1024;
+            break;
+        }
+        const QStringList problems = c.validate();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.first().startsWith(option), qPrintable(problems.first()));
+    }
+
     void defaultsValid()
     {
         QVERIFY(nsq::BrokerConfig().validate().isEmpty());

@@ -285,6 +285,97 @@ private Q_SLOTS:
         QTest::newRow("tls+snappy") << "snappy" << true;
         QTest::newRow("tls+deflate") << "deflate" << true;
     }
+    void unusableTlsFilesAreConfigErrors_data()
+    {
+        QTest::addColumn<QString>("cert");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no certificate file")
+            << QStringLiteral("/nonexistent/cert.pem") << testCertPath("client.key")
+            << QStringLiteral("cannot read TLS certificate file /nonexistent/cert.pem");
+        QTest::newRow("no key file") << testCertPath("client.pem")
+                                     << QStringLiteral("/nonexistent/key.pem")
+                                     << QStringLiteral("cannot read TLS key file /nonexistent/key.pem");
+        QTest::newRow("key file is not a key")
+            << testCertPath("client.pem") << testCertPath("ca.pem")
+            << QStringLiteral("not an unencrypted PEM RSA or EC key");
+    }
+    void unusableTlsFilesAreConfigErrors()
+    {
+        QFETCH(QString, cert);
+        QFETCH(QString, key);
+        QFETCH(QString, expected);
+        Config cfg;
+        cfg.tlsV1 = true;
+        cfg.tlsCertFile = cert;
+        cfg.tlsKeyFile = key;
+        Conn conn(cfg);
+        QSignalSpy closed(&conn, &Conn::closed);
+        conn.connectToNsqd(QStringLiteral("127.0.0.1"), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, kWait);
+        QCOMPARE(conn.error(), Conn::Error::ConfigError);
+        QVERIFY2(conn.errorString().contains(expected), qPrintable(conn.errorString()));
+    }
+
+    void handshakeAnswersThatAreNotOkFail_data()
+    {
+        QTest::addColumn<QString>("step");
+        QTest::addColumn<int>("error");
+        QTest::newRow("TLS upgrade") << QStringLiteral("tls") << int(Conn::Error::TlsError);
+        QTest::newRow("compression upgrade")
+            << QStringLiteral("snappy") << int(Conn::Error::CompressionError);
+        QTest::newRow("AUTH answer") << QStringLiteral("auth") << int(Conn::Error::AuthError);
+    }
+    void handshakeAnswersThatAreNotOkFail()
+    {
+        QFETCH(QString, step);
+        QFETCH(int, error);
+        ScriptedServer server;
+        Config cfg;
+        cfg.tlsV1 = step == QLatin1String("tls");
+        cfg.tlsInsecureSkipVerify = true;
+        cfg.snappy = step == QLatin1String("snappy");
+        cfg.authSecret = QStringLiteral("secret");
+        Conn conn(cfg);
+        QSignalSpy closed(&conn, &Conn::closed);
+        IdentifyResponse answer = negotiated();
+        answer.tlsV1 = cfg.tlsV1;
+        answer.snappy = cfg.snappy;
+        answer.authRequired = step == QLatin1String("auth");
+        identify(server, conn, answer.toJson());
+        if (cfg.tlsV1) {
+            server.startTls(serverTlsConfig());
+            QVERIFY(server.waitForEncrypted(kWait));
+        }
+        if (cfg.snappy)
+            server.startCompression(makeSnappyStream());
+        if (answer.authRequired) {
+            const auto auth = server.nextCommand(kWait);
+            QCOMPARE(nameOf(auth), QByteArray("AUTH"));
+        }
+        server.sendResponse("NOPE"); // where OK (or AUTH's JSON) belongs
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, kWait);
+        QCOMPARE(int(conn.error()), error);
+        QVERIFY2(conn.errorString().contains(QLatin1String("NOPE")) ||
+                     conn.errorString().startsWith(QLatin1String("AUTH failed")),
+                 qPrintable(conn.errorString()));
+    }
+
+    void serverClosingDuringTheHandshakeSaysWhen()
+    {
+        ScriptedServer server;
+        Conn conn(Config{});
+        QSignalSpy closed(&conn, &Conn::closed);
+        conn.connectToNsqd(QStringLiteral("127.0.0.1"), server.serverPort());
+        QVERIFY(server.waitForClient(kWait));
+        QVERIFY(server.nextCommand(kWait)); // IDENTIFY, never answered
+        server.closeClient();
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, kWait);
+        QCOMPARE(conn.error(), Conn::Error::RemoteClosed);
+        QVERIFY2(conn.errorString().endsWith(QLatin1String("closed the connection during IDENTIFY")),
+                 qPrintable(conn.errorString()));
+    }
+
     void compression()
     {
         QFETCH(QString, kind);
