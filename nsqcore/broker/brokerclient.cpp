@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSslCipher>
 #include <QSslSocket>
 #include <QTimer>
 
@@ -88,6 +89,30 @@ QString BrokerClient::remoteAddress() const
 bool BrokerClient::tls() const
 {
     return m_socket->isEncrypted();
+}
+
+QString BrokerClient::tlsVersion() const
+{
+    if (!m_socket->isEncrypted())
+        return {};
+    switch (m_socket->sessionProtocol()) {
+    case QSsl::TlsV1_2:
+        return QStringLiteral("TLS1.2");
+    case QSsl::TlsV1_3:
+        return QStringLiteral("TLS1.3");
+    default:
+        return QStringLiteral("TLS");
+    }
+}
+
+QString BrokerClient::authIdentity() const
+{
+    return m_authorised ? m_broker->config().authIdentity : QString();
+}
+
+QString BrokerClient::tlsCipherSuite() const
+{
+    return m_socket->isEncrypted() ? m_socket->sessionCipher().name() : QString();
 }
 
 void BrokerClient::closeConnection()

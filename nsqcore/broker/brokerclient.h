@@ -58,6 +58,9 @@ public:
     quint64 requeueCount() const { return m_requeueCount; }
     qint64 connectTime() const { return m_connectTime; }
     bool tls() const;
+    QString tlsVersion() const;     // as nsqd names it ("TLS1.3"), empty without TLS
+    QString tlsCipherSuite() const; // empty without TLS
+    QString authIdentity() const;   // empty until AUTH succeeded
     bool snappy() const { return m_snappy; }
     bool deflate() const { return m_deflate; }
     int state() const { return int(m_state); }

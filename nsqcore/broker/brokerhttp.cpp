@@ -2,12 +2,15 @@
 
 #include "broker.h"
 #include "brokerclient.h"
+#include "httpconventions.h"
 
 #include <protocol/names.h>
 
+#include <QDateTime>
 #include <QHostInfo>
 #include <QHttpServer>
 #include <QJsonArray>
+#include <QTextStream>
 #include <QUrlQuery>
 #include <QtEndian>
 
@@ -18,37 +21,21 @@ namespace {
 using Status = QHttpServerResponse::StatusCode;
 using Method = QHttpServerRequest::Method;
 
-QHttpServerResponse fail(Status status, const char *message)
-{
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("message"), QLatin1String(message)}},
-                               status);
-}
-
-QHttpServerResponse ok()
-{
-    return QHttpServerResponse(QByteArray("text/plain; charset=utf-8"), QByteArray("OK"));
-}
-
-QHttpServerResponse empty()
-{
-    return QHttpServerResponse(QByteArray("text/plain; charset=utf-8"), QByteArray());
-}
-
 // Maps the broker's administrative error text to nsqd's answer.
 QHttpServerResponse adminResult(const QString &error)
 {
     if (error.isEmpty())
-        return empty();
+        return http::empty();
     if (error.startsWith(QLatin1String("TOPIC_NOT_FOUND")))
-        return fail(Status::NotFound, "TOPIC_NOT_FOUND");
+        return http::error(Status::NotFound, "TOPIC_NOT_FOUND");
     if (error.startsWith(QLatin1String("CHANNEL_NOT_FOUND")))
-        return fail(Status::NotFound, "CHANNEL_NOT_FOUND");
-    return fail(Status::InternalServerError, "INTERNAL_ERROR");
+        return http::error(Status::NotFound, "CHANNEL_NOT_FOUND");
+    return http::error(Status::InternalServerError, "INTERNAL_ERROR");
 }
 
 QJsonObject clientStats(const BrokerClient *c)
 {
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("client_id"), c->clientId()},
         {QStringLiteral("hostname"), c->hostname()},
         {QStringLiteral("version"), QStringLiteral("V2")},
@@ -68,8 +55,17 @@ QJsonObject clientStats(const BrokerClient *c)
         {QStringLiteral("snappy"), c->snappy()},
         {QStringLiteral("user_agent"), c->userAgent()},
         {QStringLiteral("tls"), c->tls()},
-        {QStringLiteral("authed"), false},
+        {QStringLiteral("tls_version"), c->tlsVersion()},
+        {QStringLiteral("tls_cipher_suite"), c->tlsCipherSuite()},
+        {QStringLiteral("tls_negotiated_protocol"), QString()},
+        {QStringLiteral("tls_negotiated_protocol_is_mutual"), false},
     };
+    // nsqd leaves these out unless the client authenticated.
+    if (c->authorised()) {
+        o.insert(QStringLiteral("authed"), true);
+        o.insert(QStringLiteral("auth_identity"), c->authIdentity());
+    }
+    return o;
 }
 
 } // namespace
@@ -78,36 +74,49 @@ BrokerHttp::BrokerHttp(Broker *broker)
     : QObject(broker), m_broker(broker), m_server(std::make_unique<QHttpServer>())
 {
     QHttpServer &s = *m_server;
+    http::applyConventions(s);
     Broker *b = m_broker;
 
-    s.route(QStringLiteral("/ping"), [] { return ok(); });
+    s.route(QStringLiteral("/ping"), [] { return http::text("OK"); });
 
     s.route(QStringLiteral("/info"), [b] {
-        return QHttpServerResponse(QJsonObject{
+        return http::json(QJsonObject{
             {QStringLiteral("version"), b->config().version},
             {QStringLiteral("broadcast_address"), QStringLiteral("127.0.0.1")},
             {QStringLiteral("hostname"), QHostInfo::localHostName()},
             {QStringLiteral("http_port"), int(b->httpPort())},
             {QStringLiteral("tcp_port"), int(b->tcpPort())},
             {QStringLiteral("start_time"), b->startTimeMs() / 1000},
+            // nsqd gives durations here in nanoseconds.
+            {QStringLiteral("max_heartbeat_interval"),
+             qint64(b->config().maxHeartbeatInterval) * 1000000},
+            {QStringLiteral("max_output_buffer_size"), 64 * 1024},
+            {QStringLiteral("max_output_buffer_timeout"), qint64(30000) * 1000000},
+            {QStringLiteral("max_deflate_level"), 6},
         });
     });
 
     s.route(QStringLiteral("/stats"), [b](const QHttpServerRequest &req) {
         const QUrlQuery q = req.query();
-        return QHttpServerResponse(BrokerHttp::stats(*b, q.queryItemValue(QStringLiteral("topic")),
-                                                     q.queryItemValue(QStringLiteral("channel"))));
+        const QJsonObject stats = BrokerHttp::stats(*b, q.queryItemValue(QStringLiteral("topic")),
+                                                    q.queryItemValue(QStringLiteral("channel")));
+        // JSON when asked for it (format=json, or go-nsq's Accept header); text for people,
+        // as nsqd does.
+        if (q.queryItemValue(QStringLiteral("format")) == QLatin1String("json") ||
+            req.value(QByteArrayLiteral("Accept")).contains("application/vnd.nsq"))
+            return http::json(stats);
+        return http::text(BrokerHttp::statsText(stats));
     });
 
     auto publish = [b](const QHttpServerRequest &req, bool multi) {
         if (req.method() != Method::Post && req.method() != Method::Put)
-            return fail(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
+            return http::error(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
         const QUrlQuery q = req.query();
         const QString topic = q.queryItemValue(QStringLiteral("topic"));
         if (topic.isEmpty())
-            return fail(Status::BadRequest, "MISSING_ARG_TOPIC");
+            return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
         if (!isValidTopicName(topic))
-            return fail(Status::BadRequest, "INVALID_TOPIC");
+            return http::error(Status::BadRequest, "INVALID_TOPIC");
         const QByteArray body = req.body();
         const qint64 maxMsg = b->config().maxMsgSize;
         qint64 deferMs = 0;
@@ -115,38 +124,37 @@ BrokerHttp::BrokerHttp(Broker *broker)
             bool okDefer = false;
             deferMs = q.queryItemValue(QStringLiteral("defer")).toLongLong(&okDefer);
             if (!okDefer)
-                return fail(Status::BadRequest, "INVALID_DEFER");
+                return http::error(Status::BadRequest, "INVALID_DEFER");
             if (deferMs < 0 || deferMs > b->config().maxReqTimeout)
-                return fail(Status::BadRequest, "INVALID_DEFER");
+                return http::error(Status::BadRequest, "INVALID_DEFER");
         }
         QByteArrayList bodies;
         if (!multi) {
             if (body.isEmpty())
-                return fail(Status::BadRequest, "MSG_EMPTY");
+                return http::error(Status::BadRequest, "MSG_EMPTY");
             if (body.size() > maxMsg)
-                return fail(Status::PayloadTooLarge, "MSG_TOO_BIG");
+                return http::error(Status::PayloadTooLarge, "MSG_TOO_BIG");
             bodies << body;
         } else {
             if (body.size() > b->config().maxBodySize)
-                return fail(Status::PayloadTooLarge, "BODY_TOO_BIG");
+                return http::error(Status::PayloadTooLarge, "BODY_TOO_BIG");
             const QString binary = q.queryItemValue(QStringLiteral("binary"));
             if (binary == QLatin1String("true") || binary == QLatin1String("1")) {
+                // nsqd answers every binary MPUB error with 413 and the TCP error's code.
                 if (body.size() < 4)
-                    return fail(Status::BadRequest, "BAD_BODY");
+                    return http::error(Status::PayloadTooLarge, "BAD_BODY");
                 const auto *p = reinterpret_cast<const uchar *>(body.constData());
                 const qint32 count = qFromBigEndian<qint32>(p);
                 qsizetype pos = 4;
                 if (count <= 0 || count > body.size() / 4)
-                    return fail(Status::BadRequest, "BAD_BODY");
+                    return http::error(Status::PayloadTooLarge, "BAD_BODY");
                 for (qint32 i = 0; i < count; ++i) {
                     if (body.size() - pos < 4)
-                        return fail(Status::BadRequest, "BAD_BODY");
+                        return http::error(Status::PayloadTooLarge, "BAD_MESSAGE");
                     const qint32 size = qFromBigEndian<qint32>(p + pos);
                     pos += 4;
-                    if (size <= 0 || body.size() - pos < size)
-                        return fail(Status::BadRequest, "BAD_MESSAGE");
-                    if (size > maxMsg)
-                        return fail(Status::PayloadTooLarge, "MSG_TOO_BIG");
+                    if (size <= 0 || size > maxMsg || body.size() - pos < size)
+                        return http::error(Status::PayloadTooLarge, "BAD_MESSAGE");
                     bodies << body.mid(pos, size);
                     pos += size;
                 }
@@ -155,20 +163,19 @@ BrokerHttp::BrokerHttp(Broker *broker)
                     if (line.isEmpty())
                         continue;
                     if (line.size() > maxMsg)
-                        return fail(Status::PayloadTooLarge, "MSG_TOO_BIG");
+                        return http::error(Status::PayloadTooLarge, "MSG_TOO_BIG");
                     bodies << line;
                 }
                 if (bodies.isEmpty())
-                    return fail(Status::BadRequest, "MSG_EMPTY");
+                    return http::error(Status::BadRequest, "MSG_EMPTY");
             }
         }
         const QString error = b->publish(topic, bodies, deferMs);
         if (!error.isEmpty())
-            return QHttpServerResponse(
-                QJsonObject{{QStringLiteral("message"), QStringLiteral("EXITING")},
-                            {QStringLiteral("reason"), error}},
-                Status::ServiceUnavailable);
-        return ok();
+            return http::json(QJsonObject{{QStringLiteral("message"), QStringLiteral("EXITING")},
+                                          {QStringLiteral("reason"), error}},
+                              Status::ServiceUnavailable);
+        return http::text("OK");
     };
     s.route(QStringLiteral("/pub"),
             [publish](const QHttpServerRequest &req) { return publish(req, false); });
@@ -178,18 +185,18 @@ BrokerHttp::BrokerHttp(Broker *broker)
     // /topic/<verb> and /channel/<verb>
     auto admin = [b](const QHttpServerRequest &req, bool channelVerb, const QString &verb) {
         if (req.method() != Method::Post && req.method() != Method::Put)
-            return fail(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
+            return http::error(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
         const QUrlQuery q = req.query();
         const QString topic = q.queryItemValue(QStringLiteral("topic"));
         const QString channel = q.queryItemValue(QStringLiteral("channel"));
         if (topic.isEmpty())
-            return fail(Status::BadRequest, "MISSING_ARG_TOPIC");
+            return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
         if (!isValidTopicName(topic))
-            return fail(Status::BadRequest, "INVALID_ARG_TOPIC");
+            return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
         if (!channelVerb) {
             if (verb == QLatin1String("create")) {
                 b->getOrCreateTopic(topic);
-                return empty();
+                return http::empty();
             }
             if (verb == QLatin1String("delete"))
                 return adminResult(b->deleteTopic(topic));
@@ -197,12 +204,12 @@ BrokerHttp::BrokerHttp(Broker *broker)
                 return adminResult(b->emptyTopic(topic));
             if (verb == QLatin1String("pause") || verb == QLatin1String("unpause"))
                 return adminResult(b->setTopicPaused(topic, verb == QLatin1String("pause")));
-            return fail(Status::NotFound, "NOT_FOUND");
+            return http::error(Status::NotFound, "NOT_FOUND");
         }
         if (channel.isEmpty())
-            return fail(Status::BadRequest, "MISSING_ARG_CHANNEL");
+            return http::error(Status::BadRequest, "MISSING_ARG_CHANNEL");
         if (!isValidChannelName(channel))
-            return fail(Status::BadRequest, "INVALID_ARG_CHANNEL");
+            return http::error(Status::BadRequest, "INVALID_ARG_CHANNEL");
         if (verb == QLatin1String("create"))
             return adminResult(b->createChannel(topic, channel));
         if (verb == QLatin1String("delete"))
@@ -211,7 +218,7 @@ BrokerHttp::BrokerHttp(Broker *broker)
             return adminResult(b->emptyChannel(topic, channel));
         if (verb == QLatin1String("pause") || verb == QLatin1String("unpause"))
             return adminResult(b->setChannelPaused(topic, channel, verb == QLatin1String("pause")));
-        return fail(Status::NotFound, "NOT_FOUND");
+        return http::error(Status::NotFound, "NOT_FOUND");
     };
     s.route(QStringLiteral("/topic/<arg>"),
             [admin](const QString &verb, const QHttpServerRequest &req) {
@@ -234,12 +241,111 @@ quint16 BrokerHttp::listen(const QHostAddress &address, quint16 port)
     return bound;
 }
 
+QByteArray BrokerHttp::statsText(const QJsonObject &stats)
+{
+    // The layout of nsqd's /stats for people: one line per topic, channel and client.
+    QString out;
+    QTextStream w(&out);
+    const qint64 start = stats.value(QLatin1String("start_time")).toInteger();
+    w << "nsqd v" << stats.value(QLatin1String("version")).toString() << " (nsq-inspector broker)\n"
+      << "start_time " << QDateTime::fromSecsSinceEpoch(start, Qt::UTC).toString(Qt::ISODate)
+      << "\nuptime " << QDateTime::currentSecsSinceEpoch() - start << "s\n\n"
+      << "Health: " << stats.value(QLatin1String("health")).toString() << "\n\nMemory:\n";
+    const QJsonObject memory = stats.value(QLatin1String("memory")).toObject();
+    for (auto it = memory.begin(); it != memory.end(); ++it)
+        w << "   " << qSetFieldWidth(25) << Qt::left << it.key() << qSetFieldWidth(0) << "\t"
+          << it.value().toInteger() << "\n";
+    const QJsonArray topics = stats.value(QLatin1String("topics")).toArray();
+    w << (topics.isEmpty() ? "\nTopics: None\n" : "\nTopics:");
+    const auto field = [&w](const QString &value, int width) {
+        w << qSetFieldWidth(width) << Qt::left << value << qSetFieldWidth(0);
+    };
+    const auto number = [](const QJsonObject &o, const char *key) {
+        return QString::number(o.value(QLatin1String(key)).toInteger());
+    };
+    for (const QJsonValue &tv : topics) {
+        const QJsonObject t = tv.toObject();
+        w << "\n" << (t.value(QLatin1String("paused")).toBool() ? "*P [" : "   [");
+        field(t.value(QLatin1String("topic_name")).toString(), 15);
+        w << "] depth: ";
+        field(number(t, "depth"), 5);
+        w << " be-depth: ";
+        field(number(t, "backend_depth"), 5);
+        w << " msgs: ";
+        field(number(t, "message_count"), 8);
+        w << " e2e%: \n";
+        for (const QJsonValue &cv : t.value(QLatin1String("channels")).toArray()) {
+            const QJsonObject c = cv.toObject();
+            w << (c.value(QLatin1String("paused")).toBool() ? "   *P [" : "      [");
+            field(c.value(QLatin1String("channel_name")).toString(), 25);
+            w << "] depth: ";
+            field(number(c, "depth"), 5);
+            w << " be-depth: ";
+            field(number(c, "backend_depth"), 5);
+            w << " inflt: ";
+            field(number(c, "in_flight_count"), 4);
+            w << " def: ";
+            field(number(c, "deferred_count"), 4);
+            w << " re-q: ";
+            field(number(c, "requeue_count"), 5);
+            w << " timeout: ";
+            field(number(c, "timeout_count"), 5);
+            w << " msgs: ";
+            field(number(c, "message_count"), 8);
+            w << " e2e%: \n";
+            for (const QJsonValue &kv : c.value(QLatin1String("clients")).toArray()) {
+                const QJsonObject k = kv.toObject();
+                const QString port = k.value(QLatin1String("remote_address"))
+                                         .toString()
+                                         .section(QLatin1Char(':'), -1);
+                w << "        [V2 ";
+                field(QStringLiteral("%1:%2 %3")
+                          .arg(k.value(QLatin1String("hostname")).toString(), port,
+                               k.value(QLatin1String("user_agent")).toString()),
+                      21);
+                w << "] state: " << number(k, "state") << " inflt: ";
+                field(number(k, "in_flight_count"), 4);
+                w << " rdy: ";
+                field(number(k, "ready_count"), 4);
+                w << " fin: ";
+                field(number(k, "finish_count"), 8);
+                w << " re-q: ";
+                field(number(k, "requeue_count"), 8);
+                w << " msgs: ";
+                field(number(k, "message_count"), 8);
+                w << " connected: "
+                  << QDateTime::currentSecsSinceEpoch() -
+                         k.value(QLatin1String("connect_ts")).toInteger()
+                  << "s\n";
+            }
+        }
+    }
+    w << "\nProducers: None\n";
+    w.flush();
+    return out.toUtf8();
+}
+
 QJsonObject BrokerHttp::stats(const Broker &broker, const QString &topicFilter,
                               const QString &channelFilter)
 {
     QJsonArray topics;
+    qint64 heldMessages = 0, heldBytes = 0;
+    const auto count = [&](const Message &m) {
+        ++heldMessages;
+        heldBytes += m.body.size();
+    };
     for (const auto &te : broker.topics()) {
         const Topic &t = *te.second;
+        for (const auto &p : t.backlog)
+            count(p.message);
+        for (const auto &ce : t.channels) {
+            for (const Message &m : ce.second->queue)
+                count(m);
+            for (const auto &d : ce.second->deferred)
+                count(d.second);
+            for (const auto &f : ce.second->inFlight)
+                count(f.message);
+        }
         if (!topicFilter.isEmpty() && t.name != topicFilter)
             continue;
         QJsonArray channels;
@@ -285,7 +391,17 @@ QJsonObject BrokerHttp::stats(const Broker &broker, const QString &topicFilter,
         {QStringLiteral("health"), QStringLiteral("OK")},
         {QStringLiteral("start_time"), broker.startTimeMs() / 1000},
         {QStringLiteral("topics"), topics},
-        {QStringLiteral("producers"), QJsonArray()},
+        // nsqd's Go runtime figures; here what the broker holds, the rest zero.
+        {QStringLiteral("memory"), QJsonObject{{QStringLiteral("heap_objects"), heldMessages},
+                                               {QStringLiteral("heap_idle_bytes"), 0},
+                                               {QStringLiteral("heap_in_use_bytes"), heldBytes},
+                                               {QStringLiteral("heap_released_bytes"), 0},
+                                               {QStringLiteral("gc_pause_usec_100"), 0},
+                                               {QStringLiteral("gc_pause_usec_99"), 0},
+                                               {QStringLiteral("gc_pause_usec_95"), 0},
+                                               {QStringLiteral("next_gc_bytes"), 0},
+                                               {QStringLiteral("gc_total_runs"), 0}}},
+        {QStringLiteral("producers"), QJsonValue()}, // null, as nsqd's empty list
     };
 }
 

@@ -26,6 +26,8 @@ public:
     QString errorString() const { return m_error; }
 
     // The /stats document (nsqd's schema), optionally narrowed to one topic and channel.
+    // /stats as people read it (nsqd's text layout), from the JSON above.
+    static QByteArray statsText(const QJsonObject &stats);
     static QJsonObject stats(const Broker &broker, const QString &topic = {},
                              const QString &channel = {});
 

@@ -1,6 +1,7 @@
 #include "lookupd.h"
 
 #include "broker.h"
+#include "httpconventions.h"
 
 #include <QHostInfo>
 #include <QHttpServer>
@@ -15,12 +16,6 @@ namespace nsq {
 namespace {
 
 using Status = QHttpServerResponse::StatusCode;
-
-QHttpServerResponse fail(Status status, const char *message)
-{
-    return QHttpServerResponse(QJsonObject{{QStringLiteral("message"), QLatin1String(message)}},
-                               status);
-}
 
 QJsonObject producer(const Broker &b)
 {
@@ -47,13 +42,15 @@ QJsonArray toArray(const std::set<QString> &names)
 Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<QHttpServer>())
 {
     QHttpServer &s = *m_server;
-    s.route(QStringLiteral("/ping"), [] {
-        return QHttpServerResponse(QByteArray("text/plain; charset=utf-8"), QByteArray("OK"));
+    http::applyConventions(s);
+    s.route(QStringLiteral("/info"), [] {
+        return http::json(QJsonObject{{QStringLiteral("version"), QStringLiteral("1.3.0")}});
     });
+    s.route(QStringLiteral("/ping"), [] { return http::text("OK"); });
     s.route(QStringLiteral("/lookup"), [this](const QHttpServerRequest &req) {
         const QString topic = req.query().queryItemValue(QStringLiteral("topic"));
         if (topic.isEmpty())
-            return fail(Status::BadRequest, "MISSING_ARG_TOPIC");
+            return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
         QJsonArray producers;
         std::set<QString> channels;
         for (const auto &b : brokers()) {
@@ -65,27 +62,27 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
                 channels.insert(c.first);
         }
         if (producers.isEmpty())
-            return fail(Status::NotFound, "TOPIC_NOT_FOUND");
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("channels"), toArray(channels)},
-                                               {QStringLiteral("producers"), producers}});
+            return http::error(Status::NotFound, "TOPIC_NOT_FOUND");
+        return http::json(QJsonObject{{QStringLiteral("channels"), toArray(channels)},
+                                      {QStringLiteral("producers"), producers}});
     });
     s.route(QStringLiteral("/topics"), [this] {
         std::set<QString> topics;
         for (const auto &b : brokers())
             for (const auto &t : b->topics())
                 topics.insert(t.first);
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("topics"), toArray(topics)}});
+        return http::json(QJsonObject{{QStringLiteral("topics"), toArray(topics)}});
     });
     s.route(QStringLiteral("/channels"), [this](const QHttpServerRequest &req) {
         const QString topic = req.query().queryItemValue(QStringLiteral("topic"));
         if (topic.isEmpty())
-            return fail(Status::BadRequest, "MISSING_ARG_TOPIC");
+            return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
         std::set<QString> channels;
         for (const auto &b : brokers())
             if (const Topic *t = b->topic(topic))
                 for (const auto &c : t->channels)
                     channels.insert(c.first);
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("channels"), toArray(channels)}});
+        return http::json(QJsonObject{{QStringLiteral("channels"), toArray(channels)}});
     });
     s.route(QStringLiteral("/nodes"), [this] {
         QJsonArray producers;
@@ -95,10 +92,13 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
             for (const auto &t : b->topics())
                 topics.insert(t.first);
             p.insert(QStringLiteral("topics"), toArray(topics));
-            p.insert(QStringLiteral("tombstones"), QJsonArray());
+            QJsonArray tombstones; // one per topic; nothing is tombstoned here
+            for (size_t i = 0; i < topics.size(); ++i)
+                tombstones.append(false);
+            p.insert(QStringLiteral("tombstones"), tombstones);
             producers.append(p);
         }
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("producers"), producers}});
+        return http::json(QJsonObject{{QStringLiteral("producers"), producers}});
     });
 }
 

@@ -26,6 +26,27 @@ namespace {
 constexpr int kWait = 15000;
 const MessageId kUnknownId = MessageId::fromBytes("0123456789abcdef");
 
+// Every key path of a JSON value, arrays as "[]" (their first element stands for all).
+QStringList keyPaths(const QJsonValue &v, const QString &prefix = {})
+{
+    QStringList out;
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            out += keyPaths(it.value(),
+                            prefix.isEmpty() ? it.key() : prefix + QLatin1Char('/') + it.key());
+    } else if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        out += a.isEmpty() ? QStringList{prefix + QLatin1String("[]")}
+                           : keyPaths(a.first(), prefix + QLatin1String("[]"));
+    } else {
+        out << prefix;
+    }
+    out.removeDuplicates();
+    out.sort();
+    return out;
+}
+
 QByteArray json(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -889,6 +910,173 @@ private Q_SLOTS:
     }
 
     // ---- HTTP API ----
+    // Status, content types and error code of every endpoint the broker serves, as nsqd 1.3.0
+    // answers them (go-nsq and nsqadmin only read unwrapped JSON when X-NSQ-Content-Type is set).
+    void httpAnswersAsNsqdDoes_data()
+    {
+        QTest::addColumn<QByteArray>("verb");
+        QTest::addColumn<QString>("path"); // T: this case's topic
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QByteArray>("answer"); // the body, or the error code
+        const QByteArray json = "application/json; charset=utf-8";
+        const QByteArray text = "text/plain; charset=utf-8";
+        const auto row = [](const char *name, const char *verb, const char *path,
+                            const QByteArray &body, int status, const QByteArray &type,
+                            const QByteArray &answer) {
+            QTest::newRow(name) << QByteArray(verb) << QString::fromLatin1(path) << body << status
+                                << type << answer;
+        };
+        row("ping", "GET", "/ping", {}, 200, text, "OK");
+        row("pub", "POST", "/pub?topic=T", "x", 200, text, "OK");
+        row("pub deferred", "POST", "/pub?topic=T&defer=10", "x", 200, text, "OK");
+        row("pub bad defer", "POST", "/pub?topic=T&defer=x", "x", 400, json, "INVALID_DEFER");
+        row("pub empty", "POST", "/pub?topic=T", {}, 400, json, "MSG_EMPTY");
+        row("pub bad topic", "POST", "/pub?topic=bad!", "x", 400, json, "INVALID_TOPIC");
+        row("pub no topic", "POST", "/pub", "x", 400, json, "MISSING_ARG_TOPIC");
+        row("pub by GET", "GET", "/pub?topic=T", {}, 405, json, "METHOD_NOT_ALLOWED");
+        row("mpub lines", "POST", "/mpub?topic=T", "a\nb", 200, text, "OK");
+        row("mpub binary too short", "POST", "/mpub?topic=T&binary=true", "xx", 413, json,
+            "BAD_BODY");
+        row("topic create", "POST", "/topic/create?topic=T", {}, 200, {}, {});
+        row("topic pause", "POST", "/topic/pause?topic=T", {}, 200, {}, {});
+        row("topic unpause", "POST", "/topic/unpause?topic=T", {}, 200, {}, {});
+        row("topic empty", "POST", "/topic/empty?topic=T", {}, 200, {}, {});
+        row("topic unknown", "POST", "/topic/pause?topic=nope-T", {}, 404, json, "TOPIC_NOT_FOUND");
+        row("topic verb unknown", "POST", "/topic/bogus?topic=T", {}, 404, json, "NOT_FOUND");
+        row("channel create", "POST", "/channel/create?topic=T&channel=c", {}, 200, {}, {});
+        row("channel no name", "POST", "/channel/create?topic=T", {}, 400, json,
+            "MISSING_ARG_CHANNEL");
+        row("channel pause", "POST", "/channel/pause?topic=T&channel=c", {}, 200, {}, {});
+        row("channel unpause", "POST", "/channel/unpause?topic=T&channel=c", {}, 200, {}, {});
+        row("channel empty", "POST", "/channel/empty?topic=T&channel=c", {}, 200, {}, {});
+        row("channel unknown", "POST", "/channel/empty?topic=T&channel=nope", {}, 404, json,
+            "CHANNEL_NOT_FOUND");
+        row("channel delete", "POST", "/channel/delete?topic=T&channel=c", {}, 200, {}, {});
+        row("stats as JSON", "GET", "/stats?format=json&topic=T", {}, 200, json, {});
+        row("stats as text", "GET", "/stats?topic=T", {}, 200, text, {});
+        row("topic delete", "POST", "/topic/delete?topic=T", {}, 200, {}, {});
+        row("topic delete again", "POST", "/topic/delete?topic=T", {}, 404, json,
+            "TOPIC_NOT_FOUND");
+        row("unknown path", "GET", "/nope", {}, 404, json, "NOT_FOUND");
+    }
+    void httpAnswersAsNsqdDoes()
+    {
+        QFETCH(QByteArray, verb);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QByteArray, contentType);
+        QFETCH(QByteArray, answer);
+        // Each row runs on a topic of its own that has what the row needs.
+        const QString topic = ServerTarget::freshName("h");
+        QVERIFY(publish(topic, "setup"));
+        if (path.contains(QLatin1String("channel=c")) && !path.contains(QLatin1String("create")))
+            QCOMPARE(m_target.http()
+                         .post(QStringLiteral("/channel/create?topic=%1&channel=c").arg(topic))
+                         .status,
+                     200);
+        if (QTest::currentDataTag() == QByteArray("topic delete again"))
+            QCOMPARE(m_target.http().post(QStringLiteral("/topic/delete?topic=") + topic).status,
+                     200);
+        path.replace(QLatin1String("=T"), QLatin1String("=") + topic)
+            .replace(QLatin1String("nope-T"), QLatin1String("nope-") + topic);
+        const HttpResult r = m_target.http().request(verb, path, body);
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.contentType, contentType);
+        QCOMPARE(r.nsqContentType,
+                 path == QLatin1String("/ping") ? QByteArray() : QByteArray("nsq; version=1.0"));
+        if (contentType.startsWith("application/json") && !answer.isEmpty())
+            QCOMPARE(r.json().value(QLatin1String("message")).toString().toUtf8(), answer);
+        else if (!answer.isEmpty() || contentType.isEmpty())
+            QCOMPARE(r.body, answer);
+    }
+
+    // The JSON keys of /info, /stats and the lookupd answers, recursively, as nsqd's.
+    void httpJsonKeysAsNsqds()
+    {
+        QVERIFY2(m_target.lookup(), "needs NSQLOOKUPD_HTTP_ADDRESS");
+        const QString topic = ServerTarget::freshName("k");
+        auto c = consumer(topic, QStringLiteral("c"), 1,
+                          QJsonObject{{QStringLiteral("client_id"), QStringLiteral("keys")}});
+        QVERIFY(c);
+        QVERIFY(publish(topic, "x"));
+        QVERIFY(c->nextMessage(kWait));
+        const auto keys = [](const QJsonObject &o) { return keyPaths(o); };
+        QCOMPARE(keys(m_target.http().get(QStringLiteral("/info")).json()),
+                 QStringList({"broadcast_address", "hostname", "http_port", "max_deflate_level",
+                              "max_heartbeat_interval", "max_output_buffer_size",
+                              "max_output_buffer_timeout", "start_time", "tcp_port", "version"}));
+        const QStringList stats =
+            keys(m_target.http().get(QStringLiteral("/stats?format=json&topic=") + topic).json());
+        const QString client = QStringLiteral("topics[]/channels[]/clients[]/");
+        for (const QString &k : {QStringLiteral("version"),
+                                 QStringLiteral("health"),
+                                 QStringLiteral("start_time"),
+                                 QStringLiteral("memory/heap_objects"),
+                                 QStringLiteral("memory/gc_total_runs"),
+                                 QStringLiteral("topics[]/topic_name"),
+                                 QStringLiteral("topics[]/depth"),
+                                 QStringLiteral("topics[]/backend_depth"),
+                                 QStringLiteral("topics[]/message_count"),
+                                 QStringLiteral("topics[]/message_bytes"),
+                                 QStringLiteral("topics[]/paused"),
+                                 QStringLiteral("topics[]/e2e_processing_latency/count"),
+                                 QStringLiteral("topics[]/channels[]/channel_name"),
+                                 QStringLiteral("topics[]/channels[]/depth"),
+                                 QStringLiteral("topics[]/channels[]/in_flight_count"),
+                                 QStringLiteral("topics[]/channels[]/deferred_count"),
+                                 QStringLiteral("topics[]/channels[]/requeue_count"),
+                                 QStringLiteral("topics[]/channels[]/timeout_count"),
+                                 QStringLiteral("topics[]/channels[]/client_count"),
+                                 QStringLiteral("topics[]/channels[]/paused"),
+                                 client + QLatin1String("client_id"),
+                                 client + QLatin1String("hostname"),
+                                 client + QLatin1String("remote_address"),
+                                 client + QLatin1String("state"),
+                                 client + QLatin1String("ready_count"),
+                                 client + QLatin1String("in_flight_count"),
+                                 client + QLatin1String("message_count"),
+                                 client + QLatin1String("finish_count"),
+                                 client + QLatin1String("requeue_count"),
+                                 client + QLatin1String("connect_ts"),
+                                 client + QLatin1String("sample_rate"),
+                                 client + QLatin1String("deflate"),
+                                 client + QLatin1String("snappy"),
+                                 client + QLatin1String("user_agent"),
+                                 client + QLatin1String("tls"),
+                                 client + QLatin1String("tls_version"),
+                                 client + QLatin1String("tls_cipher_suite")})
+            QVERIFY2(stats.contains(k), qPrintable(k));
+        QVERIFY(!stats.contains(client + QLatin1String("authed"))); // left out unless AUTHed
+        TestHttp &lookup = *m_target.lookup();
+        QCOMPARE(keys(lookup.get(QStringLiteral("/info")).json()), QStringList{"version"});
+        QJsonObject found;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !(found = lookup.get(QStringLiteral("/lookup?topic=") + topic).json())
+                 .value(QLatin1String("producers"))
+                 .toArray()
+                 .isEmpty(),
+            kWait);
+        QCOMPARE(keys(found),
+                 QStringList({"channels[]", "producers[]/broadcast_address", "producers[]/hostname",
+                              "producers[]/http_port", "producers[]/remote_address",
+                              "producers[]/tcp_port", "producers[]/version"}));
+        const QStringList nodes = keys(lookup.get(QStringLiteral("/nodes")).json());
+        for (const char *k : {"producers[]/broadcast_address", "producers[]/tcp_port",
+                              "producers[]/topics[]", "producers[]/tombstones[]"})
+            QVERIFY2(nodes.contains(QLatin1String(k)), k);
+        QCOMPARE(keys(lookup.get(QStringLiteral("/topics")).json()), QStringList{"topics[]"});
+        QCOMPARE(keys(lookup.get(QStringLiteral("/channels?topic=") + topic).json()),
+                 QStringList{"channels[]"});
+        const HttpResult missing = lookup.get(QStringLiteral("/lookup?topic=nope-") + topic);
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(missing.json().value(QLatin1String("message")).toString(),
+                 QStringLiteral("TOPIC_NOT_FOUND"));
+        QCOMPARE(missing.nsqContentType, QByteArray("nsq; version=1.0"));
+    }
+
     void httpPingAndInfo()
     {
         const HttpResult ping = m_target.http().get(QStringLiteral("/ping"));

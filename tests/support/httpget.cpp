@@ -29,6 +29,8 @@ HttpResult TestHttp::run(const QByteArray &verb, const QString &pathAndQuery,
     if (QTest::qWaitFor([reply] { return reply->isFinished(); }, timeoutMs)) {
         r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         r.body = reply->readAll();
+        r.contentType = reply->rawHeader("Content-Type");
+        r.nsqContentType = reply->rawHeader("X-NSQ-Content-Type");
     }
     reply->deleteLater();
     return r;

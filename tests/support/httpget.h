@@ -10,6 +10,8 @@ struct HttpResult
 {
     int status = 0; // 0: no answer
     QByteArray body;
+    QByteArray contentType;    // empty when the answer had none
+    QByteArray nsqContentType; // X-NSQ-Content-Type
     QJsonObject json() const;
 };
 
@@ -18,6 +20,11 @@ class TestHttp
 public:
     explicit TestHttp(QString base) : m_base(std::move(base)) {}
     HttpResult get(const QString &pathAndQuery, int timeoutMs = 15000);
+    HttpResult request(const QByteArray &verb, const QString &pathAndQuery,
+                       const QByteArray &body = {}, int timeoutMs = 15000)
+    {
+        return run(verb, pathAndQuery, body, timeoutMs);
+    }
     HttpResult post(const QString &pathAndQuery, const QByteArray &body = {},
                     int timeoutMs = 15000);
     const QString &base() const { return m_base; }
