@@ -41,8 +41,12 @@ QString parseListen(const QString &option, const QString &text, QHostAddress *ad
 int runBroker(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Run the embedded NSQ-compatible broker until Ctrl-C."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Run the embedded NSQ-compatible broker until Ctrl-C.\n\n"
+        "It speaks nsqd's TCP protocol and HTTP API (and nsqlookupd's, with\n"
+        "--lookupd-http-address), but keeps everything in memory: messages are gone when it\n"
+        "stops, and a topic holding --mem-queue-size messages refuses publishes (nsqd would\n"
+        "spill to disk). AUTH is one shared secret (nsqd asks an auth server)."));
     parser.addHelpOption();
     const QCommandLineOption tcp(QStringLiteral("tcp-address"),
                                  QStringLiteral("TCP address to listen on."),
@@ -62,7 +66,19 @@ int runBroker(const QStringList &arguments)
         QStringLiteral("mem-queue-size"),
         QStringLiteral("Messages held in memory per topic and per channel."), QStringLiteral("N"),
         QStringLiteral("100000"));
-    parser.addOptions({tcp, http, lookupd, demo, memQueue});
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     QStringLiteral("PEM certificate: offer TLS in IDENTIFY."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    QStringLiteral("Unencrypted PEM key of --tls-cert."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption authSecret(
+        QStringLiteral("auth-secret"),
+        QStringLiteral("Require AUTH with this secret before SUB and PUB (visible to other "
+                       "local users in the process list; the environment variable "
+                       "NSQ_BROKER_AUTH_SECRET is not)."),
+        QStringLiteral("secret"));
+    parser.addOptions({tcp, http, lookupd, demo, memQueue, tlsCert, tlsKey, authSecret});
     if (!parser.parse(arguments))
         return fail("broker", 2, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -95,6 +111,14 @@ int runBroker(const QStringList &arguments)
         error = QStringLiteral("--mem-queue-size: '%1' is not a positive number")
                     .arg(parser.value(memQueue));
     config.maxTopicMessages = memQueueSize;
+    if (error.isEmpty() && parser.isSet(tlsCert) != parser.isSet(tlsKey))
+        error = QStringLiteral("--tls-cert and --tls-key go together");
+    config.tlsCertFile = parser.value(tlsCert);
+    config.tlsKeyFile = parser.value(tlsKey);
+    config.authSecret = parser.isSet(authSecret) ? parser.value(authSecret)
+                                                 : qEnvironmentVariable("NSQ_BROKER_AUTH_SECRET");
+    if (error.isEmpty() && parser.isSet(authSecret) && config.authSecret.isEmpty())
+        error = QStringLiteral("--auth-secret: the secret is empty");
     if (!error.isEmpty())
         return fail("broker", 2, error);
 
@@ -106,6 +130,11 @@ int runBroker(const QStringList &arguments)
                 qPrintable(config.version));
     std::printf("TCP:  %s:%u\n", qPrintable(config.tcpAddress.toString()), broker.tcpPort());
     std::printf("HTTP: %s:%u\n", qPrintable(config.httpAddress.toString()), broker.httpPort());
+    if (broker.tlsAvailable())
+        std::printf("TLS:  offered (%s)\n", qPrintable(config.tlsCertFile));
+    if (!config.authSecret.isEmpty())
+        std::printf("AUTH: required (shared secret, identity '%s')\n",
+                    qPrintable(config.authIdentity));
 
     nsq::Lookupd lookup;
     if (parser.isSet(lookupd)) {

@@ -1,11 +1,15 @@
+#include "brokerprocess.h"
 #include "httpget.h"
 #include "rawclient.h"
+#include "scriptedserver.h"
 
+#include <client/conn.h>
 #include <protocol/commands.h>
 
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
 
@@ -82,6 +86,40 @@ private Q_SLOTS:
         QVERIFY(p.readAllStandardOutput().contains("stopped"));
     }
 
+    void servesTlsAndAuth()
+    {
+        BrokerProcess broker(kCli);
+        QVERIFY2(broker.start({QStringLiteral("--tls-cert"), testCertPath("server.pem"),
+                               QStringLiteral("--tls-key"), testCertPath("server.key"),
+                               QStringLiteral("--auth-secret"), QStringLiteral("s3cret")}),
+                 broker.output().constData());
+        QVERIFY(broker.output().contains("TLS:  offered"));
+        QVERIFY(broker.output().contains("AUTH: required"));
+        const auto connectWith = [&](const QString &secret) {
+            nsq::Config cfg;
+            cfg.tlsV1 = true;
+            cfg.tlsRootCaFile = testCertPath("ca.pem");
+            cfg.authSecret = secret;
+            auto conn = std::make_unique<nsq::Conn>(cfg);
+            conn->connectToNsqd(QStringLiteral("127.0.0.1"), broker.tcpPort());
+            return conn;
+        };
+        // With the secret: TLS verified against our CA, then AUTH.
+        auto good = connectWith(QStringLiteral("s3cret"));
+        QTRY_COMPARE_WITH_TIMEOUT(good->state(), nsq::Conn::State::Connected, kWait);
+        QVERIFY(good->serverSettings().tlsV1);
+        QVERIFY(good->serverSettings().authRequired);
+        QCOMPARE(good->authResponse().identity, QStringLiteral("demo"));
+        // A wrong secret is refused.
+        auto bad = connectWith(QStringLiteral("wrong"));
+        QSignalSpy closed(bad.get(), &nsq::Conn::closed);
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, kWait);
+        QCOMPARE(bad->error(), nsq::Conn::Error::AuthError);
+        QVERIFY2(bad->errorString().contains(QLatin1String("E_AUTH_FAILED")),
+                 qPrintable(bad->errorString()));
+        QVERIFY(broker.terminate());
+    }
+
     void badArgumentsExitWithUsageError_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -97,6 +135,8 @@ private Q_SLOTS:
         QTest::newRow("bad rate") << QStringList{"broker", "--demo-rate", "-3"} << "--demo-rate";
         QTest::newRow("bad queue size")
             << QStringList{"broker", "--mem-queue-size", "0"} << "--mem-queue-size";
+        QTest::newRow("TLS key alone") << QStringList{"broker", "--tls-key", "k.pem"}
+                                       << "--tls-cert and --tls-key go together";
         QTest::newRow("stray argument")
             << QStringList{"broker", "extra"} << "unexpected argument 'extra'";
         QTest::newRow("unknown command")
@@ -110,6 +150,18 @@ private Q_SLOTS:
         const Finished f = runToEnd(args);
         QCOMPARE(f.code, 2);
         QVERIFY2(f.err.contains(message.toUtf8()), f.err.constData());
+    }
+
+    void unreadableTlsFilesAreAnError()
+    {
+        const Finished f =
+            runToEnd({QStringLiteral("broker"), QStringLiteral("--tcp-address"),
+                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--http-address"),
+                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-cert"),
+                      QStringLiteral("/nonexistent.pem"), QStringLiteral("--tls-key"),
+                      QStringLiteral("/nonexistent.key")});
+        QCOMPARE(f.code, 1);
+        QVERIFY2(f.err.contains("cannot read TLS certificate /nonexistent.pem"), f.err.constData());
     }
 
     void portInUseIsAnError()
