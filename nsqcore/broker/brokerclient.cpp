@@ -617,6 +617,7 @@ void BrokerClient::cls()
         return;
     }
     m_state = State::Closing;
+    m_ready = 0; // as nsqd's StartClose
     sendResponse("CLOSE_WAIT");
 }
 

@@ -155,7 +155,7 @@ void Conn::connectToNsqd(const QString &host, quint16 port)
     m_timedOut.clear();
     m_timedOutOrder.clear();
     m_readyCount = 0;
-    m_subscribed = m_closeWaitReceived = m_closedEmitted = false;
+    m_subscribed = m_closeWaitReceived = m_closedEmitted = m_wasConnected = false;
     m_sslErrors.clear();
     setState(State::Connecting);
 
@@ -181,7 +181,9 @@ void Conn::connectToNsqd(const QString &host, quint16 port)
         return;
     }
     m_handshakeTimer->start(m_config.dialTimeout);
-    m_socket->connectToHost(host, port);
+    m_starting = true;
+    m_socket->connectToHost(host, port); // may fail at once (no route): fail() defers that
+    m_starting = false;
 }
 
 QString Conn::prepareTls()
@@ -234,6 +236,12 @@ void Conn::fail(Error error, const QString &text)
 {
     if (m_state == State::Disconnected && m_closedEmitted)
         return;
+    if (m_starting) {
+        // Never from inside connectToNsqd(): its caller connects to closed() afterwards.
+        QMetaObject::invokeMethod(
+            this, [this, error, text] { fail(error, text); }, Qt::QueuedConnection);
+        return;
+    }
     m_error = error;
     m_errorString = text;
     qCWarning(lcConn).noquote() << address() << text;
@@ -406,6 +414,7 @@ bool Conn::handleFrame(const FrameView &frame)
         }
         const Message &msg = decoded.value();
         InFlight f;
+        f.attempts = msg.attempts;
         f.receivedAt = m_clock.elapsed();
         if (m_server.msgTimeout > 0)
             f.deadline = f.receivedAt + m_server.msgTimeout;
@@ -563,6 +572,7 @@ void Conn::authenticateOrConnect()
 void Conn::becomeConnected()
 {
     m_handshakeTimer->stop();
+    m_wasConnected = true;
     if (m_config.heartbeatInterval > 0)
         m_heartbeatTimer->start(qMax(50, m_config.heartbeatInterval / 4));
     setState(State::Connected);
@@ -706,20 +716,12 @@ bool Conn::checkMessageAction(MessageAction action, const MessageId &id)
                      QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(int(m_state)))));
         return false;
     }
-    if (m_inFlight.contains(id))
+    // Past its deadline it may still be held by nsqd (its scan has not looked yet): send anyway.
+    if (m_inFlight.contains(id) || m_timedOut.contains(id))
         return true;
-    const auto timedOut = m_timedOut.constFind(id);
-    if (timedOut != m_timedOut.cend())
-        refuseMessageAction(action, id,
-                            QStringLiteral("the message timed out %1 ms ago (msg_timeout %2 ms); "
-                                           "nsqd has requeued it and will deliver it again")
-                                .arg(m_clock.elapsed() - *timedOut)
-                                .arg(m_server.msgTimeout));
-    else
-        refuseMessageAction(action, id,
-                            QStringLiteral("the message is not in flight on this connection "
-                                           "(already finished or requeued, or never received "
-                                           "here)"));
+    refuseMessageAction(action, id,
+                        QStringLiteral("the message is not in flight on this connection "
+                                       "(already finished or requeued, or never received here)"));
     return false;
 }
 
@@ -800,8 +802,9 @@ void Conn::touch(const MessageId &id)
     }
     if (!checkMessageAction(MessageAction::Touch, id))
         return;
-    InFlight &f = m_inFlight[id];
-    if (f.deadline != 0) {
+    const auto found = m_inFlight.find(id);
+    if (found != m_inFlight.end() && found->deadline != 0) {
+        InFlight &f = *found;
         // nsqd restarts the timeout, but never beyond max_msg_timeout after delivery.
         const qint64 now = m_clock.elapsed();
         qint64 deadline = now + m_server.msgTimeout;
@@ -849,8 +852,8 @@ void Conn::expireMessages()
             --m_staleDeadlines;
             continue;
         }
+        rememberTimedOut(id, it->attempts);
         m_inFlight.erase(it);
-        rememberTimedOut(id);
         expired << id;
     }
     for (const MessageId &id : std::as_const(expired)) {
@@ -862,8 +865,19 @@ void Conn::expireMessages()
     closeIfDrained();
 }
 
+bool Conn::isCurrentDelivery(const MessageId &id, quint16 attempts) const
+{
+    const auto f = m_inFlight.constFind(id);
+    if (f != m_inFlight.cend())
+        return f->attempts == attempts;
+    const auto t = m_timedOut.constFind(id);
+    return t != m_timedOut.cend() && *t == attempts;
+}
+
 void Conn::releaseInFlight(const MessageId &id)
 {
+    if (m_timedOut.remove(id))
+        return; // a late answer: it left the in-flight set at its deadline
     const auto it = m_inFlight.constFind(id);
     if (it->deadline != 0)
         ++m_staleDeadlines;
@@ -881,9 +895,9 @@ void Conn::releaseInFlight(const MessageId &id)
     }
 }
 
-void Conn::rememberTimedOut(const MessageId &id)
+void Conn::rememberTimedOut(const MessageId &id, quint16 attempts)
 {
-    m_timedOut.insert(id, m_clock.elapsed());
+    m_timedOut.insert(id, attempts);
     m_timedOutOrder.push_back(id);
     while (qsizetype(m_timedOutOrder.size()) > kTimedOutMemory) {
         m_timedOut.remove(m_timedOutOrder.front());

@@ -35,8 +35,10 @@ class StreamCompression;
 // RDY is a window, as nsqd 1.x keeps it: the server sends while this connection's in-flight count
 // is below the last RDY sent, so nothing here counts RDY down. A message stays in flight until it
 // is finished or requeued, or until its deadline (the negotiated msg_timeout after it arrived,
-// moved by TOUCH up to max_msg_timeout) passes: then nsqd has taken it back, and the Conn says so
-// with messageTimedOut() instead of holding it forever.
+// moved by TOUCH up to max_msg_timeout) passes: then the Conn says so with messageTimedOut()
+// instead of holding it forever. That is an estimate: nsqd takes a message back when its queue
+// scan next looks (within 100 ms, up to 5 s on a new channel), so a FIN, REQ or TOUCH that comes
+// late is still sent, and only the server's E_*_FAILED says it came too late.
 //
 // go-nsq's ConnDelegate events map to signals one to one:
 //   OnResponse        -> responseReceived()
@@ -93,6 +95,8 @@ public:
     QString address() const;
 
     State state() const { return m_state; }
+    // Reached Connected since the last connectToNsqd().
+    bool wasConnected() const { return m_wasConnected; }
     Error error() const { return m_error; }
     QString errorString() const { return m_errorString; }
     const IdentifyResponse &serverSettings() const { return m_server; }
@@ -123,8 +127,11 @@ public:
     QList<MessageId> inFlightIds() const { return m_inFlight.keys(); }
     // Deadline entries kept for timeouts (answered ones are dropped in bulk); for diagnostics.
     qsizetype trackedDeadlines() const { return qsizetype(m_deadlines.size()); }
-    // Timed out here recently (see messageTimedOut()); a FIN for it is refused with that reason.
+    // Past its deadline here (see messageTimedOut()) and not delivered again since.
     bool hasTimedOut(const MessageId &id) const { return m_timedOut.contains(id); }
+    // Whether this delivery (the message with this many attempts) is still the one held here, in
+    // flight or past its deadline; false once answered or delivered again.
+    bool isCurrentDelivery(const MessageId &id, quint16 attempts) const;
     // When nsqd takes the message back unless it is answered (ms since epoch); 0 if not in flight
     // or the server did not say its msg_timeout.
     qint64 deadlineOf(const MessageId &id) const;
@@ -144,8 +151,8 @@ Q_SIGNALS:
     void messageFinished(const nsq::MessageId &id);
     void messageRequeued(const nsq::MessageId &id, qint64 delayMs);
     void messageTouched(const nsq::MessageId &id);
-    // The message passed its deadline unanswered: nsqd requeued it (and will deliver it again with
-    // attempts + 1). It is no longer in flight here.
+    // The message passed its deadline unanswered: nsqd requeues it (and delivers it again with
+    // attempts + 1). It no longer counts as in flight here; an answer that still comes is sent.
     void messageTimedOut(const nsq::MessageId &id);
     // The server answered a FIN, REQ or TOUCH that was sent with E_FIN_FAILED, E_REQ_FAILED or
     // E_TOUCH_FAILED: the messageFinished() / messageRequeued() / messageTouched() reported for it
@@ -201,7 +208,7 @@ private:
     void onMessageActionError(const ServerError &error);
     void scheduleExpiry();
     void expireMessages();
-    void rememberTimedOut(const MessageId &id);
+    void rememberTimedOut(const MessageId &id, quint16 attempts);
     void releaseInFlight(const MessageId &id);
     void closeIfDrained();
 
@@ -227,6 +234,7 @@ private:
     QList<QSslError> m_sslErrors;
     struct InFlight
     {
+        quint16 attempts = 0;
         qint64 receivedAt = 0; // ms on m_clock
         qint64 deadline = 0;   // ms on m_clock; 0: unknown (no msg_timeout from the server)
     };
@@ -237,8 +245,8 @@ private:
     qsizetype m_staleDeadlines = 0; // entries in m_deadlines that no longer count
     QTimer *m_expiryTimer = nullptr;
     QElapsedTimer m_clock;
-    // Recently timed-out IDs (bounded), so that a late FIN is refused with the right reason.
-    QHash<MessageId, qint64> m_timedOut;
+    // Past their deadline and not answered or delivered again (bounded): their attempts.
+    QHash<MessageId, quint16> m_timedOut;
     std::deque<MessageId> m_timedOutOrder;
     qint64 m_readyCount = 0;
     bool m_subscribed = false;
@@ -246,6 +254,8 @@ private:
     qint64 m_lastReadyMs = 0;
     qint64 m_lastHeartbeatMs = 0;
     QElapsedTimer m_sinceLastRead;
+    bool m_wasConnected = false;
+    bool m_starting = false; // inside connectToNsqd(): failures are reported from the event loop
 };
 
 } // namespace nsq

@@ -159,8 +159,10 @@ void Consumer::pollLookupd()
                     if (m_pollFound.contains(address) || m_directAddresses.contains(address))
                         continue;
                     m_lookupdAddresses.remove(address);
-                    if (Conn *c = m_conns.value(address))
+                    if (Conn *c = m_conns.value(address)) {
                         c->startClose();
+                        rebalanceReady(); // its RDY is 0 now (CLS): the others may have it
+                    }
                 }
             }
             scheduleLookupdPoll();
@@ -187,6 +189,8 @@ void Consumer::openConn(const QString &address)
     connect(conn, &Conn::messageReceived, this,
             [this, conn, serial](const Message &m) { onMessage(conn, serial, m); });
     connect(conn, &Conn::messageFinished, this, [this](const MessageId &id) {
+        if (m_givingUp && *m_givingUp == id)
+            return; // reported as messageFailed, once
         ++m_counts.finished;
         Q_EMIT messageFinished(id);
     });
@@ -267,7 +271,12 @@ void Consumer::onConnClosed(Conn *conn)
                 openConn(address);
         });
     } else if (m_lookupdAddresses.contains(address)) {
-        m_lookupdAddresses.remove(address); // the next poll decides whether it comes back
+        m_lookupdAddresses.remove(address);
+        // Ask lookupd again now rather than at the next poll, as go-nsq does; only after a
+        // connection that worked, so that a node lookupd still lists but that is down is not
+        // asked about in a tight loop.
+        if (conn->wasConnected())
+            m_lookupdTimer->start(0);
     }
     rebalanceReady();
     testTheWater(); // the connection that tested the water in backoff may be the one that went
@@ -302,7 +311,9 @@ void Consumer::onMessage(Conn *conn, quint64 serial, const Message &message)
             << "message" << message.id.toString() << "attempted" << message.attempts
             << "times (max_attempts" << m_config.maxAttempts << "): finishing it";
         ++m_counts.failed;
+        m_givingUp = message.id;
         conn->finish(message.id);
+        m_givingUp.reset();
         Q_EMIT messageFailed(message);
         return;
     }
@@ -335,8 +346,10 @@ void Consumer::takeHandlerResults()
     if (!m_pool)
         return;
     for (const HandlerPool::Outcome &o : m_pool->takeResults()) {
-        // A connection that closed meanwhile already reported the message as released.
-        if (Conn *conn = m_connBySerial.value(o.item.connection))
+        // Only for the delivery the handler saw: a connection that closed meanwhile reported it
+        // released, and one redelivered meanwhile (it timed out) gets its own handler call.
+        Conn *conn = m_connBySerial.value(o.item.connection);
+        if (conn && conn->isCurrentDelivery(o.item.message.id, o.item.message.attempts))
             respond(conn, o.item.message, o.ok);
     }
 }
@@ -616,6 +629,14 @@ void Consumer::checkStopped()
 {
     if (m_state != State::Stopping || !m_conns.isEmpty())
         return;
+    // stopped() promises that the handler is no longer called: what waits for it goes (its
+    // connections reported it released), and a call under way is waited for.
+    if (m_pool && !m_pool->dropQueuedAndCheckIdle([this] {
+            QMetaObject::invokeMethod(this, &Consumer::checkStopped, Qt::QueuedConnection);
+        })) {
+        qCInfo(lcConsumer) << "stop: waiting for the handler to return";
+        return;
+    }
     m_state = State::Stopped;
     m_stopTimer->stop();
     m_statsTimer->stop();

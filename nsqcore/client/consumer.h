@@ -12,6 +12,7 @@
 #include <QThread>
 
 #include <memory>
+#include <optional>
 
 class QTimer;
 
@@ -52,8 +53,11 @@ struct ConsumerStats
 // longest; exponential backoff with go-nsq's ceiling; max_attempts; reconnects; and a graceful
 // stop in which no message goes unaccounted for.
 //
-// Every message ends in exactly one report: finished, requeued, failed (max_attempts), timed
-// out, released (its connection closed), or messageActionFailed when a FIN or REQ was refused.
+// Every delivery ends in one report: finished, requeued, failed (max_attempts), timed out,
+// released (its connection closed), or messageActionFailed when the server refused the FIN or REQ.
+// One exception: a delivery past its deadline (messageTimedOut) may still be answered, since nsqd
+// takes it back only when its scan looks; the late FIN or REQ is sent and reported as well.
+// stopped() comes once the handler is no longer called.
 //
 // Lives in one worker thread together with its Conns (see ConsumerThread). Slots may be invoked
 // from other threads with queued calls; finish(), requeue() and touch() marshal themselves.
@@ -175,6 +179,7 @@ private:
     QTimer *m_statsTimer = nullptr;
     QTimer *m_stopTimer = nullptr;
     int m_backoffLevel = 0;
+    std::optional<MessageId> m_givingUp; // finished for max_attempts: reported as failed only
     bool m_backoffWaiting = false;
     qint64 m_backoffUntilMs = 0;
     ConsumerStats m_counts;

@@ -47,42 +47,61 @@ std::vector<HandlerPool::Outcome> HandlerPool::takeResults()
     return out;
 }
 
+bool HandlerPool::dropQueuedAndCheckIdle(std::function<void()> idle)
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    m_queue.clear();
+    ++m_drops; // batches a worker already took are dropped too
+    if (m_running == 0)
+        return true;
+    m_idle = std::move(idle);
+    return false;
+}
+
 void HandlerPool::run()
 {
     const bool takeAll = m_threadCount == 1;
     std::deque<Item> batch;
-    std::vector<Outcome> outcomes;
     std::unique_lock<std::mutex> lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
         if (m_stopping)
             return;
-        if (takeAll) {
-            batch.swap(m_queue);
-        } else {
-            batch.push_back(std::move(m_queue.front()));
-            m_queue.pop_front();
+        ++m_running;
+        while (!m_queue.empty()) {
+            if (takeAll) {
+                batch.swap(m_queue);
+            } else {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+            const int drops = m_drops;
+            while (!batch.empty() && drops == m_drops && !m_stopping) {
+                Item item = std::move(batch.front());
+                batch.pop_front();
+                lock.unlock();
+                const bool ok = m_handler->handleMessage(item.message);
+                lock.lock();
+                if (!m_collect)
+                    continue;
+                // Handed back at once, so that each FIN leaves when its own call is done.
+                const bool first = m_results.empty();
+                m_results.push_back({std::move(item), ok});
+                if (first) {
+                    lock.unlock();
+                    m_resultsReady();
+                    lock.lock();
+                }
+            }
+            batch.clear();
+            if (!takeAll || m_stopping)
+                break; // one at a time: back to the wait, where the others may take the next
         }
-        lock.unlock();
-        for (Item &item : batch) {
-            const bool ok = m_handler->handleMessage(item.message);
-            if (m_collect)
-                outcomes.push_back({std::move(item), ok});
-        }
-        batch.clear();
-        lock.lock();
-        if (outcomes.empty())
-            continue;
-        const bool first = m_results.empty();
-        if (first)
-            m_results.swap(outcomes);
-        else
-            std::move(outcomes.begin(), outcomes.end(), std::back_inserter(m_results));
-        outcomes.clear();
-        if (first) {
-            // Told once per batch; the consumer takes everything collected by then.
+        --m_running;
+        if (m_running == 0 && m_queue.empty() && m_idle) {
+            auto idle = std::exchange(m_idle, {});
             lock.unlock();
-            m_resultsReady();
+            idle();
             lock.lock();
         }
     }

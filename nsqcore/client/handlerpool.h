@@ -15,11 +15,11 @@ namespace nsq {
 // handler that takes its time never holds up the thread its connections live in, so heartbeats
 // are answered and TOUCH, FIN and RDY leave while it works.
 //
-// submit() is called from the consumer's thread, with whatever arrived together. Outcomes are
-// collected and handed back in batches: resultsReady is called (from a handler thread) when the
-// first outcome of a batch is ready, and the consumer's thread then takes them all with
-// takeResults(). With one thread, a worker takes everything queued at once; with more, one
-// message at a time, so that a slow message never holds others back from idle threads.
+// submit() is called from the consumer's thread, with whatever arrived together. Each outcome is
+// handed back as soon as its handler call returns: resultsReady is called (from a handler thread)
+// when the first outcome since the last takeResults() is ready, and the consumer's thread then
+// takes all that are there. With one thread, a worker takes everything queued at once; with more,
+// one message at a time, so that a slow message never holds others back from idle threads.
 class HandlerPool
 {
 public:
@@ -44,6 +44,10 @@ public:
 
     void submit(std::vector<Item> items);
     std::vector<Outcome> takeResults();
+    // Forgets what waits for a handler (its connections are gone: those messages were reported
+    // released). Returns whether no handler call is running; if one is, `idle` is called (from
+    // its thread) once the last running call has returned.
+    bool dropQueuedAndCheckIdle(std::function<void()> idle);
 
 private:
     void run();
@@ -56,6 +60,9 @@ private:
     std::condition_variable m_wake;
     std::deque<Item> m_queue;
     std::vector<Outcome> m_results;
+    int m_running = 0; // workers busy with handler calls
+    int m_drops = 0;   // dropQueuedAndCheckIdle() calls so far
+    std::function<void()> m_idle;
     bool m_stopping = false;
     std::vector<std::thread> m_threads;
 };

@@ -75,38 +75,60 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("value");
         QTest::addColumn<int>("row");
-        QTest::newRow("dial_timeout") << QStringLiteral("dial_timeout") << QStringLiteral("1234") << 0;
-        QTest::newRow("read_timeout") << QStringLiteral("read_timeout") << QStringLiteral("2345") << 1;
-        QTest::newRow("write_timeout") << QStringLiteral("write_timeout") << QStringLiteral("3456") << 2;
-        QTest::newRow("heartbeat_interval") << QStringLiteral("heartbeat_interval") << QStringLiteral("4567") << 3;
+        QTest::newRow("dial_timeout")
+            << QStringLiteral("dial_timeout") << QStringLiteral("1234") << 0;
+        QTest::newRow("read_timeout")
+            << QStringLiteral("read_timeout") << QStringLiteral("2345") << 1;
+        QTest::newRow("write_timeout")
+            << QStringLiteral("write_timeout") << QStringLiteral("3456") << 2;
+        QTest::newRow("heartbeat_interval")
+            << QStringLiteral("heartbeat_interval") << QStringLiteral("4567") << 3;
         QTest::newRow("client_id") << QStringLiteral("client_id") << QStringLiteral("cid") << 4;
         QTest::newRow("hostname") << QStringLiteral("hostname") << QStringLiteral("hn") << 5;
         QTest::newRow("user_agent") << QStringLiteral("user_agent") << QStringLiteral("ua/2") << 6;
-        QTest::newRow("output_buffer_size") << QStringLiteral("output_buffer_size") << QStringLiteral("8192") << 7;
-        QTest::newRow("output_buffer_timeout") << QStringLiteral("output_buffer_timeout") << QStringLiteral("125") << 8;
+        QTest::newRow("output_buffer_size")
+            << QStringLiteral("output_buffer_size") << QStringLiteral("8192") << 7;
+        QTest::newRow("output_buffer_timeout")
+            << QStringLiteral("output_buffer_timeout") << QStringLiteral("125") << 8;
         QTest::newRow("sample_rate") << QStringLiteral("sample_rate") << QStringLiteral("17") << 9;
-        QTest::newRow("msg_timeout") << QStringLiteral("msg_timeout") << QStringLiteral("7000") << 10;
-        QTest::newRow("max_frame_size") << QStringLiteral("max_frame_size") << QStringLiteral("99999") << 11;
+        QTest::newRow("msg_timeout")
+            << QStringLiteral("msg_timeout") << QStringLiteral("7000") << 10;
+        QTest::newRow("max_frame_size")
+            << QStringLiteral("max_frame_size") << QStringLiteral("99999") << 11;
         QTest::newRow("tls_v1") << QStringLiteral("tls_v1") << QStringLiteral("true") << 12;
-        QTest::newRow("tls_root_ca_file") << QStringLiteral("tls_root_ca_file") << QStringLiteral("/ca.pem") << 13;
+        QTest::newRow("tls_root_ca_file")
+            << QStringLiteral("tls_root_ca_file") << QStringLiteral("/ca.pem") << 13;
         QTest::newRow("tls_cert") << QStringLiteral("tls_cert") << QStringLiteral("/c.pem") << 14;
         QTest::newRow("tls_key") << QStringLiteral("tls_key") << QStringLiteral("/k.pem") << 15;
-        QTest::newRow("tls_insecure_skip_verify") << QStringLiteral("tls_insecure_skip_verify") << QStringLiteral("1") << 16;
+        QTest::newRow("tls_insecure_skip_verify")
+            << QStringLiteral("tls_insecure_skip_verify") << QStringLiteral("1") << 16;
         QTest::newRow("snappy") << QStringLiteral("snappy") << QStringLiteral("TRUE") << 17;
         QTest::newRow("deflate") << QStringLiteral("deflate") << QStringLiteral("true") << 18;
-        QTest::newRow("deflate_level") << QStringLiteral("deflate_level") << QStringLiteral("3") << 19;
+        QTest::newRow("deflate_level")
+            << QStringLiteral("deflate_level") << QStringLiteral("3") << 19;
         QTest::newRow("auth_secret") << QStringLiteral("auth_secret") << QStringLiteral("s") << 20;
-        QTest::newRow("max_in_flight") << QStringLiteral("max_in_flight") << QStringLiteral("42") << 21;
-        QTest::newRow("max_attempts") << QStringLiteral("max_attempts") << QStringLiteral("9") << 22;
-        QTest::newRow("default_requeue_delay") << QStringLiteral("default_requeue_delay") << QStringLiteral("1111") << 23;
-        QTest::newRow("max_requeue_delay") << QStringLiteral("max_requeue_delay") << QStringLiteral("2222") << 24;
-        QTest::newRow("backoff_multiplier") << QStringLiteral("backoff_multiplier") << QStringLiteral("333") << 25;
-        QTest::newRow("max_backoff_duration") << QStringLiteral("max_backoff_duration") << QStringLiteral("4444") << 26;
-        QTest::newRow("lookupd_poll_interval") << QStringLiteral("lookupd_poll_interval") << QStringLiteral("5555") << 27;
-        QTest::newRow("lookupd_poll_jitter") << QStringLiteral("lookupd_poll_jitter") << QStringLiteral("0.25") << 28;
-        QTest::newRow("low_rdy_idle_timeout") << QStringLiteral("low_rdy_idle_timeout") << QStringLiteral("6666") << 29;
-        QTest::newRow("low_rdy_timeout") << QStringLiteral("low_rdy_timeout") << QStringLiteral("7777") << 30;
-        QTest::newRow("rdy_redistribute_interval") << QStringLiteral("rdy_redistribute_interval") << QStringLiteral("888") << 31;
+        QTest::newRow("max_in_flight")
+            << QStringLiteral("max_in_flight") << QStringLiteral("42") << 21;
+        QTest::newRow("max_attempts")
+            << QStringLiteral("max_attempts") << QStringLiteral("9") << 22;
+        QTest::newRow("default_requeue_delay")
+            << QStringLiteral("default_requeue_delay") << QStringLiteral("1111") << 23;
+        QTest::newRow("max_requeue_delay")
+            << QStringLiteral("max_requeue_delay") << QStringLiteral("2222") << 24;
+        QTest::newRow("backoff_multiplier")
+            << QStringLiteral("backoff_multiplier") << QStringLiteral("333") << 25;
+        QTest::newRow("max_backoff_duration")
+            << QStringLiteral("max_backoff_duration") << QStringLiteral("4444") << 26;
+        QTest::newRow("lookupd_poll_interval")
+            << QStringLiteral("lookupd_poll_interval") << QStringLiteral("5555") << 27;
+        QTest::newRow("lookupd_poll_jitter")
+            << QStringLiteral("lookupd_poll_jitter") << QStringLiteral("0.25") << 28;
+        QTest::newRow("low_rdy_idle_timeout")
+            << QStringLiteral("low_rdy_idle_timeout") << QStringLiteral("6666") << 29;
+        QTest::newRow("low_rdy_timeout")
+            << QStringLiteral("low_rdy_timeout") << QStringLiteral("7777") << 30;
+        QTest::newRow("rdy_redistribute_interval")
+            << QStringLiteral("rdy_redistribute_interval") << QStringLiteral("888") << 31;
     }
     void everyOptionReachesItsField()
     {
@@ -160,9 +182,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QVariant>("value");
         QTest::newRow("int") << QStringLiteral("max_in_flight") << QVariant(QStringLiteral("many"));
-        QTest::newRow("int64") << QStringLiteral("max_frame_size") << QVariant(QStringLiteral("big"));
-        QTest::newRow("double")
-            << QStringLiteral("lookupd_poll_jitter") << QVariant(QStringLiteral("some"));
+        QTest::newRow("int64") << QStringLiteral("max_frame_size")
+                               << QVariant(QStringLiteral("big"));
+        QTest::newRow("double") << QStringLiteral("lookupd_poll_jitter")
+                                << QVariant(QStringLiteral("some"));
         QTest::newRow("bool") << QStringLiteral("snappy") << QVariant(QStringLiteral("yes please"));
         QTest::newRow("unknown") << QStringLiteral("no_such_option") << QVariant(1);
     }

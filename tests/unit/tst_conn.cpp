@@ -293,9 +293,9 @@ private Q_SLOTS:
         QTest::newRow("no certificate file")
             << QStringLiteral("/nonexistent/cert.pem") << testCertPath("client.key")
             << QStringLiteral("cannot read TLS certificate file /nonexistent/cert.pem");
-        QTest::newRow("no key file") << testCertPath("client.pem")
-                                     << QStringLiteral("/nonexistent/key.pem")
-                                     << QStringLiteral("cannot read TLS key file /nonexistent/key.pem");
+        QTest::newRow("no key file")
+            << testCertPath("client.pem") << QStringLiteral("/nonexistent/key.pem")
+            << QStringLiteral("cannot read TLS key file /nonexistent/key.pem");
         QTest::newRow("key file is not a key")
             << testCertPath("client.pem") << testCertPath("ca.pem")
             << QStringLiteral("not an unencrypted PEM RSA or EC key");
@@ -372,8 +372,9 @@ private Q_SLOTS:
         server.closeClient();
         QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, kWait);
         QCOMPARE(conn.error(), Conn::Error::RemoteClosed);
-        QVERIFY2(conn.errorString().endsWith(QLatin1String("closed the connection during IDENTIFY")),
-                 qPrintable(conn.errorString()));
+        QVERIFY2(
+            conn.errorString().endsWith(QLatin1String("closed the connection during IDENTIFY")),
+            qPrintable(conn.errorString()));
     }
 
     void compression()
@@ -749,19 +750,26 @@ private Q_SLOTS:
         QCOMPARE(timedOut[0][0].value<MessageId>(), id);
         QCOMPARE(conn.inFlightCount(), 0);
         QCOMPARE(conn.deadlineOf(id), 0);
-        // Too late to answer it: refused here, with the reason, and nothing is sent.
+        // Still this delivery until it is answered or delivered again: nsqd takes it back only
+        // when its scan looks, so a late FIN is sent (only E_FIN_FAILED would say it was too late).
+        QVERIFY(conn.isCurrentDelivery(id, 1));
+        QVERIFY(conn.hasTimedOut(id));
         conn.finish(id);
+        QCOMPARE(refused.size(), 0);
+        QVERIFY(!conn.isCurrentDelivery(id, 1));
+        conn.finish(id); // once only
         QCOMPARE(refused.size(), 1);
-        QVERIFY2(refused[0][2].toString().contains(QLatin1String("timed out")),
-                 qPrintable(refused[0][2].toString()));
-        // Delivered again (attempts + 1): in flight once more.
+        const auto sub = server.nextCommand(kWait), rdy = server.nextCommand(kWait);
+        const auto lateFin = server.nextCommand(kWait);
+        QVERIFY(sub && rdy && lateFin);
+        QCOMPARE(lateFin->name + ' ' + lateFin->params.value(0), "FIN " + id.toByteArray());
+        QVERIFY(!server.hasPendingCommand(200)); // and the second FIN was not sent
+        // Delivered again (attempts + 1): a new delivery, in flight; the old one is not current.
         server.sendMessage(message("00000000000000d1", "held", 2));
         QTRY_COMPARE_WITH_TIMEOUT(conn.inFlightCount(), 1, kWait);
-        conn.finish(id);
-        const auto sub = server.nextCommand(kWait), rdy = server.nextCommand(kWait);
-        const auto fin = server.nextCommand(kWait);
-        QVERIFY(sub && rdy && fin);
-        QCOMPARE(fin->name, QByteArray("FIN"));
+        QVERIFY(conn.isCurrentDelivery(id, 2));
+        QVERIFY(!conn.isCurrentDelivery(id, 1));
+        QVERIFY(!conn.hasTimedOut(id));
     }
 
     void touchMovesTheDeadlineButNotPastMaxMsgTimeout()

@@ -658,6 +658,45 @@ private Q_SLOTS:
         QCOMPARE(c.stats().connections.size(), 2); // the old one is still closing
     }
 
+    void closingConnectionsReadyGoesToTheOneThatStays_data()
+    {
+        QTest::addColumn<int>("maxInFlight");
+        QTest::newRow("max_in_flight 1") << 1;
+        QTest::newRow("max_in_flight 4") << 4;
+    }
+    void closingConnectionsReadyGoesToTheOneThatStays()
+    {
+        QFETCH(int, maxInFlight);
+        auto leaving = startBroker(), staying = startBroker();
+        QVERIFY(leaving && staying);
+        Lookupd lookupd;
+        lookupd.addBroker(leaving.get());
+        lookupd.addBroker(staying.get());
+        QVERIFY(lookupd.listen() != 0);
+        leaving->publish(QStringLiteral("t"), {"held"});
+        staying->getOrCreateTopic(QStringLiteral("t"));
+        BatchingHandler h(5);
+        int held = 0;
+        connect(&h, &BatchingHandler::messagesReceived, this,
+                [&](const QList<Message> &batch) { held += int(batch.size()); });
+        Config cfg = fastConfig();
+        cfg.maxInFlight = maxInFlight;
+        cfg.lowRdyTimeout = 60000;
+        Consumer c(QStringLiteral("t"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h, 0);
+        c.setAutoResponse(false); // the held message is never answered here
+        c.connectToLookupd(QStringLiteral("127.0.0.1:%1").arg(lookupd.httpPort()));
+        QTRY_COMPARE_WITH_TIMEOUT(held, 1, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(c.stats().connections.size(), 2, kWait);
+        // One nsqd leaves the lookupd: its connection closes (CLS), holding its message.
+        lookupd.removeBroker(leaving.get());
+        QTRY_VERIFY_WITH_TIMEOUT(readyOn(*leaving) == 0, kWait); // nsqd sets RDY 0 on CLS
+        QCOMPARE(c.stats().connections.size(), 2);               // still closing
+        // The budget it held goes to the connection that stays, while the other still closes.
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*staying), maxInFlight, kWait);
+        QCOMPARE(c.stats().connections.size(), 2);
+    }
+
     void readyZeroGoesOutBeforeTheRequeue()
     {
         auto b = startBroker();

@@ -1,9 +1,9 @@
 #include <broker/broker.h>
 #include <broker/demotraffic.h>
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSignalSpy>
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace nsq;

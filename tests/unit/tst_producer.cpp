@@ -76,19 +76,30 @@ private Q_SLOTS:
             << QStringLiteral("tls_root_ca_file") << QStringLiteral("/nonexistent/ca.pem");
         QTest::newRow("invalid option value")
             << QStringLiteral("sample_rate") << QStringLiteral("100");
+        // Qt reports these connect() failures at once, not from the event loop.
+        QTest::newRow("broadcast address")
+            << QStringLiteral("address") << QStringLiteral("255.255.255.255:4150");
+        QTest::newRow("multicast address")
+            << QStringLiteral("address") << QStringLiteral("224.0.0.1:4150");
+        QTest::newRow("unspecified address")
+            << QStringLiteral("address") << QStringLiteral("0.0.0.0:1");
     }
     void resultNeverArrivesBeforeTheIdIsReturned()
     {
         QFETCH(QString, option);
         QFETCH(QString, value);
         Config cfg;
-        cfg.tlsV1 = true;
+        QString address = QStringLiteral("127.0.0.1:1");
         // set() refuses out-of-range values; the struct takes them, as a caller's code may.
-        if (option == QLatin1String("sample_rate"))
+        if (option == QLatin1String("sample_rate")) {
             cfg.sampleRate = value.toInt();
-        else
+        } else if (option == QLatin1String("address")) {
+            address = value;
+        } else {
+            cfg.tlsV1 = true;
             QCOMPARE(cfg.set(option, value), QString());
-        Producer p(QStringLiteral("127.0.0.1:1"), cfg);
+        }
+        Producer p(address, cfg);
         QList<quint64> seen;
         quint64 id = 0;
         // A caller that files the id away and then looks it up when the result comes.
