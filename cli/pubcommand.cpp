@@ -75,16 +75,27 @@ int runPub(const QStringList &arguments)
     QSocketNotifier notifier(STDIN_FILENO, QSocketNotifier::Read);
     QTimer pace;
     pace.setSingleShot(true);
+    // Reading pauses while this much waits for the broker, but never in the middle of a line:
+    // a line must be whole before it can go. A line longer than any nsqd would take ends the run.
     constexpr qsizetype kMaxBuffered = 4 * 1024 * 1024;
+    constexpr qsizetype kMaxLine = 64 * 1024 * 1024;
+    qsizetype noNewlineBefore = 0; // input[0, noNewlineBefore) is known to hold no '\n'
+    QString inputError;
+    // --rate is a token bucket that holds at most kSlackMs of credit: idle input earns no burst.
+    constexpr double kSlackMs = 100;
+    double nextDueMs = 0;
 
     auto takeLines = [&] {
         QByteArrayList bodies;
         while (bodies.size() < perBatch) {
-            qsizetype nl = input.indexOf('\n');
-            if (nl < 0 && !(eof && !input.isEmpty()))
+            qsizetype nl = input.indexOf('\n', noNewlineBefore);
+            if (nl < 0 && !(eof && !input.isEmpty())) {
+                noNewlineBefore = input.size();
                 break;
+            }
             if (nl < 0)
                 nl = input.size();
+            noNewlineBefore = 0;
             QByteArray body = input.left(nl);
             input.remove(0, qMin(nl + 1, input.size()));
             while (body.endsWith('\r'))
@@ -102,22 +113,27 @@ int runPub(const QStringList &arguments)
     };
     auto publishWhatIsReady = [&] {
         while (firstError.isEmpty() && producer.pendingCount() < 8 && !pace.isActive()) {
-            if (perSecond > 0) {
-                // Pace by the clock: the next batch may go once the previous ones fit the rate.
-                const qint64 due = qint64(1000.0 * double(sent) / perSecond);
-                if (due > clock.elapsed()) {
-                    pace.start(int(due - clock.elapsed()));
-                    break;
-                }
+            const double now = double(clock.elapsed());
+            if (perSecond > 0 && nextDueMs > now) {
+                pace.start(int(nextDueMs - now) + 1);
+                break;
             }
             const QByteArrayList bodies = takeLines();
             if (bodies.isEmpty())
                 break;
             sizes.insert(producer.multiPublish(p.value(topic), bodies), int(bodies.size()));
             sent += bodies.size();
+            if (perSecond > 0)
+                nextDueMs =
+                    qMax(nextDueMs, now - kSlackMs) + 1000.0 * double(bodies.size()) / perSecond;
         }
-        // Read more only while what waits here stays small.
-        notifier.setEnabled(!eof && firstError.isEmpty() && input.size() < kMaxBuffered);
+        if (noNewlineBefore > kMaxLine && firstError.isEmpty())
+            inputError = firstError =
+                QStringLiteral("a line of input is longer than %1 MiB").arg(kMaxLine >> 20);
+        // Read more only while what waits here stays small, or while no line is whole yet.
+        const bool lineIncomplete = noNewlineBefore == input.size();
+        notifier.setEnabled(!eof && firstError.isEmpty() &&
+                            (input.size() < kMaxBuffered || lineIncomplete));
         if (!firstError.isEmpty()) {
             eof = true;
             input.clear();
@@ -147,6 +163,10 @@ int runPub(const QStringList &arguments)
     if (skipped > 0)
         std::fprintf(stderr, "nsq-inspector-cli pub: skipped %lld empty lines\n",
                      static_cast<long long>(skipped));
+    if (!inputError.isEmpty())
+        return fail(
+            "pub", 1,
+            QStringLiteral("%1; stopped reading (%2 published)").arg(inputError).arg(published));
     if (!firstError.isEmpty())
         return fail("pub", 1,
                     QStringLiteral("%1 messages not published: %2 (%3 published)")

@@ -63,6 +63,7 @@ public:
     QString authIdentity() const;   // empty until AUTH succeeded
     bool snappy() const { return m_snappy; }
     bool deflate() const { return m_deflate; }
+    int deflateLevel() const { return m_deflateLevel; }
     int state() const { return int(m_state); }
 
 Q_SIGNALS:

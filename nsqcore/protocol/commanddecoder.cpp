@@ -70,6 +70,7 @@ CommandDecoder::Status CommandDecoder::next()
     const qint32 size = qint32(readBigEndian32(p + consumed));
     m_lastBodySize = size;
     m_failedLine = c;
+    m_failedIndex = -1;
     if (size <= 0)
         return fail(Error::BadBodySize, QStringLiteral("invalid body size %1").arg(size));
     const bool oneMessage = name == "PUB" || name == "DPUB";
@@ -89,7 +90,8 @@ CommandDecoder::Status CommandDecoder::next()
         m_inMpub = true;
         m_mpub = std::move(c);
         m_mpub.hasBody = true;
-        m_mpub.messages.reserve(count);
+        // The count is the peer's word: reserve only what a real batch would usually need.
+        m_mpub.messages.reserve(qMin(count, 4096));
         m_mpubLeft = count;
         m_mpubBytes = 4;
         return nextMpubMessage();
@@ -113,20 +115,19 @@ CommandDecoder::Status CommandDecoder::nextMpubMessage()
         const char *p = m_buffer.data();
         const qint32 size = qint32(readBigEndian32(p));
         m_lastBodySize = size;
-        m_failedIndex = int(m_mpub.messages.size());
-        m_failedLine = m_mpub;
-        m_failedLine.messages.clear();
         if (size <= 0)
-            return fail(
-                Error::BadMessageSize,
-                QStringLiteral("invalid message(%1) body size %2").arg(m_failedIndex).arg(size));
+            return failMpub(Error::BadMessageSize,
+                            QStringLiteral("invalid message(%1) body size %2")
+                                .arg(m_mpub.messages.size())
+                                .arg(size));
         if (size > m_maxMessageSize)
-            return fail(Error::MessageTooLarge,
-                        QStringLiteral("message too big %1 > %2").arg(size).arg(m_maxMessageSize));
+            return failMpub(
+                Error::MessageTooLarge,
+                QStringLiteral("message too big %1 > %2").arg(size).arg(m_maxMessageSize));
         if (m_mpubBytes + 4 + size > m_maxBodySize)
-            return fail(Error::BodyTooLarge, QStringLiteral("body too big %1 > %2")
-                                                 .arg(m_mpubBytes + 4 + size)
-                                                 .arg(m_maxBodySize));
+            return failMpub(Error::BodyTooLarge, QStringLiteral("body too big %1 > %2")
+                                                     .arg(m_mpubBytes + 4 + size)
+                                                     .arg(m_maxBodySize));
         if (available - 4 < size)
             return Status::NeedMoreData;
         m_mpub.messages.append(QByteArray(p + 4, size));
@@ -143,6 +144,16 @@ CommandDecoder::Status CommandDecoder::nextMpubMessage()
 QByteArray CommandDecoder::takeBuffered()
 {
     return m_buffer.takeAll();
+}
+
+CommandDecoder::Status CommandDecoder::failMpub(Error error, QString text)
+{
+    m_failedIndex = int(m_mpub.messages.size());
+    m_failedLine = Command();
+    m_failedLine.name = m_mpub.name;
+    m_failedLine.params = m_mpub.params;
+    m_failedLine.hasBody = true;
+    return fail(error, std::move(text));
 }
 
 CommandDecoder::Status CommandDecoder::fail(Error error, QString text)

@@ -68,6 +68,7 @@ public:
     static bool carriesBody(QByteArrayView name);
 
 private:
+    Status failMpub(Error error, QString text);
     Status fail(Error error, QString text);
     Status nextMpubMessage();
 

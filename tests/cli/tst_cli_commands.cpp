@@ -180,6 +180,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((seen = clientNamed(QStringLiteral("opt-pub"))), kWait);
         QVERIFY(seen->tls());
         QVERIFY(seen->deflate());
+        QCOMPARE(seen->deflateLevel(), 3);
         QVERIFY(!seen->snappy());
         QVERIFY(seen->authorised());
         pub.closeWriteChannel();
@@ -211,6 +212,65 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(pub.state(), QProcess::NotRunning, kWait);
         QCOMPARE(pub.exitCode(), 0);
         QCOMPARE(count(), quint64(3));
+    }
+
+    void pubReadsALineLongerThanItsReadAhead()
+    {
+        // Reading pauses at 4 MiB of unpublished input, but never inside a line that is not
+        // whole yet: a 5 MiB message (the broker here takes up to 8 MiB) still goes out.
+        BrokerConfig bc;
+        bc.maxMsgSize = 8 * 1024 * 1024;
+        bc.maxBodySize = 8 * 1024 * 1024;
+        Broker big(bc);
+        QCOMPARE(big.start(), QString());
+        const QByteArray longLine(5 * 1024 * 1024, 'x');
+        const Run pub = cli({QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"),
+                             QStringLiteral("127.0.0.1:%1").arg(big.tcpPort()),
+                             QStringLiteral("--topic"), QStringLiteral("long")},
+                            longLine + "\nafter\n");
+        QCOMPARE(pub.code, 0);
+        QVERIFY2(pub.err.contains("published 2 messages"), pub.err.constData());
+        QCOMPARE(big.topic(QStringLiteral("long"))->messageCount, quint64(2));
+    }
+
+    void pubStopsAtALineNoBrokerWouldTake()
+    {
+        // Without a newline in sight, input is not buffered without end.
+        const QByteArray endless(65 * 1024 * 1024, 'y');
+        const Run pub = cli({QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                             QStringLiteral("--topic"), QStringLiteral("endless")},
+                            "before\n" + endless);
+        QCOMPARE(pub.code, 1);
+        QVERIFY2(pub.err.contains("a line of input is longer than 64 MiB"), pub.err.constData());
+        QVERIFY2(pub.err.contains("(1 published)"), pub.err.constData());
+    }
+
+    void pubRateEarnsNoBurstWhileIdle()
+    {
+        // At 5/s, six lines take a second however long the input was quiet before them.
+        QProcess pub;
+        pub.start(QStringLiteral(NSQ_CLI_PATH),
+                  {QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                   QStringLiteral("--topic"), QStringLiteral("idlerate"), QStringLiteral("--rate"),
+                   QStringLiteral("5")});
+        QVERIFY(pub.waitForStarted(kWait));
+        const auto count = [this] {
+            const Topic *t = m_broker->topic(QStringLiteral("idlerate"));
+            return t ? t->messageCount : 0;
+        };
+        pub.write("first\n");
+        QTRY_COMPARE_WITH_TIMEOUT(count(), quint64(1), kWait);
+        QTest::qWait(2000); // not a synchronisation: the quiet spell is what is under test
+        QElapsedTimer t;
+        t.start();
+        pub.write("1\n2\n3\n4\n5\n6\n");
+        pub.closeWriteChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(pub.state(), QProcess::NotRunning, kWait);
+        QCOMPARE(pub.exitCode(), 0);
+        QCOMPARE(count(), quint64(7));
+        // The first of the six may go at once (plus 100 ms of slack); the other five wait 200 ms
+        // each. A slower machine only makes this longer.
+        QVERIFY2(t.elapsed() >= 800, qPrintable(QString::number(t.elapsed())));
     }
 
     void tailThroughLookupdWithTopicPrefix()
