@@ -1,35 +1,124 @@
 #include "mainwindow.h"
+#include "session/sessionsettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QScreen>
 
 #include <cstdio>
 #include <cstring>
 
+namespace {
+
+// Parsed before QApplication exists, so that a wrong flag is answered on stderr (exit 2) before
+// any window, and without a display.
+struct Startup
+{
+    bool demo = false;
+    bool connect = false;
+    nsqui::SessionSettings settings;
+};
+
+int parse(const QStringList &args, Startup *out)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Look inside NSQ: messages, frames and counts."));
+    p.addHelpOption();
+    p.addOption({QStringList{QStringLiteral("v"), QStringLiteral("version")},
+                 QStringLiteral("Print the version and exit.")});
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Start the embedded broker with demo traffic."));
+    const QCommandLineOption nsqd(QStringLiteral("nsqd-tcp-address"),
+                                  QStringLiteral("nsqd TCP address (repeatable)."),
+                                  QStringLiteral("host:port"));
+    const QCommandLineOption lookupd(QStringLiteral("lookupd-http-address"),
+                                     QStringLiteral("nsqlookupd HTTP address (repeatable)."),
+                                     QStringLiteral("host:port"));
+    const QCommandLineOption topic(QStringLiteral("topic"), QStringLiteral("Topic."),
+                                   QStringLiteral("name"));
+    const QCommandLineOption channel(QStringLiteral("channel"),
+                                     QStringLiteral("Channel (default: a fresh ephemeral one)."),
+                                     QStringLiteral("name"));
+    const QCommandLineOption mode(QStringLiteral("mode"),
+                                  QStringLiteral("hold (default), tail or peek."),
+                                  QStringLiteral("mode"), QStringLiteral("hold"));
+    const QCommandLineOption maxInFlight(QStringLiteral("max-in-flight"),
+                                         QStringLiteral("Messages in flight at once (default 25)."),
+                                         QStringLiteral("N"), QStringLiteral("25"));
+    p.addOptions({demo, nsqd, lookupd, topic, channel, mode, maxInFlight});
+    const auto fail = [](const QString &why) {
+        std::fprintf(stderr, "nsq-inspector: %s\n", qPrintable(why));
+        return 2;
+    };
+    if (!p.parse(args))
+        return fail(p.errorText());
+    if (p.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(p.helpText()));
+        return 0;
+    }
+    if (!p.positionalArguments().isEmpty())
+        return fail(
+            QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+    out->demo = p.isSet(demo);
+    out->connect = p.isSet(nsqd) || p.isSet(lookupd);
+    if (out->demo && out->connect)
+        return fail(QStringLiteral("--demo cannot be combined with server addresses"));
+    if (!out->connect) {
+        for (const QCommandLineOption *o : {&topic, &channel, &mode, &maxInFlight})
+            if (p.isSet(*o))
+                return fail(QStringLiteral("--%1 needs --nsqd-tcp-address or "
+                                           "--lookupd-http-address")
+                                .arg(o->names().first()));
+        return -1;
+    }
+    nsqui::SessionSettings &s = out->settings;
+    s.nsqdAddresses = p.values(nsqd);
+    s.lookupdAddresses = p.values(lookupd);
+    s.topic = p.value(topic);
+    s.channel = p.value(channel);
+    if (!nsqui::modeFromName(p.value(mode), &s.mode))
+        return fail(QStringLiteral("--mode: '%1' is not hold, tail or peek").arg(p.value(mode)));
+    bool ok = false;
+    s.maxInFlight = p.value(maxInFlight).toInt(&ok);
+    if (!ok)
+        return fail(
+            QStringLiteral("--max-in-flight: '%1' is not a number").arg(p.value(maxInFlight)));
+    if (!p.isSet(topic))
+        return fail(QStringLiteral("--topic is required with a server address"));
+    const QStringList problems = s.validate();
+    if (!problems.isEmpty())
+        return fail(problems.join(QStringLiteral("; ")));
+    return -1;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    // Answer --version before a display is needed, so packaging checks run headless.
-    for (int i = 1; i < argc; ++i) {
+    QStringList args;
+    for (int i = 0; i < argc; ++i) {
         if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
             std::printf("nsq-inspector %s\n", NSQ_INSPECTOR_VERSION);
             return 0;
         }
+        args << QString::fromLocal8Bit(argv[i]);
     }
+    Startup startup;
+    const int early = parse(args, &startup);
+    if (early >= 0)
+        return early;
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("nsq-inspector"));
     QApplication::setOrganizationName(QStringLiteral("nsq-inspector"));
     QApplication::setApplicationVersion(QStringLiteral(NSQ_INSPECTOR_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("nsq-inspector"));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Look inside NSQ: messages, frames and counts."));
-    parser.addHelpOption();
-    parser.addOption({QStringList{QStringLiteral("v"), QStringLiteral("version")},
-                      QStringLiteral("Print the version and exit.")});
-    parser.process(app);
-
     nsqui::MainWindow window;
     window.show();
+    if (startup.connect)
+        window.connectTo(startup.settings);
+    else
+        window.startDemo(); // no server named: show how it works with the embedded one
     return app.exec();
 }

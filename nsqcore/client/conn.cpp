@@ -126,7 +126,7 @@ Conn::~Conn()
 
 QString Conn::address() const
 {
-    return QStringLiteral("%1:%2").arg(m_host).arg(m_port);
+    return m_address;
 }
 
 qint64 Conn::nowMs() const
@@ -142,6 +142,7 @@ void Conn::connectToNsqd(const QString &host, quint16 port)
     }
     m_host = host;
     m_port = port;
+    m_address = QStringLiteral("%1:%2").arg(host).arg(port); // asked for per message
     m_error = Error::NoError;
     m_errorString.clear();
     m_decoder.reset();

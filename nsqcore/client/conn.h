@@ -218,6 +218,7 @@ private:
     QTimer *m_heartbeatTimer = nullptr;
     QString m_host;
     quint16 m_port = 0;
+    QString m_address;
     State m_state = State::Disconnected;
     Error m_error = Error::NoError;
     QString m_errorString;

@@ -226,12 +226,32 @@ void Consumer::openConn(const QString &address)
 
 void Consumer::onConnState(Conn *conn, Conn::State state)
 {
+    Q_EMIT connectionStateChanged(m_conns.key(conn), state);
     if (state != Conn::State::Connected)
         return;
     conn->subscribe(m_topic, m_channel);
     Q_EMIT connected(m_conns.key(conn));
     rebalanceReady(); // a new connection changes everyone's share
     testTheWater();   // or, in backoff, it may be the one to test with
+}
+
+void Consumer::setMaxInFlight(int count)
+{
+    count = qBound(0, count, 1000000);
+    if (count == m_config.maxInFlight)
+        return;
+    m_config.maxInFlight = count;
+    if (m_state != State::Running)
+        return;
+    if (count == 0) {
+        for (Conn *c : readyConns())
+            updateReady(c, 0); // even the connection testing the water in backoff
+        return;
+    }
+    if (inBackoff())
+        testTheWater(); // a pause may have taken the test's RDY 1 away
+    else
+        rebalanceReady();
 }
 
 void Consumer::rebalanceReady()
@@ -320,7 +340,7 @@ void Consumer::onMessage(Conn *conn, quint64 serial, const Message &message)
     if (!m_handler)
         return; // held until finish()/requeue()
     if (m_concurrency == 0) {
-        const bool ok = m_handler->handleMessage(message);
+        const bool ok = m_handler->handleDelivery(message, conn->address());
         if (m_autoResponse)
             respond(conn, message, ok);
         return;
@@ -332,7 +352,7 @@ void Consumer::onMessage(Conn *conn, quint64 serial, const Message &message)
     // Handed over once per event-loop turn: one lock and one wake-up for all that arrived.
     if (m_toHandle.empty())
         QMetaObject::invokeMethod(this, &Consumer::submitToHandlers, Qt::QueuedConnection);
-    m_toHandle.push_back({message, serial});
+    m_toHandle.push_back({message, serial, conn->address()});
 }
 
 void Consumer::submitToHandlers()
@@ -452,6 +472,8 @@ qint64 Consumer::perConnMaxInFlight() const
     for (const Conn *c : m_conns)
         n += c->state() == Conn::State::Connected ? 1 : 0;
     n = qMax<qint64>(1, n);
+    if (m_config.maxInFlight == 0)
+        return 0; // paused
     return qMax<qint64>(1, m_config.maxInFlight / n);
 }
 
@@ -517,7 +539,8 @@ void Consumer::redistributeReady()
         if (c->readyCount() == 0)
             candidates << c;
     }
-    qint64 available = (m_backoffLevel > 0 ? 1 : m_config.maxInFlight) - totalReady();
+    qint64 available =
+        (m_backoffLevel > 0 ? qMin(1, m_config.maxInFlight) : m_config.maxInFlight) - totalReady();
     for (Conn *c : byLongestWithoutReady(candidates)) {
         if (available <= 0)
             break;
@@ -594,7 +617,8 @@ void Consumer::resumeFromBackoff()
 void Consumer::testTheWater()
 {
     // In backoff, after the wait: one message on one connection decides what comes next.
-    if (m_state != State::Running || m_backoffLevel == 0 || m_backoffWaiting || totalReady() > 0)
+    if (m_state != State::Running || m_backoffLevel == 0 || m_backoffWaiting || totalReady() > 0 ||
+        m_config.maxInFlight == 0)
         return;
     const QList<Conn *> conns = readyConns();
     if (conns.isEmpty()) {
@@ -649,6 +673,7 @@ ConsumerStats Consumer::stats() const
     ConsumerStats s = m_counts;
     s.backoffLevel = m_backoffLevel;
     s.backoffUntilMs = m_backoffWaiting ? m_backoffUntilMs : 0;
+    s.maxInFlight = m_config.maxInFlight;
     for (auto it = m_conns.cbegin(); it != m_conns.cend(); ++it) {
         const Conn *c = it.value();
         s.connections << ConsumerStats::Connection{it.key(),
@@ -656,7 +681,10 @@ ConsumerStats Consumer::stats() const
                                                    c->readyCount(),
                                                    c->inFlightCount(),
                                                    c->lastHeartbeatTime(),
-                                                   c->lastMessageTime()};
+                                                   c->lastMessageTime(),
+                                                   c->serverSettings().msgTimeout,
+                                                   c->maxReadyCount(),
+                                                   c->serverSettings().maxMsgTimeout};
     }
     return s;
 }

@@ -30,6 +30,9 @@ struct ConsumerStats
         int inFlightCount = 0;
         qint64 lastHeartbeatMs = 0;
         qint64 lastMessageMs = 0;
+        qint64 msgTimeoutMs = 0;    // as the server announced it (0 before IDENTIFY)
+        qint64 maxReadyCount = 0;   // the server's max_rdy_count
+        qint64 maxMsgTimeoutMs = 0; // the server's cap for REQ delays and TOUCH
     };
     quint64 received = 0;
     quint64 finished = 0;     // FIN sent, less those the server refused
@@ -40,6 +43,7 @@ struct ConsumerStats
     quint64 finishFailed = 0; // FIN refused by the server or not sent (see messageActionFailed)
     quint64 requeueFailed = 0;
     quint64 touchFailed = 0;
+    int maxInFlight = 0; // 0: paused
     int backoffLevel = 0;
     qint64 backoffUntilMs = 0; // while RDY is held at 0 in backoff: when that ends (ms since epoch)
     QList<Connection> connections;
@@ -94,10 +98,14 @@ public Q_SLOTS:
     void finish(const nsq::MessageId &id);
     void requeue(const nsq::MessageId &id, qint64 delayMs = -1);
     void touch(const nsq::MessageId &id);
+    // Changes max_in_flight while running; 0 pauses (RDY 0 everywhere) until it is raised again.
+    void setMaxInFlight(int count);
     // CLS everywhere, wait (bounded) for held messages, then close; stopped() follows.
     void stop();
 
 Q_SIGNALS:
+    // Each step of a connection's life: connecting, identifying, TLS, AUTH, connected, closing.
+    void connectionStateChanged(const QString &address, nsq::Conn::State state);
     void connected(const QString &address);
     void disconnected(const QString &address, const QString &reason);
     void errorOccurred(const QString &message);

@@ -1,5 +1,7 @@
 #include "handler.h"
 
+#include <QDateTime>
+#include <QMetaMethod>
 #include <QThread>
 #include <QTimer>
 
@@ -8,6 +10,7 @@ namespace nsq {
 BatchingHandler::BatchingHandler(int intervalMs, QObject *parent)
     : QObject(parent), m_timer(new QTimer(this))
 {
+    qRegisterMetaType<QList<nsq::Delivery>>();
     qRegisterMetaType<QList<nsq::Message>>();
     m_timer->setSingleShot(true);
     m_timer->setInterval(intervalMs);
@@ -16,11 +19,17 @@ BatchingHandler::BatchingHandler(int intervalMs, QObject *parent)
 
 bool BatchingHandler::handleMessage(const Message &message)
 {
+    return handleDelivery(message, QString());
+}
+
+bool BatchingHandler::handleDelivery(const Message &message, const QString &source)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     bool first;
     {
         const QMutexLocker lock(&m_mutex);
         first = m_pending.isEmpty();
-        m_pending.append(message);
+        m_pending.append(Delivery{message, source, now});
     }
     if (!first)
         return true; // the batch's timer is already on its way
@@ -33,13 +42,21 @@ bool BatchingHandler::handleMessage(const Message &message)
 
 void BatchingHandler::flush()
 {
-    QList<Message> batch;
+    QList<Delivery> batch;
     {
         const QMutexLocker lock(&m_mutex);
         batch.swap(m_pending);
     }
-    if (!batch.isEmpty())
-        Q_EMIT messagesReceived(batch);
+    if (batch.isEmpty())
+        return;
+    if (isSignalConnected(QMetaMethod::fromSignal(&BatchingHandler::messagesReceived))) {
+        QList<Message> messages;
+        messages.reserve(batch.size());
+        for (const Delivery &d : std::as_const(batch))
+            messages << d.message;
+        Q_EMIT messagesReceived(messages);
+    }
+    Q_EMIT deliveriesReceived(batch);
 }
 
 } // namespace nsq

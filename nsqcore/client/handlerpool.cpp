@@ -80,7 +80,7 @@ void HandlerPool::run()
                 Item item = std::move(batch.front());
                 batch.pop_front();
                 lock.unlock();
-                const bool ok = m_handler->handleMessage(item.message);
+                const bool ok = m_handler->handleDelivery(item.message, item.source);
                 lock.lock();
                 if (!m_collect)
                     continue;

@@ -27,6 +27,7 @@ public:
     {
         Message message;
         quint64 connection = 0; // the consumer's serial number of the connection it came on
+        QString source;         // that connection's address
     };
     struct Outcome
     {

@@ -1,0 +1,395 @@
+// The main window, offscreen, with real widgets and key presses, against the embedded broker in
+// this process (its consumer runs in its own thread, as in the application).
+#include "connectpanel.h"
+#include "mainwindow.h"
+#include "models/messagemodel.h"
+#include "payloadview.h"
+#include "session/inspectorsession.h"
+
+#include <broker/broker.h>
+#include <broker/brokerclient.h>
+#include <broker/topic.h>
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+using namespace nsq;
+using namespace nsqui;
+
+namespace {
+constexpr int kWait = 30000;
+}
+
+class TstMainWindow : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Broker> m_broker;
+    int m_topicSerial = 0;
+
+    QString tcp() const { return QStringLiteral("127.0.0.1:%1").arg(m_broker->tcpPort()); }
+    QString freshTopic() { return QStringLiteral("gui%1").arg(++m_topicSerial); }
+    const Channel *channel(const QString &topic, const QString &name) const
+    {
+        const Topic *t = m_broker->topic(topic);
+        if (!t)
+            return nullptr;
+        const auto it = t->channels.find(name);
+        return it == t->channels.end() ? nullptr : it->second.get();
+    }
+    void publish(const QString &topic, int n, const QByteArray &prefix = "m")
+    {
+        QByteArrayList bodies;
+        for (int i = 0; i < n; ++i)
+            bodies << prefix + QByteArray::number(i);
+        QCOMPARE(m_broker->publish(topic, bodies), QString());
+    }
+    template <typename T> static T *child(QWidget *w, const char *name)
+    {
+        T *c = w->findChild<T *>(QLatin1String(name));
+        if (!c)
+            qFatal("no child %s", name);
+        return c;
+    }
+    // Selects exactly this row of the table, as a click would.
+    static void selectRow(MainWindow &w, int row)
+    {
+        QTableView *t = w.table();
+        const QRect r = t->visualRect(t->model()->index(row, MessageModel::Id));
+        QTest::mouseClick(t->viewport(), Qt::LeftButton, {}, r.center());
+    }
+    static int rowWithBody(MainWindow &w, const QByteArray &body)
+    {
+        for (int i = 0; i < w.model()->rowCount(); ++i)
+            if (w.model()->rowAt(i).delivery.message.body == body)
+                return i;
+        return -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_broker = std::make_unique<Broker>();
+        QCOMPARE(m_broker->start(), QString());
+    }
+
+    void everyActionHasATooltipAndTheIconLoads()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.windowTitle(), QStringLiteral("NSQ Inspector"));
+        for (QAction *a : w.findChildren<QAction *>())
+            if (!a->isSeparator() && !a->text().isEmpty() && !a->menu())
+                QVERIFY2(!a->toolTip().isEmpty(), qPrintable(a->text()));
+        QCOMPARE(w.findChild<QAction *>(QStringLiteral("finish"))->shortcut(),
+                 QKeySequence(Qt::Key_F));
+        QCOMPARE(w.findChild<QAction *>(QStringLiteral("quit"))->shortcut(),
+                 QKeySequence(QKeySequence::Quit));
+        QVERIFY(!w.windowIcon().pixmap(32, 32).isNull()); // from the compiled-in resources
+    }
+
+    void connectFromTheFormAndFinishAndRequeueWithKeys()
+    {
+        const QString topic = freshTopic();
+        publish(topic, 3);
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ConnectPanel *panel = w.connectPanel();
+        auto *nsqd = child<QLineEdit>(panel, "nsqdAddresses");
+        QTest::keyClicks(nsqd, tcp());
+        auto *topicBox = child<QComboBox>(panel, "topic");
+        QTest::keyClicks(topicBox->lineEdit(), topic);
+        QTest::keyClicks(child<QLineEdit>(panel, "channel"), QStringLiteral("browse"));
+        auto *button = child<QPushButton>(panel, "connectButton");
+        QVERIFY(button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 3, kWait);
+        QCOMPARE(w.model()->heldCount(), 3);
+        const Channel *ch = channel(topic, QStringLiteral("browse"));
+        QVERIFY(ch);
+        QTRY_COMPARE_WITH_TIMEOUT(ch->inFlight.size(), qsizetype(3), kWait);
+
+        // F on the first: finished, gone from the channel.
+        const int first = rowWithBody(w, "m0");
+        selectRow(w, first);
+        w.table()->setFocus();
+        QTest::keyClick(w.table(), Qt::Key_F);
+        QTRY_COMPARE_WITH_TIMEOUT(ch->inFlight.size(), qsizetype(2), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowAt(first).state, MessageState::Finished, kWait);
+        QCOMPARE(ch->depth(), qint64(0));
+
+        // R on the second, with a delay: back to the channel (deferred), requeue counted.
+        const int second = rowWithBody(w, "m1");
+        child<QDoubleSpinBox>(&w, "requeueDelay")->setValue(60);
+        selectRow(w, second);
+        QTest::keyClick(w.table(), Qt::Key_R);
+        QTRY_COMPARE_WITH_TIMEOUT(ch->requeueCount, quint64(1), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowAt(second).state, MessageState::Requeued, kWait);
+        QCOMPARE(ch->inFlight.size(), qsizetype(1));
+        QCOMPARE(w.model()->heldCount(), 1);
+
+        // Typing F in a text field finishes nothing.
+        auto *filter = child<QLineEdit>(&w, "filterText");
+        filter->setFocus();
+        QTest::keyClick(filter, Qt::Key_F);
+        filter->clear();
+        QCOMPARE(ch->inFlight.size(), qsizetype(1));
+
+        // Ctrl+A then F in the table: the rest is finished.
+        w.table()->setFocus();
+        QTest::keyClick(w.table(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(w.table(), Qt::Key_F);
+        QTRY_COMPARE_WITH_TIMEOUT(ch->inFlight.size(), qsizetype(0), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 0, kWait);
+    }
+
+    void touchMovesTheCountdownBack()
+    {
+        const QString topic = freshTopic();
+        publish(topic, 1);
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 1, kWait);
+        const QModelIndex cell = w.model()->index(0, MessageModel::TimeLeft);
+        const qint64 before = cell.data(MessageModel::DeadlineRole).toLongLong();
+        QVERIFY(before > 0);
+        QVERIFY(!cell.data().toString().isEmpty());
+        // Let some time pass, so that the new deadline is surely later.
+        QVERIFY(QTest::qWaitFor(
+            [&] { return QDateTime::currentMSecsSinceEpoch() > before - 59000 + 50; }, kWait));
+        selectRow(w, 0);
+        QTest::keyClick(w.table(), Qt::Key_T);
+        QTRY_VERIFY_WITH_TIMEOUT(cell.data(MessageModel::DeadlineRole).toLongLong() > before,
+                                 kWait);
+    }
+
+    void heldMessagesAreLostWithTheConnectionAndComeBack()
+    {
+        const QString topic = freshTopic();
+        publish(topic, 2);
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.channel = QStringLiteral("lossy");
+        s.config.lookupdPollInterval = 300; // how soon a direct address is dialled again
+        // As nsqd, the broker gives a closed connection's messages back at their msg_timeout.
+        s.config.msgTimeout = 1000;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 2, kWait);
+        for (BrokerClient *c : m_broker->clients())
+            if (c->channel() && c->channel()->name == QLatin1String("lossy"))
+                c->closeConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowAt(0).state, MessageState::Lost, kWait);
+        QCOMPARE(w.model()->rowAt(1).state == MessageState::Lost ||
+                     w.model()->rowAt(1).state == MessageState::InFlight,
+                 true);
+        // Reconnected: the same rows are held again, one attempt more.
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 2, kWait);
+        QCOMPARE(w.model()->rowCount(), 2);
+        QCOMPARE(int(w.model()->rowAt(0).delivery.message.attempts), 2);
+        QCOMPARE(int(w.model()->rowAt(1).delivery.message.attempts), 2);
+        QVERIFY(w.model()
+                    ->data(w.model()->index(0, MessageModel::State))
+                    .toString()
+                    .contains(QLatin1String("redelivered")));
+    }
+
+    void filterNarrowsTheTable()
+    {
+        const QString topic = freshTopic();
+        publish(topic, 3, "apple");
+        publish(topic, 2, "pear");
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.mode = Mode::Tail;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 5, kWait);
+        auto *filter = child<QLineEdit>(&w, "filterText");
+        QTest::keyClicks(filter, QStringLiteral("PEAR"));
+        QCOMPARE(w.table()->model()->rowCount(), 2);
+        filter->clear();
+        child<QCheckBox>(&w, "filterRegex")->setChecked(true);
+        QTest::keyClicks(filter, QStringLiteral("^apple[12]$"));
+        QCOMPARE(w.table()->model()->rowCount(), 2);
+        // A broken expression says why and leaves the last good filter in place.
+        QTest::keyClicks(filter, QStringLiteral("("));
+        auto *error = child<QLabel>(&w, "filterError");
+        QVERIFY(!error->isHidden());
+        QVERIFY(error->text().contains(QLatin1String("not a regular expression")));
+        QCOMPARE(w.table()->model()->rowCount(), 2);
+        // Tail mode finished them all on arrival.
+        QTRY_COMPARE_WITH_TIMEOUT(channel(topic, w.session()->channel())->messageCount, quint64(5),
+                                  kWait);
+        QCOMPARE(w.model()->heldCount(), 0);
+    }
+
+    void payloadShowsTextJsonAndHex()
+    {
+        const QString topic = freshTopic();
+        QCOMPARE(m_broker->publish(
+                     topic, {QByteArray("{\"a\": [1, 2], \"b\": \"x\"}"), QByteArray("ok\xff\xfe"
+                                                                                     "end")}),
+                 QString());
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 2, kWait);
+        PayloadView *view = w.payloadView();
+        selectRow(w, rowWithBody(w, QByteArray("ok\xff\xfe"
+                                               "end")));
+        auto *text = view->findChild<QPlainTextEdit *>(QStringLiteral("payloadText"));
+        QVERIFY(text);
+        view->tabs()->setCurrentIndex(0);
+        QVERIFY2(text->toPlainText().contains(QLatin1String("ok\\xff\\xfeend")),
+                 qPrintable(text->toPlainText()));
+        QVERIFY(text->toPlainText().contains(QLatin1String("2 bytes are not valid UTF-8")));
+        selectRow(w, rowWithBody(w, "{\"a\": [1, 2], \"b\": \"x\"}"));
+        view->tabs()->setCurrentIndex(1);
+        auto *tree = view->findChild<QTreeWidget *>(QStringLiteral("payloadJson"));
+        QVERIFY(tree);
+        QCOMPARE(tree->topLevelItemCount(), 1);
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 2);
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(0), QStringLiteral("a"));
+        QCOMPARE(tree->topLevelItem(0)->child(0)->childCount(), 2);
+    }
+
+    void invalidFieldsShowTheirErrorAndSendNothing_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("nsqd no port") << "nsqdAddresses"
+                                      << "localhost"
+                                      << "nsqd";
+        QTest::newRow("nsqd bad port") << "nsqdAddresses"
+                                       << "localhost:99999"
+                                       << "nsqd";
+        QTest::newRow("lookupd") << "lookupdAddresses"
+                                 << "http://:4161"
+                                 << "lookupd";
+        QTest::newRow("topic chars") << "topic"
+                                     << "bad topic!"
+                                     << "topic";
+        QTest::newRow("topic long") << "topic" << QString(65, QLatin1Char('t')) << "topic";
+        QTest::newRow("channel") << "channel"
+                                 << "no/slash"
+                                 << "channel";
+    }
+
+    void invalidFieldsShowTheirErrorAndSendNothing()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, text);
+        QFETCH(QString, error);
+        MainWindow w;
+        w.show();
+        ConnectPanel *panel = w.connectPanel();
+        QTest::keyClicks(child<QLineEdit>(panel, "nsqdAddresses"), tcp());
+        QTest::keyClicks(child<QComboBox>(panel, "topic")->lineEdit(), QStringLiteral("fine"));
+        QVERIFY(panel->problems().isEmpty());
+        QWidget *target = panel->findChild<QWidget *>(field);
+        QVERIFY(target);
+        QLineEdit *edit = qobject_cast<QLineEdit *>(target);
+        if (!edit)
+            edit = qobject_cast<QComboBox *>(target)->lineEdit();
+        edit->clear();
+        QTest::keyClicks(edit, text);
+        QVERIFY2(!panel->errorFor(error).isEmpty(), qPrintable(field));
+        auto *label = panel->findChild<QLabel *>(error + QStringLiteral("Error"));
+        QVERIFY(label && label->isVisible());
+        auto *button = child<QPushButton>(panel, "connectButton");
+        QVERIFY(!button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(!w.session()->isActive());
+    }
+
+    void demoModeStartsAndShowsMessages()
+    {
+        MainWindow w;
+        w.show();
+        QCOMPARE(w.startDemo(), QString());
+        auto *label = child<QLabel>(&w, "demoLabel");
+        QVERIFY(label->isVisible());
+        QVERIFY(label->text().contains(QLatin1String("DEMO")));
+        QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() >= 3, kWait);
+        QVERIFY(w.model()->heldCount() >= 3);
+    }
+
+    void badCommandLineExitsTwoBeforeAnyWindow_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("unknown") << QStringList{"--bogus"} << "bogus";
+        QTest::newRow("mode")
+            << QStringList{"--nsqd-tcp-address", "127.0.0.1:4150", "--topic", "t", "--mode", "grab"}
+            << "--mode";
+        QTest::newRow("max in flight") << QStringList{"--nsqd-tcp-address",
+                                                      "127.0.0.1:4150",
+                                                      "--topic",
+                                                      "t",
+                                                      "--max-in-flight",
+                                                      "0"}
+                                       << "max in flight";
+        QTest::newRow("address") << QStringList{"--nsqd-tcp-address", "nowhere", "--topic", "t"}
+                                 << "nowhere";
+        QTest::newRow("topic") << QStringList{"--nsqd-tcp-address", "127.0.0.1:4150", "--topic",
+                                              "a b"}
+                               << "topic";
+        QTest::newRow("no topic") << QStringList{"--nsqd-tcp-address", "127.0.0.1:4150"}
+                                  << "--topic";
+        QTest::newRow("topic alone") << QStringList{"--topic", "t"} << "--topic needs";
+        QTest::newRow("demo and server")
+            << QStringList{"--demo", "--nsqd-tcp-address", "127.0.0.1:4150"} << "--demo";
+    }
+
+    void badCommandLineExitsTwoBeforeAnyWindow()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, error);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("none-such"));
+        p.setProcessEnvironment(env); // a window would fail to open: exit 2 must come first
+        p.start(QStringLiteral(NSQ_GUI_PATH), args);
+        QVERIFY(p.waitForFinished(kWait));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 2);
+        const QString err = QString::fromLocal8Bit(p.readAllStandardError());
+        QVERIFY2(err.contains(error), qPrintable(err));
+    }
+};
+
+QTEST_MAIN(TstMainWindow)
+#include "tst_mainwindow.moc"

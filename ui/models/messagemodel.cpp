@@ -1,0 +1,366 @@
+#include "messagemodel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDateTime>
+#include <QLocale>
+
+namespace nsqui {
+
+namespace {
+constexpr qint64 kDefaultMsgTimeout = 60000; // nsqd's default, until a server says otherwise
+
+QString timeOfDay(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
+// The first line of a body, short, with bytes that are not text shown as such.
+QString preview(const QByteArray &body)
+{
+    QByteArray head = body.left(160);
+    const qsizetype nl = head.indexOf('\n');
+    if (nl >= 0)
+        head.truncate(nl);
+    QString s = QString::fromUtf8(head);
+    for (QChar &c : s)
+        if (c.unicode() < 0x20 || c == QChar::ReplacementCharacter)
+            c = QChar(0x00B7);
+    return s;
+}
+} // namespace
+
+QString stateName(MessageState state)
+{
+    switch (state) {
+    case MessageState::InFlight:
+        return QStringLiteral("in flight");
+    case MessageState::Finished:
+        return QStringLiteral("finished");
+    case MessageState::Requeued:
+        return QStringLiteral("requeued");
+    case MessageState::TimedOut:
+        return QStringLiteral("timed out");
+    case MessageState::Lost:
+        return QStringLiteral("lost with its connection");
+    case MessageState::Failed:
+        return QStringLiteral("failed (max attempts)");
+    }
+    return {};
+}
+
+MessageModel::MessageModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+int MessageModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int MessageModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant MessageModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Seq:
+        return QStringLiteral("#");
+    case Received:
+        return QStringLiteral("Received");
+    case Timestamp:
+        return QStringLiteral("Published");
+    case Id:
+        return QStringLiteral("ID");
+    case Attempts:
+        return QStringLiteral("Attempts");
+    case Size:
+        return QStringLiteral("Size");
+    case Source:
+        return QStringLiteral("nsqd");
+    case State:
+        return QStringLiteral("State");
+    case TimeLeft:
+        return QStringLiteral("Time left");
+    case Body:
+        return QStringLiteral("Body");
+    }
+    return {};
+}
+
+QVariant MessageModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_rows.size()))
+        return {};
+    const Row &r = m_rows[size_t(index.row())];
+    const nsq::Message &m = r.delivery.message;
+    switch (role) {
+    case IdRole:
+        return m.id.toByteArray();
+    case StateRole:
+        return int(r.state);
+    case BodyRole:
+        return m.body;
+    case DeadlineRole:
+        return r.state == MessageState::InFlight ? r.deadlineMs : qint64(0);
+    case Qt::ToolTipRole:
+        if (index.column() == State && !r.note.isEmpty())
+            return r.note;
+        if (index.column() == TimeLeft && r.state == MessageState::InFlight)
+            return QStringLiteral("nsqd takes it back at %1 unless it is touched")
+                .arg(timeOfDay(r.deadlineMs));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Seq || index.column() == Attempts || index.column() == Size ||
+            index.column() == TimeLeft)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == State) {
+            switch (r.state) {
+            case MessageState::InFlight:
+                return QBrush(QColor(0x1565c0));
+            case MessageState::Finished:
+                return QBrush(QColor(0x2e7d32));
+            case MessageState::Requeued:
+                return QBrush(QColor(0x6a1b9a));
+            case MessageState::TimedOut:
+            case MessageState::Lost:
+            case MessageState::Failed:
+                return QBrush(QColor(0xc62828));
+            }
+        }
+        if (index.column() == TimeLeft && r.state == MessageState::InFlight) {
+            const qint64 left = r.deadlineMs - QDateTime::currentMSecsSinceEpoch();
+            const qint64 timeout = messageTimeout(r.delivery.source);
+            if (left < qMin<qint64>(10000, timeout / 4))
+                return QBrush(QColor(0xc62828));
+        }
+        return {};
+    case Qt::FontRole:
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case Seq:
+        return r.seq;
+    case Received:
+        return timeOfDay(r.delivery.receivedMs);
+    case Timestamp:
+        return timeOfDay(m.timestamp / 1000000);
+    case Id:
+        return m.id.toString();
+    case Attempts:
+        return int(m.attempts);
+    case Size:
+        return QLocale().formattedDataSize(m.body.size(), 1, QLocale::DataSizeTraditionalFormat);
+    case Source:
+        return r.delivery.source;
+    case State: {
+        QString s = stateName(r.state);
+        if (r.state == MessageState::Requeued && r.requeueDelayMs > 0)
+            s += QStringLiteral(" (%1 ms)").arg(r.requeueDelayMs);
+        if (r.deliveries > 1 && r.state == MessageState::InFlight)
+            s += QStringLiteral(" (redelivered)");
+        if (!r.note.isEmpty())
+            s += QStringLiteral(" — ") + r.note;
+        return s;
+    }
+    case TimeLeft: {
+        if (r.state != MessageState::InFlight)
+            return QString();
+        const qint64 left = r.deadlineMs - QDateTime::currentMSecsSinceEpoch();
+        if (left <= 0)
+            return QStringLiteral("0.0 s");
+        return QStringLiteral("%1 s").arg(double(left) / 1000.0, 0, 'f', 1);
+    }
+    case Body:
+        return preview(m.body);
+    }
+    return {};
+}
+
+void MessageModel::setRetention(int rows)
+{
+    m_retention = qMax(1, rows);
+    trim();
+}
+
+void MessageModel::setMessageTimeout(const QString &source, qint64 ms)
+{
+    if (ms > 0)
+        m_msgTimeouts.insert(source, ms);
+}
+
+qint64 MessageModel::messageTimeout(const QString &source) const
+{
+    return m_msgTimeouts.value(source, kDefaultMsgTimeout);
+}
+
+int MessageModel::rowOf(const nsq::MessageId &id) const
+{
+    const auto it = m_seqById.constFind(id);
+    if (it == m_seqById.cend())
+        return -1;
+    return int(it.value() - m_firstSeq);
+}
+
+QList<nsq::MessageId> MessageModel::heldIds() const
+{
+    QList<nsq::MessageId> ids;
+    for (const Row &r : m_rows)
+        if (r.state == MessageState::InFlight)
+            ids << r.delivery.message.id;
+    return ids;
+}
+
+void MessageModel::rowChanged(int row)
+{
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void MessageModel::setState(int row, MessageState state, const QString &note)
+{
+    Row &r = m_rows[size_t(row)];
+    if (r.state == MessageState::InFlight && state != MessageState::InFlight)
+        --m_held;
+    else if (r.state != MessageState::InFlight && state == MessageState::InFlight)
+        ++m_held;
+    r.state = state;
+    r.note = note;
+    rowChanged(row);
+}
+
+void MessageModel::addDeliveries(const QList<nsq::Delivery> &deliveries)
+{
+    const int heldBefore = m_held;
+    const MessageState arrival =
+        m_finishedOnArrival ? MessageState::Finished : MessageState::InFlight;
+    QList<Row> fresh;
+    for (const nsq::Delivery &d : deliveries) {
+        const int existing = rowOf(d.message.id);
+        if (existing >= 0) {
+            // Delivered again (timed out, lost with a connection, requeued): same row.
+            Row &r = m_rows[size_t(existing)];
+            r.delivery = d;
+            r.deliveries += 1;
+            r.deadlineMs = d.receivedMs + messageTimeout(d.source);
+            r.requeueDelayMs = -1;
+            setState(existing, arrival);
+            continue;
+        }
+        Row r;
+        r.seq = m_nextSeq++;
+        r.delivery = d;
+        r.state = arrival;
+        r.deadlineMs = d.receivedMs + messageTimeout(d.source);
+        m_seqById.insert(d.message.id, r.seq);
+        if (arrival == MessageState::InFlight)
+            ++m_held;
+        fresh << std::move(r);
+    }
+    if (!fresh.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(fresh.size()) - 1);
+        for (Row &r : fresh)
+            m_rows.push_back(std::move(r));
+        endInsertRows();
+        trim();
+    }
+    if (m_held != heldBefore)
+        Q_EMIT heldCountChanged(m_held);
+}
+
+void MessageModel::applyEvents(const QList<nsq::ConsumerEvent> &events)
+{
+    using K = nsq::ConsumerEvent::Kind;
+    const int heldBefore = m_held;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const nsq::ConsumerEvent &e : events) {
+        if (e.kind == K::Released) {
+            for (const nsq::MessageId &id : e.ids) {
+                const int row = rowOf(id);
+                if (row >= 0 && m_rows[size_t(row)].state == MessageState::InFlight)
+                    setState(row, MessageState::Lost);
+            }
+            continue;
+        }
+        const int row = rowOf(e.id);
+        if (row < 0)
+            continue;
+        Row &r = m_rows[size_t(row)];
+        switch (e.kind) {
+        case K::Finished:
+            setState(row, MessageState::Finished);
+            break;
+        case K::Requeued:
+            r.requeueDelayMs = e.value;
+            setState(row, MessageState::Requeued);
+            break;
+        case K::Touched:
+            r.deadlineMs = qMax(now, e.atMs) + messageTimeout(r.delivery.source);
+            r.note.clear();
+            rowChanged(row);
+            break;
+        case K::TimedOut:
+            if (r.state == MessageState::InFlight)
+                setState(row, MessageState::TimedOut);
+            break;
+        case K::ActionFailed:
+            // E_FIN_FAILED and friends: the server no longer had it in flight.
+            if (e.action == nsq::Conn::MessageAction::Touch)
+                setState(row, r.state, e.text);
+            else
+                setState(row, MessageState::TimedOut, e.text);
+            break;
+        case K::Failed:
+            setState(row, MessageState::Failed);
+            break;
+        default:
+            break;
+        }
+    }
+    if (m_held != heldBefore)
+        Q_EMIT heldCountChanged(m_held);
+}
+
+void MessageModel::trim()
+{
+    const int excess = int(m_rows.size()) - m_retention;
+    if (excess <= 0)
+        return;
+    beginRemoveRows({}, 0, excess - 1);
+    for (int i = 0; i < excess; ++i) {
+        const Row &r = m_rows.front();
+        const auto it = m_seqById.find(r.delivery.message.id);
+        if (it != m_seqById.end() && it.value() == r.seq)
+            m_seqById.erase(it);
+        if (r.state == MessageState::InFlight)
+            --m_held; // still held by the consumer; only the view forgets it
+        m_rows.pop_front();
+        ++m_firstSeq;
+    }
+    m_dropped += quint64(excess);
+    endRemoveRows();
+    Q_EMIT droppedCountChanged(m_dropped);
+}
+
+void MessageModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_seqById.clear();
+    m_firstSeq = m_nextSeq;
+    m_dropped = 0;
+    m_held = 0;
+    endResetModel();
+    Q_EMIT droppedCountChanged(0);
+    Q_EMIT heldCountChanged(0);
+}
+
+} // namespace nsqui

@@ -1,0 +1,107 @@
+#pragma once
+
+#include <client/consumerevents.h>
+#include <client/handler.h>
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+#include <deque>
+
+namespace nsqui {
+
+// What the window knows of a message's fate.
+enum class MessageState {
+    InFlight, // held here: the user decides
+    Finished, // FIN sent (or finished on arrival in Tail mode)
+    Requeued, // REQ sent
+    TimedOut, // unanswered past msg_timeout: nsqd took it back and delivers it again
+    Lost,     // its connection closed while it was held: nsqd delivers it again
+    Failed,   // over max_attempts: finished without being shown to anyone
+};
+QString stateName(MessageState state);
+
+// The messages seen in this session, one row per message ID (a redelivery updates its row), at
+// most retention() rows: the oldest go first, and droppedCount() says how many went.
+// Rows arrive in batches, one insert per batch.
+class MessageModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        Seq,
+        Received,
+        Timestamp,
+        Id,
+        Attempts,
+        Size,
+        Source,
+        State,
+        TimeLeft,
+        Body,
+        ColumnCount
+    };
+    enum Role {
+        IdRole = Qt::UserRole + 1, // QByteArray, 16 bytes
+        StateRole,                 // MessageState as int
+        BodyRole,                  // QByteArray
+        DeadlineRole,              // qint64 ms since epoch; 0 when not held
+    };
+    struct Row
+    {
+        quint64 seq = 0;
+        nsq::Delivery delivery;
+        MessageState state = MessageState::InFlight;
+        qint64 deadlineMs = 0; // when nsqd takes it back unless touched (held rows only)
+        qint64 requeueDelayMs = -1;
+        int deliveries = 1; // how many times it arrived here
+        QString note;       // what the server said about it last (E_FIN_FAILED, ...)
+    };
+
+    explicit MessageModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    void setRetention(int rows);
+    int retention() const { return m_retention; }
+    quint64 droppedCount() const { return m_dropped; }
+    // Tail mode: what arrives is finished already.
+    void setFinishedOnArrival(bool on) { m_finishedOnArrival = on; }
+    // msg_timeout per nsqd as the server announced it; used for the countdown.
+    void setMessageTimeout(const QString &source, qint64 ms);
+    qint64 messageTimeout(const QString &source) const;
+
+    void addDeliveries(const QList<nsq::Delivery> &deliveries);
+    void applyEvents(const QList<nsq::ConsumerEvent> &events);
+    void clear();
+
+    const Row &rowAt(int row) const { return m_rows[size_t(row)]; }
+    int rowOf(const nsq::MessageId &id) const;
+    int heldCount() const { return m_held; }
+    QList<nsq::MessageId> heldIds() const;
+
+Q_SIGNALS:
+    void droppedCountChanged(quint64 dropped);
+    void heldCountChanged(int held);
+
+private:
+    void setState(int row, MessageState state, const QString &note = {});
+    void trim();
+    void rowChanged(int row);
+
+    std::deque<Row> m_rows;
+    quint64 m_firstSeq = 1; // seq of m_rows.front()
+    quint64 m_nextSeq = 1;
+    QHash<nsq::MessageId, quint64> m_seqById;
+    QHash<QString, qint64> m_msgTimeouts;
+    int m_retention = 100000;
+    quint64 m_dropped = 0;
+    int m_held = 0;
+    bool m_finishedOnArrival = false;
+};
+
+} // namespace nsqui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <client/config.h>
+
+#include <QStringList>
+
+namespace nsqui {
+
+// How the window treats what arrives.
+enum class Mode {
+    Hold, // every message stays in flight until the user acts
+    Tail, // finished on arrival, like nsq_tail
+    Peek, // requeued at once with no delay: others still get it, its attempts grow
+};
+
+QString modeName(Mode mode);                        // "hold", "tail", "peek"
+bool modeFromName(const QString &name, Mode *mode); // false for anything else
+
+// What a session connects to and how. Checked as a whole by validate() before anything is sent.
+struct SessionSettings
+{
+    QStringList nsqdAddresses;    // host:port of nsqd TCP
+    QStringList lookupdAddresses; // host:port (or http://host:port) of nsqlookupd HTTP
+    QString topic;
+    QString channel; // empty: a fresh ephemeral channel
+    Mode mode = Mode::Hold;
+    int maxInFlight = 25;
+    nsq::Config config;
+
+    // The channel that will be used: the given one, or a fresh ephemeral one.
+    QString effectiveChannel() const;
+    QStringList validate() const;
+};
+
+} // namespace nsqui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "session/sessionsettings.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace nsqui {
+
+// Where to connect and how. Each field is checked as it is typed, its error shown under it, and
+// Connect stays disabled while any is wrong: nothing invalid is sent.
+class ConnectPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConnectPanel(QWidget *parent = nullptr);
+
+    SessionSettings settings() const;
+    void setSettings(const SessionSettings &settings);
+    // While connected the form is read-only except max in flight; the button disconnects.
+    void setConnected(bool connected);
+    // Problems per field name ("nsqd", "lookupd", "topic", "channel"); empty when all is well.
+    QStringList problems() const;
+    QString errorFor(const QString &field) const;
+
+Q_SIGNALS:
+    void connectRequested(const nsqui::SessionSettings &settings);
+    void disconnectRequested();
+    void maxInFlightChanged(int count);
+
+private:
+    void validate();
+    QLabel *errorLabel(const QString &name);
+
+    QLineEdit *m_nsqd;
+    QLineEdit *m_lookupd;
+    QComboBox *m_topic;
+    QLineEdit *m_channel;
+    QComboBox *m_mode;
+    QLabel *m_modeHint;
+    QSpinBox *m_maxInFlight;
+    QPushButton *m_connect;
+    QLabel *m_nsqdError, *m_lookupdError, *m_topicError, *m_channelError;
+    bool m_connected = false;
+};
+
+// "a:1, b:2 c:3" → {"a:1", "b:2", "c:3"}
+QStringList splitAddresses(const QString &text);
+
+} // namespace nsqui

@@ -1,0 +1,502 @@
+#include "mainwindow.h"
+
+#include "connectpanel.h"
+#include "models/messagefiltermodel.h"
+#include "models/messagemodel.h"
+#include "payloadview.h"
+#include "session/demobroker.h"
+#include "session/inspectorsession.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTime>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+// Resources compiled into a static library are registered by hand (outside any namespace).
+static void initResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
+namespace nsqui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_session(new InspectorSession(this)), m_model(new MessageModel(this)),
+      m_filter(new MessageFilterModel(this)), m_table(new QTableView), m_payload(new PayloadView),
+      m_connect(new ConnectPanel), m_log(new QPlainTextEdit), m_filterText(new QLineEdit),
+      m_filterRegex(new QCheckBox(tr("Regex"))), m_filterState(new QComboBox),
+      m_filterError(new QLabel), m_requeueDelay(new QDoubleSpinBox), m_stateLabel(new QLabel),
+      m_countsLabel(new QLabel), m_droppedLabel(new QLabel), m_demoLabel(new QLabel),
+      m_splitter(new QSplitter(Qt::Vertical)), m_countdown(new QTimer(this)),
+      m_autoTouch(new QTimer(this))
+{
+    initResources();
+    setWindowTitle(QStringLiteral("NSQ Inspector"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/nsq-inspector.svg")));
+    resize(1200, 760);
+
+    // The message table.
+    m_filter->setSourceModel(m_model);
+    m_table->setObjectName(QStringLiteral("messageTable"));
+    m_table->setModel(m_filter);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    const int digit = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    for (auto [column, chars] : {std::pair{MessageModel::Seq, 6},
+                                 {MessageModel::Received, 13},
+                                 {MessageModel::Timestamp, 13},
+                                 {MessageModel::Id, 18},
+                                 {MessageModel::Attempts, 8},
+                                 {MessageModel::Size, 10},
+                                 {MessageModel::Source, 16},
+                                 {MessageModel::State, 12},
+                                 {MessageModel::TimeLeft, 9}})
+        m_table->setColumnWidth(column, chars * digit + 12);
+
+    // Filter bar above it.
+    m_filterText->setObjectName(QStringLiteral("filterText"));
+    m_filterText->setPlaceholderText(tr("Filter body and ID…"));
+    m_filterText->setClearButtonEnabled(true);
+    m_filterRegex->setObjectName(QStringLiteral("filterRegex"));
+    m_filterState->setObjectName(QStringLiteral("filterState"));
+    m_filterState->addItem(tr("All states"), -1);
+    for (MessageState s : {MessageState::InFlight, MessageState::Finished, MessageState::Requeued,
+                           MessageState::TimedOut, MessageState::Lost, MessageState::Failed})
+        m_filterState->addItem(stateName(s), int(s));
+    m_filterError->setObjectName(QStringLiteral("filterError"));
+    m_filterError->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_filterError->hide();
+    auto *filterBar = new QHBoxLayout;
+    filterBar->addWidget(m_filterText, 1);
+    filterBar->addWidget(m_filterRegex);
+    filterBar->addWidget(m_filterState);
+    auto *top = new QWidget;
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addLayout(filterBar);
+    topLayout->addWidget(m_filterError);
+    topLayout->addWidget(m_table, 1);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(top);
+    m_splitter->addWidget(m_payload);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    setCentralWidget(m_splitter);
+
+    auto *connectDock = new QDockWidget(tr("Connection"), this);
+    connectDock->setObjectName(QStringLiteral("connectionDock"));
+    connectDock->setWidget(m_connect);
+    addDockWidget(Qt::LeftDockWidgetArea, connectDock);
+
+    m_log->setObjectName(QStringLiteral("log"));
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    auto *logDock = new QDockWidget(tr("Log"), this);
+    logDock->setObjectName(QStringLiteral("logDock"));
+    logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    resizeDocks({logDock}, {110}, Qt::Vertical);
+    resizeDocks({connectDock}, {300}, Qt::Horizontal);
+
+    m_requeueDelay->setObjectName(QStringLiteral("requeueDelay"));
+    m_requeueDelay->setRange(0, 3600); // nsqd's default --max-req-timeout is 1 h
+    m_requeueDelay->setDecimals(1);
+    m_requeueDelay->setSuffix(tr(" s"));
+    m_requeueDelay->setToolTip(tr("Delay for REQ: 0 to 3600 s (nsqd refuses more than its "
+                                  "--max-req-timeout, 1 h by default)"));
+
+    m_demoLabel->setObjectName(QStringLiteral("demoLabel"));
+    m_demoLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: #fff3cd; color: #6d4c00; padding: 1px 6px; }"));
+    m_demoLabel->hide();
+    m_stateLabel->setObjectName(QStringLiteral("connectionState"));
+    m_countsLabel->setObjectName(QStringLiteral("counts"));
+    m_droppedLabel->setObjectName(QStringLiteral("dropped"));
+    m_droppedLabel->hide();
+    statusBar()->addPermanentWidget(m_demoLabel);
+    statusBar()->addPermanentWidget(m_stateLabel);
+    statusBar()->addPermanentWidget(m_droppedLabel);
+    statusBar()->addPermanentWidget(m_countsLabel);
+
+    createActions();
+
+    connect(m_connect, &ConnectPanel::connectRequested, this,
+            [this](const SessionSettings &s) { connectTo(s); });
+    connect(m_connect, &ConnectPanel::disconnectRequested, m_session, &InspectorSession::stop);
+    connect(m_connect, &ConnectPanel::maxInFlightChanged, m_session,
+            &InspectorSession::setMaxInFlight);
+    connect(m_session, &InspectorSession::deliveriesArrived, this,
+            [this](const QList<nsq::Delivery> &d) {
+                m_received += quint64(d.size());
+                m_model->addDeliveries(d);
+                updateStatus();
+            });
+    connect(m_session, &InspectorSession::eventsArrived, this,
+            [this](const QList<nsq::ConsumerEvent> &e) {
+                m_model->applyEvents(e);
+                onSelectionChanged(); // the selected row's state may have changed
+                updateStatus();
+            });
+    connect(m_session, &InspectorSession::statsUpdated, this, &MainWindow::onStats);
+    connect(m_session, &InspectorSession::logged, this, &MainWindow::onLogged);
+    connect(m_session, &InspectorSession::started, this, [this] {
+        m_connect->setConnected(true);
+        m_model->setFinishedOnArrival(m_session->settings().mode == Mode::Tail);
+        m_stateLabel->setText(tr("connecting…"));
+        updateActions();
+    });
+    connect(m_session, &InspectorSession::stopped, this, [this] {
+        m_connect->setConnected(false);
+        m_stateLabel->setText(tr("not connected"));
+        m_pause->setChecked(false);
+        updateActions();
+    });
+    connect(m_model, &MessageModel::droppedCountChanged, this, [this](quint64 n) {
+        m_droppedLabel->setText(tr("%1 older messages dropped from view").arg(n));
+        m_droppedLabel->setVisible(n > 0);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::onSelectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onSelectionChanged);
+    connect(m_payload, &PayloadView::statusMessage, this,
+            [this](const QString &t) { statusBar()->showMessage(t, 5000); });
+    connect(m_filterText, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+    connect(m_filterRegex, &QCheckBox::toggled, this, &MainWindow::applyFilter);
+    connect(m_filterState, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+
+    // Countdowns: repaint what is in view; the model computes the time left when asked.
+    m_countdown->setInterval(250);
+    connect(m_countdown, &QTimer::timeout, this, [this] {
+        if (m_model->heldCount() > 0)
+            m_table->viewport()->update();
+    });
+    m_countdown->start();
+    connect(m_autoTouch, &QTimer::timeout, this, &MainWindow::autoTouch);
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_table->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("window/columns")).toByteArray());
+
+    m_stateLabel->setText(tr("not connected"));
+    updateActions();
+    updateStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_session; // the consumer goes before the demo broker it talks to
+    m_session = nullptr;
+}
+
+void MainWindow::createActions()
+{
+    const auto make = [this](const QString &text, const QString &name, const QKeySequence &key,
+                             const QString &tip) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        a->setToolTip(key.isEmpty() ? tip
+                                    : QStringLiteral("%1 (%2)").arg(
+                                          tip, key.toString(QKeySequence::NativeText)));
+        return a;
+    };
+    m_finish = make(tr("&Finish"), QStringLiteral("finish"), QKeySequence(Qt::Key_F),
+                    tr("FIN the selected messages: done with, gone from the channel"));
+    m_requeue = make(tr("&Requeue"), QStringLiteral("requeue"), QKeySequence(Qt::Key_R),
+                     tr("REQ the selected messages with the delay beside it: back to the channel"));
+    m_touch = make(tr("&Touch"), QStringLiteral("touch"), QKeySequence(Qt::Key_T),
+                   tr("TOUCH the selected messages: restart their msg_timeout"));
+    m_finishAll = make(tr("Finish &all held"), QStringLiteral("finishAll"), {},
+                       tr("FIN every message held in this window"));
+    m_requeueAll = make(tr("Requeue all &held"), QStringLiteral("requeueAll"), {},
+                        tr("REQ every held message, oldest first, with the delay beside it"));
+    m_autoTouchAction = make(tr("A&uto-touch"), QStringLiteral("autoTouch"), {},
+                             tr("Touch held messages before their msg_timeout, so they stay"));
+    m_autoTouchAction->setCheckable(true);
+    m_pause = make(tr("&Pause"), QStringLiteral("pause"), QKeySequence(Qt::CTRL | Qt::Key_P),
+                   tr("RDY 0: no new messages until resumed"));
+    m_pause->setCheckable(true);
+    m_disconnect = make(tr("&Disconnect"), QStringLiteral("disconnect"), {},
+                        tr("Close the connections; held messages go back to the channel"));
+    m_clear = make(tr("C&lear list"), QStringLiteral("clearList"), {},
+                   tr("Forget the messages shown (held ones stay held)"));
+    auto *quit =
+        make(tr("&Quit"), QStringLiteral("quit"), QKeySequence::Quit, tr("Close NSQ Inspector"));
+    auto *about =
+        make(tr("&About NSQ Inspector"), QStringLiteral("about"), {}, tr("Version and licence"));
+    auto *realServer = make(tr("Connect to a real server…"), QStringLiteral("leaveDemo"), {},
+                            tr("Leave demo mode and fill in your own nsqd or nsqlookupd"));
+
+    // Single-letter keys act only where the messages are, never while typing in a field.
+    for (QAction *a : {m_finish, m_requeue, m_touch}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_table->addAction(a);
+    }
+    auto *sep = new QAction(this);
+    sep->setSeparator(true);
+    m_table->addAction(sep);
+    m_table->addAction(m_finishAll);
+    m_table->addAction(m_requeueAll);
+
+    connect(m_finish, &QAction::triggered, this, [this] { actOnSelection(QStringLiteral("fin")); });
+    connect(m_requeue, &QAction::triggered, this,
+            [this] { actOnSelection(QStringLiteral("req")); });
+    connect(m_touch, &QAction::triggered, this,
+            [this] { actOnSelection(QStringLiteral("touch")); });
+    connect(m_finishAll, &QAction::triggered, this, [this] {
+        const QList<nsq::MessageId> ids = m_model->heldIds();
+        m_session->finish(ids);
+        statusBar()->showMessage(tr("FIN sent for %1 messages").arg(ids.size()), 5000);
+    });
+    connect(m_requeueAll, &QAction::triggered, this, [this] {
+        const QList<nsq::MessageId> ids = m_model->heldIds();
+        m_session->requeue(ids, qint64(m_requeueDelay->value() * 1000));
+        statusBar()->showMessage(tr("REQ sent for %1 messages").arg(ids.size()), 5000);
+    });
+    connect(m_autoTouchAction, &QAction::toggled, this, [this](bool on) {
+        if (on) {
+            autoTouch();
+            m_autoTouch->start(int(qBound(qint64(1000), m_msgTimeoutMs / 2, qint64(60000))));
+        } else {
+            m_autoTouch->stop();
+        }
+    });
+    connect(m_pause, &QAction::toggled, m_session, &InspectorSession::setPaused);
+    connect(m_disconnect, &QAction::triggered, m_session, &InspectorSession::stop);
+    connect(m_clear, &QAction::triggered, this, [this] {
+        m_model->clear();
+        m_payload->clear();
+    });
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About NSQ Inspector"),
+                           tr("<b>NSQ Inspector</b> %1<br>A desktop tool for looking inside NSQ.")
+                               .arg(QStringLiteral(NSQ_INSPECTOR_VERSION)));
+    });
+    connect(realServer, &QAction::triggered, this, [this] {
+        m_session->stop();
+        SessionSettings s = m_connect->settings();
+        s.nsqdAddresses.clear();
+        s.lookupdAddresses.clear();
+        m_connect->setSettings(s);
+        m_connect->findChild<QLineEdit *>(QStringLiteral("nsqdAddresses"))->setFocus();
+    });
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_disconnect);
+    file->addAction(realServer);
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu *messages = menuBar()->addMenu(tr("&Messages"));
+    messages->addActions({m_finish, m_requeue, m_touch});
+    messages->addSeparator();
+    messages->addActions({m_finishAll, m_requeueAll, m_autoTouchAction});
+    messages->addSeparator();
+    messages->addActions({m_pause, m_clear});
+    menuBar()->addMenu(tr("&Help"))->addAction(about);
+
+    QToolBar *bar = addToolBar(tr("Messages"));
+    bar->setObjectName(QStringLiteral("messagesToolBar"));
+    bar->addAction(m_pause);
+    bar->addSeparator();
+    bar->addActions({m_finish, m_requeue});
+    bar->addWidget(m_requeueDelay);
+    bar->addAction(m_touch);
+    bar->addSeparator();
+    bar->addActions({m_finishAll, m_requeueAll, m_autoTouchAction});
+    bar->addSeparator();
+    bar->addAction(realServer);
+}
+
+QString MainWindow::startDemo()
+{
+    m_demo = std::make_unique<DemoBroker>(10);
+    const QString error = m_demo->start();
+    if (!error.isEmpty()) {
+        m_demo.reset();
+        onLogged(tr("demo broker could not start: %1").arg(error), true);
+        return error;
+    }
+    m_demoLabel->setText(tr("DEMO — embedded broker at %1").arg(m_demo->tcpAddress()));
+    m_demoLabel->show();
+    SessionSettings s;
+    s.nsqdAddresses = {m_demo->tcpAddress()};
+    s.topic = DemoBroker::topic();
+    s.mode = Mode::Hold;
+    s.maxInFlight = 200;
+    const QStringList problems = connectTo(s);
+    return problems.join(QLatin1Char('\n'));
+}
+
+QString MainWindow::demoAddress() const
+{
+    return m_demo ? m_demo->tcpAddress() : QString();
+}
+
+QStringList MainWindow::connectTo(const SessionSettings &settings)
+{
+    m_connect->setSettings(settings);
+    const QStringList problems = m_session->start(settings);
+    for (const QString &p : problems)
+        onLogged(p, true);
+    return problems;
+}
+
+void MainWindow::onStats(const nsq::ConsumerStats &stats)
+{
+    QStringList states;
+    for (const auto &c : stats.connections) {
+        if (c.msgTimeoutMs > 0) {
+            m_model->setMessageTimeout(c.address, c.msgTimeoutMs);
+            m_msgTimeoutMs = c.msgTimeoutMs;
+        }
+        QString s = c.state == nsq::Conn::State::Connected ? tr("%1: RDY %2, %3 in flight")
+                                                                 .arg(c.address)
+                                                                 .arg(c.readyCount)
+                                                                 .arg(c.inFlightCount)
+                                                           : tr("%1: connecting").arg(c.address);
+        states << s;
+    }
+    if (stats.backoffLevel > 0)
+        states << tr("backoff level %1").arg(stats.backoffLevel);
+    if (stats.maxInFlight == 0)
+        states << tr("paused");
+    if (m_session->isActive())
+        m_stateLabel->setText(states.isEmpty() ? tr("no nsqd connected")
+                                               : states.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::onLogged(const QString &line, bool problem)
+{
+    m_log->appendPlainText(QStringLiteral("%1  %2").arg(
+        QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")), line));
+    if (problem)
+        statusBar()->showMessage(line, 10000);
+}
+
+QList<QByteArray> MainWindow::selectedIds() const
+{
+    QList<QByteArray> ids;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        ids << i.data(MessageModel::IdRole).toByteArray();
+    return ids;
+}
+
+void MainWindow::actOnSelection(const QString &what)
+{
+    QList<nsq::MessageId> held;
+    int notHeld = 0;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows()) {
+        if (MessageState(i.data(MessageModel::StateRole).toInt()) == MessageState::InFlight)
+            held << nsq::MessageId::fromBytes(i.data(MessageModel::IdRole).toByteArray());
+        else
+            ++notHeld;
+    }
+    if (held.isEmpty()) {
+        statusBar()->showMessage(
+            tr("Nothing to %1: no held message is selected").arg(what.toUpper()), 5000);
+        return;
+    }
+    if (what == QLatin1String("fin"))
+        m_session->finish(held);
+    else if (what == QLatin1String("req"))
+        m_session->requeue(held, qint64(m_requeueDelay->value() * 1000));
+    else
+        m_session->touch(held);
+    QString text = tr("%1 sent for %2 messages").arg(what.toUpper()).arg(held.size());
+    if (notHeld > 0)
+        text += tr("; %1 selected were not held here").arg(notHeld);
+    statusBar()->showMessage(text, 5000);
+}
+
+void MainWindow::autoTouch()
+{
+    const QList<nsq::MessageId> ids = m_model->heldIds();
+    if (!ids.isEmpty())
+        m_session->touch(ids);
+}
+
+void MainWindow::applyFilter()
+{
+    const QString error = m_filter->setPattern(m_filterText->text(), m_filterRegex->isChecked());
+    m_filterError->setText(error);
+    m_filterError->setVisible(!error.isEmpty());
+    const int state = m_filterState->currentData().toInt();
+    m_filter->setStates(state < 0 ? QSet<int>() : QSet<int>{state});
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        m_payload->clear();
+        updateActions();
+        return;
+    }
+    const int row = m_filter->mapToSource(current).row();
+    if (row >= 0 && row < m_model->rowCount()) {
+        const MessageModel::Row &r = m_model->rowAt(row);
+        m_payload->showDelivery(r.delivery, stateName(r.state));
+    }
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool active = m_session->isActive();
+    const bool holding = active && m_session->settings().mode != Mode::Tail;
+    for (QAction *a : {m_finish, m_requeue, m_touch, m_finishAll, m_requeueAll, m_autoTouchAction})
+        a->setEnabled(holding);
+    m_pause->setEnabled(active);
+    m_disconnect->setEnabled(active);
+}
+
+void MainWindow::updateStatus()
+{
+    m_countsLabel->setText(tr("received %1 · held %2 · shown %3")
+                               .arg(m_received)
+                               .arg(m_model->heldCount())
+                               .arg(m_filter->rowCount()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/columns"), m_table->horizontalHeader()->saveState());
+    event->accept();
+}
+
+} // namespace nsqui

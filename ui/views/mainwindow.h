@@ -1,0 +1,93 @@
+#pragma once
+
+#include "session/sessionsettings.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSplitter;
+class QTableView;
+class QTimer;
+class QCheckBox;
+class QComboBox;
+
+namespace nsq {
+struct ConsumerStats;
+}
+
+namespace nsqui {
+
+class ConnectPanel;
+class DemoBroker;
+class InspectorSession;
+class MessageFilterModel;
+class MessageModel;
+class PayloadView;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Starts the embedded broker with demo traffic and connects to it.
+    QString startDemo();
+    // Fills the form and connects; the problems, or nothing.
+    QStringList connectTo(const SessionSettings &settings);
+
+    InspectorSession *session() const { return m_session; }
+    MessageModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    ConnectPanel *connectPanel() const { return m_connect; }
+    PayloadView *payloadView() const { return m_payload; }
+    QString demoAddress() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void onStats(const nsq::ConsumerStats &stats);
+    void onLogged(const QString &line, bool problem);
+    void onSelectionChanged();
+    void updateActions();
+    void updateStatus();
+    QList<QByteArray> selectedIds() const;
+    void actOnSelection(const QString &what);
+    void autoTouch();
+    void applyFilter();
+
+    InspectorSession *m_session;
+    MessageModel *m_model;
+    MessageFilterModel *m_filter;
+    QTableView *m_table;
+    PayloadView *m_payload;
+    ConnectPanel *m_connect;
+    QPlainTextEdit *m_log;
+    QLineEdit *m_filterText;
+    QCheckBox *m_filterRegex;
+    QComboBox *m_filterState;
+    QLabel *m_filterError;
+    QDoubleSpinBox *m_requeueDelay;
+    QLabel *m_stateLabel;
+    QLabel *m_countsLabel;
+    QLabel *m_droppedLabel;
+    QLabel *m_demoLabel;
+    QSplitter *m_splitter;
+    QTimer *m_countdown;
+    QTimer *m_autoTouch;
+    QAction *m_finish, *m_requeue, *m_touch, *m_finishAll, *m_requeueAll, *m_autoTouchAction;
+    QAction *m_pause, *m_disconnect, *m_clear;
+    std::unique_ptr<DemoBroker> m_demo;
+    qint64 m_msgTimeoutMs = 60000;
+    quint64 m_received = 0;
+};
+
+} // namespace nsqui

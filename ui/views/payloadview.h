@@ -1,0 +1,52 @@
+#pragma once
+
+#include <client/handler.h>
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+class QTabWidget;
+class QTreeWidget;
+
+namespace nsqui {
+
+class HexView;
+
+// The selected message: its body as Text (UTF-8, bytes that are not shown as \xNN), JSON (a
+// collapsible tree), Hex, Base64, and its metadata. Decoded on demand for the visible tab only.
+class PayloadView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PayloadView(QWidget *parent = nullptr);
+    void showDelivery(const nsq::Delivery &delivery, const QString &stateText);
+    void clear();
+    QTabWidget *tabs() const { return m_tabs; }
+    // Text as it is shown, with invalid UTF-8 bytes made visible; *invalid counts them.
+    static QString visibleText(const QByteArray &body, int *invalid = nullptr);
+
+public Q_SLOTS:
+    void copyCurrent();
+    void saveBody();
+
+Q_SIGNALS:
+    void statusMessage(const QString &text);
+
+private:
+    void renderCurrentTab();
+
+    nsq::Delivery m_delivery;
+    QString m_stateText;
+    bool m_hasDelivery = false;
+    QList<bool> m_rendered;
+    QTabWidget *m_tabs;
+    QLabel *m_summary;
+    QPlainTextEdit *m_text;
+    QTreeWidget *m_json;
+    HexView *m_hex;
+    QPlainTextEdit *m_base64;
+    QPlainTextEdit *m_meta;
+};
+
+} // namespace nsqui
