@@ -219,6 +219,37 @@ private Q_SLOTS:
                     .contains(QLatin1String("redelivered")));
     }
 
+    void pauseResumeAndMaxInFlightReachTheServer()
+    {
+        const QString topic = freshTopic();
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.channel = QStringLiteral("paced");
+        s.maxInFlight = 7;
+        QCOMPARE(w.connectTo(s), QStringList());
+        const auto ready = [this]() -> qint64 {
+            for (BrokerClient *c : m_broker->clients())
+                if (c->channel() && c->channel()->name == QLatin1String("paced"))
+                    return c->readyCount();
+            return -1;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(ready(), qint64(7), kWait);
+        QAction *pause = w.findChild<QAction *>(QStringLiteral("pause"));
+        pause->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(ready(), qint64(0), kWait);
+        // Changed while paused: applied on resume.
+        auto *spin = child<QSpinBox>(w.connectPanel(), "maxInFlight");
+        QVERIFY(spin->isEnabled());
+        spin->setValue(3);
+        pause->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(ready(), qint64(3), kWait);
+        spin->setValue(11);
+        QTRY_COMPARE_WITH_TIMEOUT(ready(), qint64(11), kWait);
+    }
+
     void filterNarrowsTheTable()
     {
         const QString topic = freshTopic();
