@@ -28,17 +28,18 @@ class MessageModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    // What a user decides on comes first: which message, its fate, its time left, its body.
     enum Column {
         Seq,
-        Received,
-        Timestamp,
         Id,
-        Attempts,
-        Size,
-        Source,
         State,
         TimeLeft,
+        Attempts,
+        Size,
         Body,
+        Received,
+        Timestamp,
+        Source,
         ColumnCount
     };
     enum Role {

@@ -75,7 +75,8 @@ MainWindow::MainWindow(QWidget *parent)
                                  {MessageModel::Size, 10},
                                  {MessageModel::Source, 16},
                                  {MessageModel::State, 12},
-                                 {MessageModel::TimeLeft, 9}})
+                                 {MessageModel::TimeLeft, 9},
+                                 {MessageModel::Body, 40}})
         m_table->setColumnWidth(column, chars * digit + 12);
 
     // Filter bar above it.
@@ -204,7 +205,7 @@ MainWindow::MainWindow(QWidget *parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     m_table->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("window/columns")).toByteArray());
+        settings.value(QStringLiteral("window/columns2")).toByteArray());
 
     m_stateLabel->setText(tr("not connected"));
     updateActions();
@@ -495,7 +496,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("window/columns"), m_table->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("window/columns2"), m_table->horizontalHeader()->saveState());
     event->accept();
 }
 
