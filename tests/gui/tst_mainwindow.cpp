@@ -14,6 +14,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -24,6 +26,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -248,6 +251,93 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(ready(), qint64(3), kWait);
         spin->setValue(11);
         QTRY_COMPARE_WITH_TIMEOUT(ready(), qint64(11), kWait);
+    }
+
+    void backlogSnapshotTakesNThenReleasesAll()
+    {
+        const QString topic = freshTopic();
+        m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(topic), QStringLiteral("snap"));
+        publish(topic, 30);
+        const Channel *ch = channel(topic, QStringLiteral("snap"));
+        QCOMPARE(ch->depth(), qint64(30));
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.channel = QStringLiteral("snap");
+        s.maxInFlight = 1;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 1, kWait);
+        child<QSpinBox>(&w, "takeCount")->setValue(10);
+        w.findChild<QAction *>(QStringLiteral("takeBacklog"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 10, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ch->inFlight.size(), qsizetype(10), kWait);
+        QCOMPARE(ch->depth(), qint64(20));
+        // The snapshot stays a snapshot: RDY 0, nothing more comes.
+        const auto ready = [this]() -> qint64 {
+            for (BrokerClient *c : m_broker->clients())
+                if (c->channel() && c->channel()->name == QLatin1String("snap"))
+                    return c->readyCount();
+            return -1;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(ready(), qint64(0), kWait);
+        QVERIFY(w.findChild<QAction *>(QStringLiteral("pause"))->isChecked());
+        w.findChild<QAction *>(QStringLiteral("releaseAll"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(ch->depth(), qint64(30), kWait);
+        QCOMPARE(ch->inFlight.size(), qsizetype(0));
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 0, kWait);
+        QCOMPARE(w.model()->rowAt(0).state, MessageState::Requeued);
+    }
+
+    void exportWritesJsonLines()
+    {
+        const QString topic = freshTopic();
+        QCOMPARE(m_broker->publish(topic, {QByteArray("plain text"), QByteArray("\xff\x01"
+                                                                                "bin")}),
+                 QString());
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.mode = Mode::Tail;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 2, kWait);
+        QTemporaryDir dir;
+        const QString all = dir.filePath(QStringLiteral("all.jsonl"));
+        QCOMPARE(w.exportMessages(all, false), QString());
+        QFile f(all);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().split('\n');
+        QCOMPARE(lines.size(), 3); // two lines and the empty rest after the last newline
+        QVERIFY(lines.last().isEmpty());
+        QHash<QString, QJsonObject> byBody;
+        for (int i = 0; i < 2; ++i) {
+            const QJsonObject o = QJsonDocument::fromJson(lines.at(i)).object();
+            QCOMPARE(o.value(QStringLiteral("id")).toString().size(), 16);
+            QCOMPARE(o.value(QStringLiteral("attempts")).toInt(), 1);
+            QCOMPARE(o.value(QStringLiteral("source")).toString(), tcp());
+            QVERIFY(o.value(QStringLiteral("timestamp")).toString().toLongLong() > 0);
+            QVERIFY(!o.value(QStringLiteral("received")).toString().isEmpty());
+            byBody.insert(o.contains(QStringLiteral("body"))
+                              ? o.value(QStringLiteral("body")).toString()
+                              : QStringLiteral("b64:") +
+                                    o.value(QStringLiteral("body_base64")).toString(),
+                          o);
+        }
+        QVERIFY(byBody.contains(QStringLiteral("plain text")));
+        QVERIFY2(byBody.contains(QStringLiteral("b64:") + QString::fromLatin1(QByteArray("\xff\x01"
+                                                                                         "bin")
+                                                                                  .toBase64())),
+                 qPrintable(byBody.keys().join(QLatin1Char(','))));
+        // The selection only.
+        selectRow(w, rowWithBody(w, "plain text"));
+        const QString one = dir.filePath(QStringLiteral("one.jsonl"));
+        QCOMPARE(w.exportMessages(one, true), QString());
+        QFile g(one);
+        QVERIFY(g.open(QIODevice::ReadOnly));
+        QCOMPARE(g.readAll().count('\n'), 1);
     }
 
     void filterNarrowsTheTable()

@@ -161,6 +161,11 @@ void ConnectPanel::setConnected(bool connected)
     validate();
 }
 
+void ConnectPanel::setMaxInFlightLimit(int limit)
+{
+    m_maxInFlight->setMaximum(qMax(1, limit));
+}
+
 QString ConnectPanel::errorFor(const QString &field) const
 {
     const QLabel *l = field == QLatin1String("nsqd")      ? m_nsqdError

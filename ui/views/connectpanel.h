@@ -27,6 +27,8 @@ public:
     // Problems per field name ("nsqd", "lookupd", "topic", "channel"); empty when all is well.
     QStringList problems() const;
     QString errorFor(const QString &field) const;
+    // The most max in flight can usefully be: max_rdy_count summed over the connected nsqd.
+    void setMaxInFlightLimit(int limit);
 
 Q_SIGNALS:
     void connectRequested(const nsqui::SessionSettings &settings);

@@ -12,17 +12,23 @@
 #include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QSaveFile>
 #include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -47,7 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_filterError(new QLabel), m_requeueDelay(new QDoubleSpinBox), m_stateLabel(new QLabel),
       m_countsLabel(new QLabel), m_droppedLabel(new QLabel), m_demoLabel(new QLabel),
       m_splitter(new QSplitter(Qt::Vertical)), m_countdown(new QTimer(this)),
-      m_autoTouch(new QTimer(this))
+      m_autoTouch(new QTimer(this)), m_takeCount(new QSpinBox)
 {
     initResources();
     setWindowTitle(QStringLiteral("NSQ Inspector"));
@@ -175,8 +181,14 @@ MainWindow::MainWindow(QWidget *parent)
         m_connect->setConnected(false);
         m_stateLabel->setText(tr("not connected"));
         m_pause->setChecked(false);
+        m_snapshotTarget = 0;
+        if (m_leavingDemo) {
+            m_leavingDemo = false;
+            m_demo.reset(); // after the consumer let go of it
+        }
         updateActions();
     });
+    connect(m_model, &MessageModel::heldCountChanged, this, &MainWindow::onHeldCountChanged);
     connect(m_model, &MessageModel::droppedCountChanged, this, [this](quint64 n) {
         m_droppedLabel->setText(tr("%1 older messages dropped from view").arg(n));
         m_droppedLabel->setVisible(n > 0);
@@ -249,6 +261,34 @@ void MainWindow::createActions()
     m_pause->setCheckable(true);
     m_disconnect = make(tr("&Disconnect"), QStringLiteral("disconnect"), {},
                         tr("Close the connections; held messages go back to the channel"));
+    m_take =
+        make(tr("Take &backlog"), QStringLiteral("takeBacklog"), QKeySequence(Qt::CTRL | Qt::Key_B),
+             tr("Hold up to the number beside it from the front of the channel, then RDY 0: "
+                "look at what waits without consuming it"));
+    m_release = make(tr("Re&lease all"), QStringLiteral("releaseAll"), {},
+                     tr("REQ 0 every held message, oldest first: all go back to the channel"));
+    m_export = make(tr("&Export…"), QStringLiteral("export"), QKeySequence(Qt::CTRL | Qt::Key_E),
+                    tr("Write the selected messages (or all shown) to a JSON Lines file"));
+    m_takeCount->setObjectName(QStringLiteral("takeCount"));
+    m_takeCount->setRange(1, 2500);
+    m_takeCount->setValue(100);
+    m_takeCount->setToolTip(tr("How many messages a backlog snapshot holds (at most the server's "
+                               "max_rdy_count per nsqd)"));
+    connect(m_take, &QAction::triggered, this, qOverload<>(&MainWindow::takeBacklog));
+    connect(m_release, &QAction::triggered, this, &MainWindow::releaseAll);
+    connect(m_export, &QAction::triggered, this, [this] {
+        const bool selection = m_table->selectionModel()->hasSelection();
+        const QString path = QFileDialog::getSaveFileName(
+            this, selection ? tr("Export selected messages") : tr("Export all shown messages"),
+            QStringLiteral("messages.jsonl"), tr("JSON Lines (*.jsonl);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        const QString error = exportMessages(path, selection);
+        if (error.isEmpty())
+            statusBar()->showMessage(tr("Exported to %1").arg(path), 5000);
+        else
+            onLogged(error, true);
+    });
     m_clear = make(tr("C&lear list"), QStringLiteral("clearList"), {},
                    tr("Forget the messages shown (held ones stay held)"));
     auto *quit =
@@ -305,7 +345,12 @@ void MainWindow::createActions()
                                .arg(QStringLiteral(NSQ_INSPECTOR_VERSION)));
     });
     connect(realServer, &QAction::triggered, this, [this] {
-        m_session->stop();
+        m_leavingDemo = m_demo != nullptr;
+        if (m_session->isActive())
+            m_session->stop();
+        else
+            m_demo.reset();
+        m_demoLabel->hide();
         SessionSettings s = m_connect->settings();
         s.nsqdAddresses.clear();
         s.lookupdAddresses.clear();
@@ -314,6 +359,7 @@ void MainWindow::createActions()
     });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_export);
     file->addAction(m_disconnect);
     file->addAction(realServer);
     file->addSeparator();
@@ -322,6 +368,8 @@ void MainWindow::createActions()
     messages->addActions({m_finish, m_requeue, m_touch});
     messages->addSeparator();
     messages->addActions({m_finishAll, m_requeueAll, m_autoTouchAction});
+    messages->addSeparator();
+    messages->addActions({m_take, m_release});
     messages->addSeparator();
     messages->addActions({m_pause, m_clear});
     menuBar()->addMenu(tr("&Help"))->addAction(about);
@@ -335,6 +383,10 @@ void MainWindow::createActions()
     bar->addAction(m_touch);
     bar->addSeparator();
     bar->addActions({m_finishAll, m_requeueAll, m_autoTouchAction});
+    bar->addSeparator();
+    bar->addAction(m_take);
+    bar->addWidget(m_takeCount);
+    bar->addAction(m_release);
     bar->addSeparator();
     bar->addAction(realServer);
 }
@@ -376,7 +428,10 @@ QStringList MainWindow::connectTo(const SessionSettings &settings)
 void MainWindow::onStats(const nsq::ConsumerStats &stats)
 {
     QStringList states;
+    qint64 readyLimit = 0;
     for (const auto &c : stats.connections) {
+        if (c.state == nsq::Conn::State::Connected)
+            readyLimit += c.maxReadyCount;
         if (c.msgTimeoutMs > 0) {
             m_model->setMessageTimeout(c.address, c.msgTimeoutMs);
             m_msgTimeoutMs = c.msgTimeoutMs;
@@ -387,6 +442,10 @@ void MainWindow::onStats(const nsq::ConsumerStats &stats)
                                                                  .arg(c.inFlightCount)
                                                            : tr("%1: connecting").arg(c.address);
         states << s;
+    }
+    if (readyLimit > 0) {
+        m_connect->setMaxInFlightLimit(int(qMin<qint64>(readyLimit, 1000000)));
+        m_takeCount->setMaximum(int(qMin<qint64>(readyLimit, 1000000)));
     }
     if (stats.backoffLevel > 0)
         states << tr("backoff level %1").arg(stats.backoffLevel);
@@ -440,6 +499,87 @@ void MainWindow::actOnSelection(const QString &what)
     statusBar()->showMessage(text, 5000);
 }
 
+void MainWindow::takeBacklog()
+{
+    takeBacklog(m_takeCount->value());
+}
+
+void MainWindow::takeBacklog(int n)
+{
+    if (!m_session->isActive() || m_session->settings().mode != Mode::Hold)
+        return;
+    // RDY n in total: nsqd sends no more than n in flight, and none of them is answered
+    // until the user says so. Once n are here, RDY 0 keeps it a snapshot.
+    m_snapshotTarget = n;
+    {
+        const QSignalBlocker block(m_pause);
+        m_pause->setChecked(false);
+    }
+    m_session->setPaused(false);
+    m_session->setMaxInFlight(n);
+    onLogged(tr("backlog snapshot: holding up to %1 messages from the front of the channel").arg(n),
+             false);
+    onHeldCountChanged(m_model->heldCount());
+}
+
+void MainWindow::onHeldCountChanged(int held)
+{
+    if (m_snapshotTarget > 0 && held >= m_snapshotTarget) {
+        m_snapshotTarget = 0;
+        m_pause->setChecked(true); // RDY 0 through the same path as the Pause action
+        onLogged(tr("backlog snapshot: %1 messages held; RDY 0 until you resume").arg(held), false);
+    }
+    updateStatus();
+}
+
+void MainWindow::releaseAll()
+{
+    const QList<nsq::MessageId> ids = m_model->heldIds(); // oldest first
+    m_snapshotTarget = 0;
+    m_session->requeue(ids, 0);
+    statusBar()->showMessage(tr("REQ 0 sent for %1 messages, oldest first").arg(ids.size()), 5000);
+}
+
+QString MainWindow::exportMessages(const QString &path, bool selectionOnly) const
+{
+    QList<int> rows;
+    if (selectionOnly) {
+        for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+            rows << m_filter->mapToSource(i).row();
+        std::sort(rows.begin(), rows.end());
+    } else {
+        for (int i = 0; i < m_filter->rowCount(); ++i)
+            rows << m_filter->mapToSource(m_filter->index(i, 0)).row();
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("Could not write %1: %2").arg(path, file.errorString());
+    for (int row : std::as_const(rows)) {
+        const MessageModel::Row &r = m_model->rowAt(row);
+        const nsq::Message &m = r.delivery.message;
+        QJsonObject o;
+        o.insert(QStringLiteral("id"), m.id.toString());
+        o.insert(QStringLiteral("timestamp"), QString::number(m.timestamp)); // ns: beyond 2^53
+        o.insert(QStringLiteral("received"),
+                 QDateTime::fromMSecsSinceEpoch(r.delivery.receivedMs, Qt::UTC)
+                     .toString(Qt::ISODateWithMs));
+        o.insert(QStringLiteral("attempts"), int(m.attempts));
+        o.insert(QStringLiteral("source"), r.delivery.source);
+        o.insert(QStringLiteral("state"), stateName(r.state));
+        int invalid = 0;
+        PayloadView::visibleText(m.body, &invalid);
+        if (invalid == 0)
+            o.insert(QStringLiteral("body"), QString::fromUtf8(m.body));
+        else
+            o.insert(QStringLiteral("body_base64"), QString::fromLatin1(m.body.toBase64()));
+        file.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        file.write("\n");
+    }
+    if (!file.commit())
+        return tr("Could not write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
 void MainWindow::autoTouch()
 {
     const QList<nsq::MessageId> ids = m_model->heldIds();
@@ -476,8 +616,10 @@ void MainWindow::updateActions()
 {
     const bool active = m_session->isActive();
     const bool holding = active && m_session->settings().mode != Mode::Tail;
-    for (QAction *a : {m_finish, m_requeue, m_touch, m_finishAll, m_requeueAll, m_autoTouchAction})
+    for (QAction *a :
+         {m_finish, m_requeue, m_touch, m_finishAll, m_requeueAll, m_autoTouchAction, m_release})
         a->setEnabled(holding);
+    m_take->setEnabled(active && m_session->settings().mode == Mode::Hold);
     m_pause->setEnabled(active);
     m_disconnect->setEnabled(active);
 }

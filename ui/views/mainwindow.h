@@ -16,6 +16,7 @@ class QTableView;
 class QTimer;
 class QCheckBox;
 class QComboBox;
+class QSpinBox;
 
 namespace nsq {
 struct ConsumerStats;
@@ -63,7 +64,17 @@ private:
     void actOnSelection(const QString &what);
     void autoTouch();
     void applyFilter();
+    void takeBacklog();
+    void releaseAll();
+    void onHeldCountChanged(int held);
 
+public:
+    // Writes the given rows (all when empty) as JSON Lines; an empty string, or why not.
+    QString exportMessages(const QString &path, bool selectionOnly) const;
+    // Hold up to n messages of the channel, then RDY 0.
+    void takeBacklog(int n);
+
+private:
     InspectorSession *m_session;
     MessageModel *m_model;
     MessageFilterModel *m_filter;
@@ -84,7 +95,10 @@ private:
     QTimer *m_countdown;
     QTimer *m_autoTouch;
     QAction *m_finish, *m_requeue, *m_touch, *m_finishAll, *m_requeueAll, *m_autoTouchAction;
-    QAction *m_pause, *m_disconnect, *m_clear;
+    QAction *m_pause, *m_disconnect, *m_clear, *m_take, *m_release, *m_export;
+    QSpinBox *m_takeCount;
+    int m_snapshotTarget = 0; // while taking a backlog snapshot: how many to hold
+    bool m_leavingDemo = false;
     std::unique_ptr<DemoBroker> m_demo;
     qint64 m_msgTimeoutMs = 60000;
     quint64 m_received = 0;
