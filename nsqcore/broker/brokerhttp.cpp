@@ -96,6 +96,27 @@ BrokerHttp::BrokerHttp(Broker *broker)
         });
     });
 
+    // nsqd answers GET /config/<option> with the value as JSON (durations in nanoseconds);
+    // here the options a client would ask about.
+    s.route(QStringLiteral("/config/<arg>"), QHttpServerRequest::Method::Get,
+            [b](const QString &option) {
+                const BrokerConfig &c = b->config();
+                const QHash<QString, qint64> durations{
+                    {QStringLiteral("msg_timeout"), c.msgTimeout},
+                    {QStringLiteral("max_msg_timeout"), c.maxMsgTimeout},
+                    {QStringLiteral("max_req_timeout"), c.maxReqTimeout},
+                    {QStringLiteral("max_heartbeat_interval"), c.maxHeartbeatInterval}};
+                if (durations.contains(option))
+                    return http::jsonValue(QByteArray::number(durations.value(option) * 1000000));
+                if (option == QLatin1String("max_msg_size"))
+                    return http::jsonValue(QByteArray::number(c.maxMsgSize));
+                if (option == QLatin1String("max_body_size"))
+                    return http::jsonValue(QByteArray::number(c.maxBodySize));
+                if (option == QLatin1String("max_rdy_count"))
+                    return http::jsonValue(QByteArray::number(c.maxRdyCount));
+                return http::error(Status::BadRequest, "INVALID_OPTION");
+            });
+
     s.route(QStringLiteral("/stats"), [b](const QHttpServerRequest &req) {
         const QUrlQuery q = req.query();
         const QJsonObject stats = BrokerHttp::stats(*b, q.queryItemValue(QStringLiteral("topic")),

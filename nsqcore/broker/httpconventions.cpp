@@ -26,6 +26,11 @@ QHttpServerResponse text(const QByteArray &body)
     return QHttpServerResponse(kText, body);
 }
 
+QHttpServerResponse jsonValue(const QByteArray &encoded)
+{
+    return QHttpServerResponse(kJson, encoded);
+}
+
 QHttpServerResponse empty()
 {
     QHttpServerResponse r(QHttpServerResponse::StatusCode::Ok);

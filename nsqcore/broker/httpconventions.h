@@ -17,6 +17,8 @@ json(const QJsonObject &body,
      QHttpServerResponse::StatusCode status = QHttpServerResponse::StatusCode::Ok);
 QHttpServerResponse error(QHttpServerResponse::StatusCode status, const char *code);
 QHttpServerResponse text(const QByteArray &body);
+// A JSON value that is not an object (a number, say), as /config/<option> answers.
+QHttpServerResponse jsonValue(const QByteArray &encoded);
 // 200 with no body and no content type, as nsqd's admin verbs answer.
 QHttpServerResponse empty();
 // Adds the headers to every answer of the server and the 404 for unknown paths.

@@ -929,6 +929,8 @@ private Q_SLOTS:
                                 << type << answer;
         };
         row("ping", "GET", "/ping", {}, 200, text, "OK");
+        row("config msg_timeout", "GET", "/config/msg_timeout", {}, 200, json, "60000000000");
+        row("config unknown", "GET", "/config/no_such_option", {}, 400, json, "INVALID_OPTION");
         row("pub", "POST", "/pub?topic=T", "x", 200, text, "OK");
         row("pub deferred", "POST", "/pub?topic=T&defer=10", "x", 200, text, "OK");
         row("pub bad defer", "POST", "/pub?topic=T&defer=x", "x", 400, json, "INVALID_DEFER");
@@ -987,7 +989,7 @@ private Q_SLOTS:
         QCOMPARE(r.contentType, contentType);
         QCOMPARE(r.nsqContentType,
                  path == QLatin1String("/ping") ? QByteArray() : QByteArray("nsq; version=1.0"));
-        if (contentType.startsWith("application/json") && !answer.isEmpty())
+        if (contentType.startsWith("application/json") && !answer.isEmpty() && status >= 400)
             QCOMPARE(r.json().value(QLatin1String("message")).toString().toUtf8(), answer);
         else if (!answer.isEmpty() || contentType.isEmpty())
             QCOMPARE(r.body, answer);

@@ -9,11 +9,13 @@
 #include <broker/broker.h>
 #include <broker/brokerclient.h>
 #include <broker/topic.h>
+#include <client/consumer.h>
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QFrame>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -47,6 +49,7 @@ class TstMainWindow : public QObject
     int m_topicSerial = 0;
 
     QString tcp() const { return QStringLiteral("127.0.0.1:%1").arg(m_broker->tcpPort()); }
+    QString http() const { return QStringLiteral("127.0.0.1:%1").arg(m_broker->httpPort()); }
     QString freshTopic() { return QStringLiteral("gui%1").arg(++m_topicSerial); }
     const Channel *channel(const QString &topic, const QString &name) const
     {
@@ -122,9 +125,15 @@ private Q_SLOTS:
         auto *topicBox = child<QComboBox>(panel, "topic");
         QTest::keyClicks(topicBox->lineEdit(), topic);
         QTest::keyClicks(child<QLineEdit>(panel, "channel"), QStringLiteral("browse"));
+        QTest::keyClicks(child<QLineEdit>(panel, "nsqdHttpAddresses"), http());
         auto *button = child<QPushButton>(panel, "connectButton");
         QVERIFY(button->isEnabled());
         QTest::mouseClick(button, Qt::LeftButton);
+        // /stats says the topic holds messages and has no channel yet: the user decides.
+        auto *box = child<QFrame>(panel, "subscriptionWarning");
+        QTRY_VERIFY_WITH_TIMEOUT(box->isVisible(), kWait);
+        QVERIFY(!w.session()->isActive());
+        QTest::mouseClick(child<QPushButton>(panel, "connectAnyway"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowCount(), 3, kWait);
         QCOMPARE(w.model()->heldCount(), 3);
         const Channel *ch = channel(topic, QStringLiteral("browse"));
@@ -453,6 +462,108 @@ private Q_SLOTS:
         QVERIFY(!button->isEnabled());
         QTest::mouseClick(button, Qt::LeftButton);
         QVERIFY(!w.session()->isActive());
+    }
+
+    void subscriptionWarningsAppearInTheirSituation_data()
+    {
+        QTest::addColumn<QString>("situation");
+        QTest::addColumn<QString>("channel");
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QStringList>("expected"); // a phrase of each warning; none: connects
+        QTest::newRow("backlog, ephemeral")
+            << "backlog"
+            << "" << int(Mode::Hold)
+            << QStringList{"has no channel yet and holds 4 messages", "gone for good"};
+        QTest::newRow("backlog, durable")
+            << "backlog"
+            << "mine" << int(Mode::Hold)
+            << QStringList{"has no channel yet and holds 4 messages", "channel mine takes it",
+                           "does not exist yet"};
+        QTest::newRow("other consumer, hold")
+            << "consumer"
+            << "shared" << int(Mode::Hold)
+            << QStringList{"already has 1 other consumer", "they do not get"};
+        QTest::newRow("other consumer, tail")
+            << "consumer"
+            << "shared" << int(Mode::Tail)
+            << QStringList{"already has 1 other consumer", "they never get it"};
+        QTest::newRow("existing quiet channel") << "quiet"
+                                                << "quiet" << int(Mode::Hold) << QStringList();
+        QTest::newRow("new durable channel")
+            << "quiet"
+            << "fresh" << int(Mode::Hold) << QStringList{"does not exist yet"};
+        QTest::newRow("ephemeral on a topic with channels")
+            << "quiet"
+            << "" << int(Mode::Tail) << QStringList();
+        QTest::newRow("no HTTP") << "nohttp"
+                                 << "" << int(Mode::Hold)
+                                 << QStringList{"Could not check the topic"};
+    }
+
+    void subscriptionWarningsAppearInTheirSituation()
+    {
+        QFETCH(QString, situation);
+        QFETCH(QString, channel);
+        QFETCH(int, mode);
+        QFETCH(QStringList, expected);
+        const QString topic = freshTopic();
+        std::unique_ptr<Consumer> other;
+        if (situation == QLatin1String("backlog")) {
+            publish(topic, 4);
+        } else if (situation == QLatin1String("consumer")) {
+            other = std::make_unique<Consumer>(topic, QStringLiteral("shared"), Config());
+            other->connectToNsqd(tcp());
+            QTRY_VERIFY_WITH_TIMEOUT(
+                this->channel(topic, QStringLiteral("shared")) &&
+                    !this->channel(topic, QStringLiteral("shared"))->clients.isEmpty(),
+                kWait);
+        } else {
+            m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(topic),
+                                         QStringLiteral("quiet"));
+            publish(topic, 2);
+        }
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.nsqdHttpAddresses = {situation == QLatin1String("nohttp") ? QStringLiteral("127.0.0.1:1")
+                                                                    : http()};
+        s.topic = topic;
+        s.channel = channel;
+        s.mode = Mode(mode);
+        w.connectPanel()->setSettings(s);
+        QTest::mouseClick(child<QPushButton>(w.connectPanel(), "connectButton"), Qt::LeftButton);
+        auto *box = child<QFrame>(w.connectPanel(), "subscriptionWarning");
+        auto *holdNote = child<QLabel>(w.connectPanel(), "holdNote");
+        if (expected.isEmpty()) {
+            QTRY_VERIFY_WITH_TIMEOUT(w.session()->isActive(), kWait);
+            QVERIFY(box->isHidden());
+            QCOMPARE(holdNote->isVisible(), Mode(mode) == Mode::Hold);
+            if (Mode(mode) == Mode::Hold)
+                QVERIFY2(holdNote->text().contains(QLatin1String("60 s")),
+                         qPrintable(holdNote->text()));
+            return;
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(box->isVisible(), kWait);
+        QVERIFY(!w.session()->isActive());
+        const QString text = child<QLabel>(w.connectPanel(), "subscriptionWarnings")->text();
+        for (const QString &phrase : expected)
+            QVERIFY2(text.contains(phrase), qPrintable(text));
+        // Each warning is there only in its situation.
+        const QStringList all{"has no channel yet", "other consumer", "does not exist yet",
+                              "Could not check"};
+        for (const QString &phrase : all) {
+            bool wanted = false;
+            for (const QString &e : expected)
+                wanted |= e.contains(phrase) || (phrase == QLatin1String("other consumer") &&
+                                                 e.contains(QLatin1String("other consumer")));
+            QCOMPARE(text.contains(phrase), wanted);
+        }
+        // Cancel: nothing is sent, and the channel field is there to pick another.
+        QTest::mouseClick(child<QPushButton>(w.connectPanel(), "cancelConnect"), Qt::LeftButton);
+        QVERIFY(box->isHidden());
+        QVERIFY(!w.session()->isActive());
+        QVERIFY(child<QPushButton>(w.connectPanel(), "connectButton")->isEnabled());
     }
 
     void demoModeStartsAndShowsMessages()

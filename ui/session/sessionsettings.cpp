@@ -60,6 +60,14 @@ QStringList SessionSettings::validate() const
         if (!why.isEmpty())
             problems << QStringLiteral("nsqlookupd: %1").arg(why);
     }
+    for (const QString &a : nsqdHttpAddresses) {
+        QString bare = a;
+        if (bare.startsWith(QLatin1String("http://")))
+            bare.remove(0, 7);
+        const QString why = nsq::parseHostPort(bare, &host, &port);
+        if (!why.isEmpty())
+            problems << QStringLiteral("nsqd HTTP: %1").arg(why);
+    }
     if (!nsq::isValidTopicName(topic))
         problems << QStringLiteral(
                         "topic '%1' is not a valid topic name (1-64 of A-Z a-z 0-9 . _ -, "

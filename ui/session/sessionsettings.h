@@ -19,8 +19,9 @@ bool modeFromName(const QString &name, Mode *mode); // false for anything else
 // What a session connects to and how. Checked as a whole by validate() before anything is sent.
 struct SessionSettings
 {
-    QStringList nsqdAddresses;    // host:port of nsqd TCP
-    QStringList lookupdAddresses; // host:port (or http://host:port) of nsqlookupd HTTP
+    QStringList nsqdAddresses;     // host:port of nsqd TCP
+    QStringList lookupdAddresses;  // host:port (or http://host:port) of nsqlookupd HTTP
+    QStringList nsqdHttpAddresses; // for /stats; empty: each nsqd's TCP port + 1
     QString topic;
     QString channel; // empty: a fresh ephemeral channel
     Mode mode = Mode::Hold;

@@ -5,11 +5,14 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace nsqui {
@@ -46,11 +49,14 @@ QLabel *ConnectPanel::errorLabel(const QString &name)
 }
 
 ConnectPanel::ConnectPanel(QWidget *parent)
-    : QWidget(parent), m_nsqd(new QLineEdit), m_lookupd(new QLineEdit), m_topic(new QComboBox),
+    : QWidget(parent), m_nsqd(new QLineEdit), m_lookupd(new QLineEdit), m_nsqdHttp(new QLineEdit),
+      m_refreshTopics(new QToolButton), m_warningBox(new QFrame), m_warnings(new QLabel),
+      m_holdNote(new QLabel), m_topicsStatus(new QLabel), m_topic(new QComboBox),
       m_channel(new QLineEdit), m_mode(new QComboBox), m_modeHint(new QLabel),
       m_maxInFlight(new QSpinBox), m_connect(new QPushButton(tr("Connect"))),
       m_nsqdError(errorLabel(QStringLiteral("nsqd"))),
       m_lookupdError(errorLabel(QStringLiteral("lookupd"))),
+      m_nsqdHttpError(errorLabel(QStringLiteral("nsqdHttp"))),
       m_topicError(errorLabel(QStringLiteral("topic"))),
       m_channelError(errorLabel(QStringLiteral("channel")))
 {
@@ -61,6 +67,16 @@ ConnectPanel::ConnectPanel(QWidget *parent)
     m_lookupd->setPlaceholderText(QStringLiteral("127.0.0.1:4161"));
     m_lookupd->setToolTip(tr("nsqlookupd HTTP addresses, separated by commas: the nsqd that have "
                              "the topic are found through them"));
+    m_nsqdHttp->setObjectName(QStringLiteral("nsqdHttpAddresses"));
+    m_nsqdHttp->setPlaceholderText(tr("TCP port + 1"));
+    m_nsqdHttp->setToolTip(tr("nsqd HTTP addresses, for topic names and the checks made before "
+                              "subscribing; empty: each nsqd's TCP port + 1"));
+    m_refreshTopics->setObjectName(QStringLiteral("refreshTopics"));
+    m_refreshTopics->setText(QStringLiteral("↻"));
+    m_refreshTopics->setToolTip(tr("Ask the servers which topics they have"));
+    m_topicsStatus->setObjectName(QStringLiteral("topicsStatus"));
+    m_topicsStatus->setWordWrap(true);
+    m_topicsStatus->hide();
     m_topic->setObjectName(QStringLiteral("topic"));
     m_topic->setEditable(true);
     m_topic->setInsertPolicy(QComboBox::NoInsert);
@@ -95,7 +111,15 @@ ConnectPanel::ConnectPanel(QWidget *parent)
     };
     form->addRow(tr("&nsqd:"), field(m_nsqd, m_nsqdError));
     form->addRow(tr("&lookupd:"), field(m_lookupd, m_lookupdError));
-    form->addRow(tr("&Topic:"), field(m_topic, m_topicError));
+    form->addRow(tr("nsqd &HTTP:"), field(m_nsqdHttp, m_nsqdHttpError));
+    auto *topicRow = new QWidget;
+    auto *topicLayout = new QHBoxLayout(topicRow);
+    topicLayout->setContentsMargins(0, 0, 0, 0);
+    topicLayout->addWidget(m_topic, 1);
+    topicLayout->addWidget(m_refreshTopics);
+    auto *topicBox = field(topicRow, m_topicError);
+    topicBox->layout()->addWidget(m_topicsStatus);
+    form->addRow(tr("&Topic:"), topicBox);
     form->addRow(tr("&Channel:"), field(m_channel, m_channelError));
     form->addRow(tr("&Mode:"), m_mode);
     form->addRow(QString(), m_modeHint);
@@ -103,7 +127,49 @@ ConnectPanel::ConnectPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_connect);
+
+    // Before subscribing: what /stats says, and the user's answer.
+    m_warningBox->setObjectName(QStringLiteral("subscriptionWarning"));
+    m_warningBox->setFrameShape(QFrame::StyledPanel);
+    m_warningBox->setStyleSheet(
+        QStringLiteral("#subscriptionWarning { background: #fff3cd; border: 1px solid #e0c36a; }"));
+    m_warnings->setObjectName(QStringLiteral("subscriptionWarnings"));
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextFormat(Qt::PlainText);
+    auto *goOn = new QPushButton(tr("Connect anyway"));
+    goOn->setObjectName(QStringLiteral("connectAnyway"));
+    auto *cancel = new QPushButton(tr("Cancel"));
+    cancel->setObjectName(QStringLiteral("cancelConnect"));
+    auto *answers = new QHBoxLayout;
+    answers->addStretch(1);
+    answers->addWidget(cancel);
+    answers->addWidget(goOn);
+    auto *boxLayout = new QVBoxLayout(m_warningBox);
+    boxLayout->addWidget(m_warnings);
+    boxLayout->addLayout(answers);
+    m_warningBox->hide();
+    layout->addWidget(m_warningBox);
+    m_holdNote->setObjectName(QStringLiteral("holdNote"));
+    m_holdNote->setWordWrap(true);
+    m_holdNote->hide();
+    layout->addWidget(m_holdNote);
     layout->addStretch(1);
+    connect(goOn, &QPushButton::clicked, this, [this] {
+        m_warningBox->hide();
+        Q_EMIT connectConfirmed();
+    });
+    connect(cancel, &QPushButton::clicked, this, [this] {
+        m_warningBox->hide();
+        setChecking(false);
+        m_channel->setFocus(); // pick another channel
+        m_channel->selectAll();
+    });
+    connect(m_refreshTopics, &QToolButton::clicked, this, [this] {
+        m_topicsStatus->setText(tr("asking…"));
+        m_topicsStatus->show();
+        Q_EMIT topicsWanted(settings());
+    });
+    connect(m_nsqdHttp, &QLineEdit::textChanged, this, &ConnectPanel::validate);
 
     connect(m_nsqd, &QLineEdit::textChanged, this, &ConnectPanel::validate);
     connect(m_lookupd, &QLineEdit::textChanged, this, &ConnectPanel::validate);
@@ -131,6 +197,7 @@ SessionSettings ConnectPanel::settings() const
     SessionSettings s;
     s.nsqdAddresses = splitAddresses(m_nsqd->text());
     s.lookupdAddresses = splitAddresses(m_lookupd->text());
+    s.nsqdHttpAddresses = splitAddresses(m_nsqdHttp->text());
     s.topic = m_topic->currentText().trimmed();
     s.channel = m_channel->text().trimmed();
     s.mode = Mode(m_mode->currentData().toInt());
@@ -142,6 +209,7 @@ void ConnectPanel::setSettings(const SessionSettings &s)
 {
     m_nsqd->setText(s.nsqdAddresses.join(QStringLiteral(", ")));
     m_lookupd->setText(s.lookupdAddresses.join(QStringLiteral(", ")));
+    m_nsqdHttp->setText(s.nsqdHttpAddresses.join(QStringLiteral(", ")));
     m_topic->setEditText(s.topic);
     m_channel->setText(s.channel);
     m_mode->setCurrentIndex(m_mode->findData(int(s.mode)));
@@ -153,7 +221,11 @@ void ConnectPanel::setSettings(const SessionSettings &s)
 void ConnectPanel::setConnected(bool connected)
 {
     m_connected = connected;
+    m_checking = false;
+    m_warningBox->hide();
+    m_holdNote->setVisible(connected && !m_holdNote->text().isEmpty());
     for (QWidget *w : {static_cast<QWidget *>(m_nsqd), static_cast<QWidget *>(m_lookupd),
+                       static_cast<QWidget *>(m_nsqdHttp), static_cast<QWidget *>(m_refreshTopics),
                        static_cast<QWidget *>(m_topic), static_cast<QWidget *>(m_channel),
                        static_cast<QWidget *>(m_mode)})
         w->setEnabled(!connected);
@@ -166,19 +238,56 @@ void ConnectPanel::setMaxInFlightLimit(int limit)
     m_maxInFlight->setMaximum(qMax(1, limit));
 }
 
+void ConnectPanel::setChecking(bool checking)
+{
+    m_checking = checking;
+    m_connect->setText(checking ? tr("Checking the topic…") : tr("Connect"));
+    validate();
+}
+
+void ConnectPanel::showReport(const SubscriptionReport &report)
+{
+    m_holdNote->setText(report.holdNote);
+    m_holdNote->setVisible(!report.holdNote.isEmpty());
+    if (report.warnings.isEmpty()) {
+        m_warningBox->hide();
+        return;
+    }
+    m_warnings->setText(report.warnings.join(QStringLiteral("\n\n")));
+    m_warningBox->show();
+}
+
+void ConnectPanel::setTopicSuggestions(const QStringList &topics, const QString &error)
+{
+    const QString typed = m_topic->currentText();
+    {
+        const QSignalBlocker block(m_topic);
+        m_topic->clear();
+        m_topic->addItems(topics);
+        m_topic->setEditText(typed);
+    }
+    m_topicsStatus->setText(!error.isEmpty() ? tr("Could not list topics: %1").arg(error)
+                            : topics.isEmpty()
+                                ? tr("No topics yet.")
+                                : tr("%1 topics offered in the list.").arg(topics.size()));
+    m_topicsStatus->show();
+}
+
 QString ConnectPanel::errorFor(const QString &field) const
 {
-    const QLabel *l = field == QLatin1String("nsqd")      ? m_nsqdError
-                      : field == QLatin1String("lookupd") ? m_lookupdError
-                      : field == QLatin1String("topic")   ? m_topicError
-                                                          : m_channelError;
+    const QLabel *l = field == QLatin1String("nsqd")       ? m_nsqdError
+                      : field == QLatin1String("lookupd")  ? m_lookupdError
+                      : field == QLatin1String("nsqdHttp") ? m_nsqdHttpError
+                      : field == QLatin1String("topic")    ? m_topicError
+                                                           : m_channelError;
     return l->isHidden() ? QString() : l->text();
 }
 
 QStringList ConnectPanel::problems() const
 {
     QStringList p;
-    for (const QLabel *l : {m_nsqdError, m_lookupdError, m_topicError, m_channelError})
+    for (const QLabel *l :
+         {m_nsqdError, m_lookupdError, m_nsqdHttpError, m_topicError, m_channelError})
         if (!l->isHidden())
             p << l->text();
     return p;
@@ -195,6 +304,7 @@ void ConnectPanel::validate()
     show(m_nsqdError, noSource ? tr("Give an nsqd TCP address or an nsqlookupd HTTP address.")
                                : checkAddresses(s.nsqdAddresses, false));
     show(m_lookupdError, checkAddresses(s.lookupdAddresses, true));
+    show(m_nsqdHttpError, checkAddresses(s.nsqdHttpAddresses, true));
     show(m_topicError, s.topic.isEmpty() ? tr("Give a topic.")
                        : !nsq::isValidTopicName(s.topic)
                            ? tr("Not a topic name: 1–64 characters of "
@@ -217,7 +327,7 @@ void ConnectPanel::validate()
                                "look adds one to its attempts."));
         break;
     }
-    m_connect->setEnabled(m_connected || problems().isEmpty());
+    m_connect->setEnabled(m_connected || (!m_checking && problems().isEmpty()));
 }
 
 } // namespace nsqui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "session/serverprobe.h"
 #include "session/sessionsettings.h"
 
 #include <QWidget>
@@ -7,7 +8,9 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QFrame;
 class QPushButton;
+class QToolButton;
 class QSpinBox;
 
 namespace nsqui {
@@ -29,9 +32,16 @@ public:
     QString errorFor(const QString &field) const;
     // The most max in flight can usefully be: max_rdy_count summed over the connected nsqd.
     void setMaxInFlightLimit(int limit);
+    // While the servers are asked whether subscribing is safe.
+    void setChecking(bool checking);
+    // Warnings that need an answer: Connect anyway (connectConfirmed) or Cancel.
+    void showReport(const SubscriptionReport &report);
+    void setTopicSuggestions(const QStringList &topics, const QString &error);
 
 Q_SIGNALS:
     void connectRequested(const nsqui::SessionSettings &settings);
+    void connectConfirmed(); // despite the warnings shown
+    void topicsWanted(const nsqui::SessionSettings &settings);
     void disconnectRequested();
     void maxInFlightChanged(int count);
 
@@ -41,13 +51,20 @@ private:
 
     QLineEdit *m_nsqd;
     QLineEdit *m_lookupd;
+    QLineEdit *m_nsqdHttp;
+    QToolButton *m_refreshTopics;
+    QFrame *m_warningBox;
+    QLabel *m_warnings;
+    QLabel *m_holdNote;
+    QLabel *m_topicsStatus;
+    bool m_checking = false;
     QComboBox *m_topic;
     QLineEdit *m_channel;
     QComboBox *m_mode;
     QLabel *m_modeHint;
     QSpinBox *m_maxInFlight;
     QPushButton *m_connect;
-    QLabel *m_nsqdError, *m_lookupdError, *m_topicError, *m_channelError;
+    QLabel *m_nsqdError, *m_lookupdError, *m_nsqdHttpError, *m_topicError, *m_channelError;
     bool m_connected = false;
 };
 

@@ -6,6 +6,7 @@
 #include "payloadview.h"
 #include "session/demobroker.h"
 #include "session/inspectorsession.h"
+#include "session/serverprobe.h"
 
 #include <QAction>
 #include <QApplication>
@@ -53,7 +54,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_filterError(new QLabel), m_requeueDelay(new QDoubleSpinBox), m_stateLabel(new QLabel),
       m_countsLabel(new QLabel), m_droppedLabel(new QLabel), m_demoLabel(new QLabel),
       m_splitter(new QSplitter(Qt::Vertical)), m_countdown(new QTimer(this)),
-      m_autoTouch(new QTimer(this)), m_takeCount(new QSpinBox)
+      m_autoTouch(new QTimer(this)), m_takeCount(new QSpinBox), m_probe(new ServerProbe(this))
 {
     initResources();
     setWindowTitle(QStringLiteral("NSQ Inspector"));
@@ -152,8 +153,14 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
 
-    connect(m_connect, &ConnectPanel::connectRequested, this,
-            [this](const SessionSettings &s) { connectTo(s); });
+    connect(m_connect, &ConnectPanel::connectRequested, this, &MainWindow::onConnectRequested);
+    connect(m_connect, &ConnectPanel::connectConfirmed, this, [this] {
+        if (m_pendingConnect)
+            connectTo(*std::exchange(m_pendingConnect, std::nullopt));
+    });
+    connect(m_probe, &ServerProbe::subscriptionChecked, this, &MainWindow::onSubscriptionChecked);
+    connect(m_connect, &ConnectPanel::topicsWanted, m_probe, &ServerProbe::listTopics);
+    connect(m_probe, &ServerProbe::topicsListed, m_connect, &ConnectPanel::setTopicSuggestions);
     connect(m_connect, &ConnectPanel::disconnectRequested, m_session, &InspectorSession::stop);
     connect(m_connect, &ConnectPanel::maxInFlightChanged, m_session,
             &InspectorSession::setMaxInFlight);
@@ -409,6 +416,26 @@ QString MainWindow::startDemo()
     s.maxInFlight = 200;
     const QStringList problems = connectTo(s);
     return problems.join(QLatin1Char('\n'));
+}
+
+void MainWindow::onConnectRequested(const SessionSettings &settings)
+{
+    // Ask /stats first: a backlog the new channel would take, consumers it would compete with.
+    m_pendingConnect = settings;
+    m_connect->setChecking(true);
+    m_probe->checkSubscription(settings);
+}
+
+void MainWindow::onSubscriptionChecked(const SubscriptionReport &report)
+{
+    if (!m_pendingConnect)
+        return;
+    m_connect->setChecking(false);
+    m_connect->showReport(report);
+    for (const QString &w : report.warnings)
+        onLogged(tr("before subscribing: %1").arg(w), false);
+    if (report.warnings.isEmpty())
+        connectTo(*std::exchange(m_pendingConnect, std::nullopt));
 }
 
 QString MainWindow::demoAddress() const

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QDoubleSpinBox;
@@ -30,6 +31,8 @@ class InspectorSession;
 class MessageFilterModel;
 class MessageModel;
 class PayloadView;
+class ServerProbe;
+struct SubscriptionReport;
 
 class MainWindow : public QMainWindow
 {
@@ -65,6 +68,8 @@ private:
     void autoTouch();
     void applyFilter();
     void takeBacklog();
+    void onConnectRequested(const SessionSettings &settings);
+    void onSubscriptionChecked(const SubscriptionReport &report);
     void releaseAll();
     void onHeldCountChanged(int held);
 
@@ -99,6 +104,8 @@ private:
     QSpinBox *m_takeCount;
     int m_snapshotTarget = 0; // while taking a backlog snapshot: how many to hold
     bool m_leavingDemo = false;
+    ServerProbe *m_probe;
+    std::optional<SessionSettings> m_pendingConnect; // checked, waiting for the user's answer
     std::unique_ptr<DemoBroker> m_demo;
     qint64 m_msgTimeoutMs = 60000;
     quint64 m_received = 0;
