@@ -349,6 +349,32 @@ private Q_SLOTS:
         QCOMPARE(g.readAll().count('\n'), 1);
     }
 
+    void peekNeverFinishesAMessageOnItsOwn()
+    {
+        // go-nsq's default max_attempts (5) would finish a message after five looks; here the
+        // attempts grow and the message stays in the channel.
+        const QString topic = freshTopic();
+        m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(topic), QStringLiteral("peeked"));
+        publish(topic, 1);
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.channel = QStringLiteral("peeked");
+        s.mode = Mode::Peek;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() == 1 &&
+                                     w.model()->rowAt(0).delivery.message.attempts >= 8,
+                                 kWait);
+        QCOMPARE(w.model()->rowCount(), 1);
+        QVERIFY(w.model()->rowAt(0).state != MessageState::Failed);
+        w.findChild<QAction *>(QStringLiteral("pause"))->trigger();
+        const Channel *ch = channel(topic, QStringLiteral("peeked"));
+        QTRY_COMPARE_WITH_TIMEOUT(ch->depth() + ch->inFlight.size() + qint64(ch->deferred.size()),
+                                  qint64(1), kWait);
+    }
+
     void filterNarrowsTheTable()
     {
         const QString topic = freshTopic();
