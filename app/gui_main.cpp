@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "session/profilestore.h"
 #include "session/sessionsettings.h"
 
 #include <QApplication>
@@ -16,6 +17,7 @@ struct Startup
 {
     bool demo = false;
     bool connect = false;
+    QString profile;
     nsqui::SessionSettings settings;
 };
 
@@ -45,7 +47,11 @@ int parse(const QStringList &args, Startup *out)
     const QCommandLineOption maxInFlight(QStringLiteral("max-in-flight"),
                                          QStringLiteral("Messages in flight at once (default 25)."),
                                          QStringLiteral("N"), QStringLiteral("25"));
-    p.addOptions({demo, nsqd, lookupd, topic, channel, mode, maxInFlight});
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QStringLiteral("Connect with a saved profile (the other "
+                                                    "options override its values)."),
+                                     QStringLiteral("name"));
+    p.addOptions({demo, nsqd, lookupd, topic, channel, mode, maxInFlight, profile});
     const auto fail = [](const QString &why) {
         std::fprintf(stderr, "nsq-inspector: %s\n", qPrintable(why));
         return 2;
@@ -60,9 +66,20 @@ int parse(const QStringList &args, Startup *out)
         return fail(
             QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
     out->demo = p.isSet(demo);
-    out->connect = p.isSet(nsqd) || p.isSet(lookupd);
+    out->connect = p.isSet(nsqd) || p.isSet(lookupd) || p.isSet(profile);
     if (out->demo && out->connect)
-        return fail(QStringLiteral("--demo cannot be combined with server addresses"));
+        return fail(QStringLiteral("--demo cannot be combined with server addresses or a profile"));
+    nsqui::SessionSettings &s = out->settings;
+    if (p.isSet(profile)) {
+        out->profile = p.value(profile);
+        if (!nsqui::ProfileStore::contains(out->profile)) {
+            const QStringList names = nsqui::ProfileStore::names();
+            return fail(QStringLiteral("--profile: no profile named '%1' (saved: %2)")
+                            .arg(out->profile, names.isEmpty() ? QStringLiteral("none")
+                                                               : names.join(QStringLiteral(", "))));
+        }
+        s = nsqui::ProfileStore::load(out->profile);
+    }
     if (!out->connect) {
         for (const QCommandLineOption *o : {&topic, &channel, &mode, &maxInFlight})
             if (p.isSet(*o))
@@ -71,19 +88,24 @@ int parse(const QStringList &args, Startup *out)
                                 .arg(o->names().first()));
         return -1;
     }
-    nsqui::SessionSettings &s = out->settings;
-    s.nsqdAddresses = p.values(nsqd);
-    s.lookupdAddresses = p.values(lookupd);
-    s.topic = p.value(topic);
-    s.channel = p.value(channel);
-    if (!nsqui::modeFromName(p.value(mode), &s.mode))
+    if (p.isSet(nsqd) || p.isSet(lookupd)) {
+        s.nsqdAddresses = p.values(nsqd);
+        s.lookupdAddresses = p.values(lookupd);
+    }
+    if (p.isSet(topic))
+        s.topic = p.value(topic);
+    if (p.isSet(channel))
+        s.channel = p.value(channel);
+    if ((p.isSet(mode) || out->profile.isEmpty()) && !nsqui::modeFromName(p.value(mode), &s.mode))
         return fail(QStringLiteral("--mode: '%1' is not hold, tail or peek").arg(p.value(mode)));
-    bool ok = false;
-    s.maxInFlight = p.value(maxInFlight).toInt(&ok);
-    if (!ok)
-        return fail(
-            QStringLiteral("--max-in-flight: '%1' is not a number").arg(p.value(maxInFlight)));
-    if (!p.isSet(topic))
+    if (p.isSet(maxInFlight) || out->profile.isEmpty()) {
+        bool ok = false;
+        s.maxInFlight = p.value(maxInFlight).toInt(&ok);
+        if (!ok)
+            return fail(
+                QStringLiteral("--max-in-flight: '%1' is not a number").arg(p.value(maxInFlight)));
+    }
+    if (s.topic.isEmpty())
         return fail(QStringLiteral("--topic is required with a server address"));
     const QStringList problems = s.validate();
     if (!problems.isEmpty())
@@ -103,6 +125,10 @@ int main(int argc, char *argv[])
         }
         args << QString::fromLocal8Bit(argv[i]);
     }
+    // Before QApplication: QSettings (profiles) needs the names, and a wrong flag is answered
+    // without a display.
+    QCoreApplication::setApplicationName(QStringLiteral("nsq-inspector"));
+    QCoreApplication::setOrganizationName(QStringLiteral("nsq-inspector"));
     Startup startup;
     const int early = parse(args, &startup);
     if (early >= 0)
@@ -117,8 +143,9 @@ int main(int argc, char *argv[])
     nsqui::MainWindow window;
     window.show();
     if (startup.connect)
-        window.connectTo(startup.settings);
-    else
+        window.connectWithProfile(startup.profile, startup.settings);
+    else if (startup.demo || !window.loadLastProfile())
         window.startDemo(); // no server named: show how it works with the embedded one
+    // (else the last profile waits in the form for Connect: nothing is held unasked)
     return app.exec();
 }

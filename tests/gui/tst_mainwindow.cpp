@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "models/messagemodel.h"
 #include "payloadview.h"
+#include "scriptedserver.h"
 #include "session/inspectorsession.h"
 
 #include <broker/broker.h>
@@ -24,12 +25,14 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 #include <memory>
@@ -592,6 +595,95 @@ private Q_SLOTS:
         QVERIFY(child<QPushButton>(w.connectPanel(), "connectButton")->isEnabled());
     }
 
+    void profileKeepsEverythingButTheSecret()
+    {
+        const QString ca = testCertPath("ca.pem");
+        {
+            MainWindow w;
+            w.show();
+            ConnectPanel *panel = w.connectPanel();
+            QTest::keyClicks(child<QLineEdit>(panel, "nsqdAddresses"),
+                             QStringLiteral("10.0.0.5:4150"));
+            QTest::keyClicks(child<QComboBox>(panel, "topic")->lineEdit(),
+                             QStringLiteral("orders"));
+            QTest::keyClicks(child<QLineEdit>(panel, "channel"), QStringLiteral("audit"));
+            QTest::mouseClick(child<QToolButton>(panel, "optionsToggle"), Qt::LeftButton);
+            auto *options = child<QWidget>(panel, "connectionOptions");
+            QVERIFY(options->isVisible());
+            child<QCheckBox>(options, "tls")->setChecked(true);
+            QTest::keyClicks(child<QLineEdit>(options, "tlsCaFile"), ca);
+            QVERIFY(child<QLabel>(panel, "insecureBadge")->isHidden());
+            child<QCheckBox>(options, "tlsVerify")->setChecked(false);
+            QVERIFY(child<QLabel>(options, "insecureMarker")->isVisible());
+            QVERIFY(child<QLabel>(panel, "insecureBadge")->isVisible());
+            child<QComboBox>(options, "compression")->setCurrentIndex(1);
+            child<QSpinBox>(options, "heartbeatInterval")->setValue(12000);
+            child<QSpinBox>(options, "msgTimeout")->setValue(45000);
+            QTest::keyClicks(child<QLineEdit>(options, "userAgent"), QStringLiteral("ops/1"));
+            QTest::keyClicks(child<QLineEdit>(options, "authSecret"),
+                             QStringLiteral("s3cret-token"));
+            QTest::keyClicks(child<QComboBox>(panel, "profile")->lineEdit(),
+                             QStringLiteral("prod"));
+            QTest::mouseClick(child<QPushButton>(panel, "saveProfile"), Qt::LeftButton);
+            // No keychain service here: the user is told the secret was not stored.
+            auto *note = child<QLabel>(options, "secretNote");
+            QTRY_VERIFY_WITH_TIMEOUT(!note->text().contains(QLatin1String("storing")), kWait);
+            QVERIFY2(note->text().contains(QLatin1String("keychain")), qPrintable(note->text()));
+        }
+        QSettings settings;
+        settings.sync();
+        QFile file(settings.fileName());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray stored = file.readAll();
+        QVERIFY(stored.contains("orders"));
+        QVERIFY(!stored.contains("s3cret-token")); // never in the settings file
+
+        MainWindow w;
+        w.show();
+        ConnectPanel *panel = w.connectPanel();
+        auto *profiles = child<QComboBox>(panel, "profile");
+        QVERIFY(profiles->findText(QStringLiteral("prod")) >= 0);
+        panel->loadProfile(QStringLiteral("prod"));
+        const SessionSettings s = panel->settings();
+        QCOMPARE(s.nsqdAddresses, QStringList{QStringLiteral("10.0.0.5:4150")});
+        QCOMPARE(s.topic, QStringLiteral("orders"));
+        QCOMPARE(s.channel, QStringLiteral("audit"));
+        QVERIFY(s.config.tlsV1);
+        QCOMPARE(s.config.tlsRootCaFile, ca);
+        QVERIFY(s.config.tlsInsecureSkipVerify);
+        QVERIFY(s.config.snappy);
+        QCOMPARE(s.config.heartbeatInterval, 12000);
+        QCOMPARE(s.config.msgTimeout, 45000);
+        QCOMPARE(s.config.userAgent, QStringLiteral("ops/1"));
+        QVERIFY(child<QLabel>(panel, "insecureBadge")->isVisible());
+        QTest::mouseClick(child<QPushButton>(panel, "deleteProfile"), Qt::LeftButton);
+        QVERIFY(profiles->findText(QStringLiteral("prod")) < 0);
+    }
+
+    void badTlsFilesShowTheirErrorAndSendNothing()
+    {
+        MainWindow w;
+        w.show();
+        ConnectPanel *panel = w.connectPanel();
+        QTest::keyClicks(child<QLineEdit>(panel, "nsqdAddresses"), tcp());
+        QTest::keyClicks(child<QComboBox>(panel, "topic")->lineEdit(), QStringLiteral("t"));
+        QTest::mouseClick(child<QToolButton>(panel, "optionsToggle"), Qt::LeftButton);
+        auto *options = child<QWidget>(panel, "connectionOptions");
+        child<QCheckBox>(options, "tls")->setChecked(true);
+        QTest::keyClicks(child<QLineEdit>(options, "tlsCaFile"), QStringLiteral("/no/such/ca.pem"));
+        auto *error = child<QLabel>(options, "tlsError");
+        QVERIFY(error->isVisible());
+        QVERIFY(error->text().contains(QLatin1String("does not exist")));
+        QVERIFY(!child<QPushButton>(panel, "connectButton")->isEnabled());
+        child<QLineEdit>(options, "tlsCaFile")->clear();
+        QTest::keyClicks(child<QLineEdit>(options, "tlsCertFile"), testCertPath("client.pem"));
+        QVERIFY(error->text().contains(QLatin1String("needs its key")));
+        QVERIFY(!child<QPushButton>(panel, "connectButton")->isEnabled());
+        QTest::keyClicks(child<QLineEdit>(options, "tlsKeyFile"), testCertPath("client.key"));
+        QVERIFY(error->isHidden());
+        QVERIFY(child<QPushButton>(panel, "connectButton")->isEnabled());
+    }
+
     void demoModeStartsAndShowsMessages()
     {
         MainWindow w;
@@ -627,6 +719,8 @@ private Q_SLOTS:
         QTest::newRow("no topic") << QStringList{"--nsqd-tcp-address", "127.0.0.1:4150"}
                                   << "--topic";
         QTest::newRow("topic alone") << QStringList{"--topic", "t"} << "--topic needs";
+        QTest::newRow("unknown profile")
+            << QStringList{"--profile", "nope"} << "no profile named 'nope'";
         QTest::newRow("demo and server")
             << QStringList{"--demo", "--nsqd-tcp-address", "127.0.0.1:4150"} << "--demo";
     }
@@ -639,6 +733,9 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(QStringLiteral("DISPLAY"));
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("none-such"));
+        QTemporaryDir home; // the user's saved profiles are not this test's business
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
         p.setProcessEnvironment(env); // a window would fail to open: exit 2 must come first
         p.start(QStringLiteral(NSQ_GUI_PATH), args);
         QVERIFY(p.waitForFinished(kWait));

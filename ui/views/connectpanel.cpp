@@ -1,5 +1,8 @@
 #include "connectpanel.h"
 
+#include "connectionoptions.h"
+#include "session/profilestore.h"
+
 #include <client/address.h>
 #include <protocol/names.h>
 
@@ -9,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -50,6 +54,8 @@ QLabel *ConnectPanel::errorLabel(const QString &name)
 
 ConnectPanel::ConnectPanel(QWidget *parent)
     : QWidget(parent), m_nsqd(new QLineEdit), m_lookupd(new QLineEdit), m_nsqdHttp(new QLineEdit),
+      m_profile(new QComboBox), m_profileNote(new QLabel), m_options(new ConnectionOptions),
+      m_insecureBadge(new QLabel), m_secrets(new SecretStore(this)),
       m_refreshTopics(new QToolButton), m_warningBox(new QFrame), m_warnings(new QLabel),
       m_holdNote(new QLabel), m_topicsStatus(new QLabel), m_topic(new QComboBox),
       m_channel(new QLineEdit), m_mode(new QComboBox), m_modeHint(new QLabel),
@@ -99,6 +105,66 @@ ConnectPanel::ConnectPanel(QWidget *parent)
     m_connect->setObjectName(QStringLiteral("connectButton"));
     m_connect->setDefault(true);
 
+    m_profile->setObjectName(QStringLiteral("profile"));
+    m_profile->setEditable(true);
+    m_profile->setInsertPolicy(QComboBox::NoInsert);
+    m_profile->lineEdit()->setPlaceholderText(tr("unsaved"));
+    m_profile->setToolTip(tr("Saved connections: pick one, or type a name and Save"));
+    m_profile->addItems(ProfileStore::names());
+    m_profile->setCurrentIndex(-1);
+    m_profileNote->setObjectName(QStringLiteral("profileNote"));
+    m_profileNote->setWordWrap(true);
+    m_profileNote->hide();
+    auto *saveProfile = new QPushButton(tr("Save"));
+    saveProfile->setObjectName(QStringLiteral("saveProfile"));
+    saveProfile->setToolTip(tr("Save this form as the profile named beside it"));
+    auto *deleteProfile = new QPushButton(tr("Delete"));
+    deleteProfile->setObjectName(QStringLiteral("deleteProfile"));
+    deleteProfile->setToolTip(tr("Delete the profile named beside it, and its secret"));
+    auto *profileRow = new QHBoxLayout;
+    profileRow->addWidget(m_profile, 1);
+    profileRow->addWidget(saveProfile);
+    profileRow->addWidget(deleteProfile);
+    connect(m_profile, &QComboBox::textActivated, this, &ConnectPanel::loadProfile);
+    connect(saveProfile, &QPushButton::clicked, this, [this] {
+        const QString error = this->saveProfile();
+        if (!error.isEmpty()) {
+            m_profileNote->setText(error);
+            m_profileNote->show();
+        }
+    });
+    connect(deleteProfile, &QPushButton::clicked, this, [this] {
+        const QString name = profileName();
+        if (!ProfileStore::contains(name))
+            return;
+        ProfileStore::remove(name);
+        m_secrets->remove(name);
+        m_profile->removeItem(m_profile->findText(name));
+        m_profile->setEditText(QString());
+        m_profileNote->setText(tr("Profile %1 deleted.").arg(name));
+        m_profileNote->show();
+    });
+
+    auto *optionsToggle = new QToolButton;
+    optionsToggle->setObjectName(QStringLiteral("optionsToggle"));
+    optionsToggle->setText(tr("Connection options"));
+    optionsToggle->setCheckable(true);
+    optionsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    optionsToggle->setArrowType(Qt::RightArrow);
+    optionsToggle->setAutoRaise(true);
+    optionsToggle->setToolTip(tr("TLS, AUTH, compression, heartbeat, msg_timeout, user agent"));
+    m_options->setObjectName(QStringLiteral("connectionOptions"));
+    m_options->hide();
+    connect(optionsToggle, &QToolButton::toggled, this, [this, optionsToggle](bool on) {
+        optionsToggle->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+        m_options->setVisible(on);
+    });
+    m_insecureBadge->setObjectName(QStringLiteral("insecureBadge"));
+    m_insecureBadge->setText(tr("⚠ insecure: TLS without verification"));
+    m_insecureBadge->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold"));
+    m_insecureBadge->hide();
+    connect(m_options, &ConnectionOptions::changed, this, &ConnectPanel::validate);
+
     auto *form = new QFormLayout;
     const auto field = [](QWidget *w, QLabel *error) {
         auto *box = new QWidget;
@@ -125,7 +191,12 @@ ConnectPanel::ConnectPanel(QWidget *parent)
     form->addRow(QString(), m_modeHint);
     form->addRow(tr("Max in &flight:"), m_maxInFlight);
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(profileRow);
+    layout->addWidget(m_profileNote);
     layout->addLayout(form);
+    layout->addWidget(optionsToggle);
+    layout->addWidget(m_options);
+    layout->addWidget(m_insecureBadge);
     layout->addWidget(m_connect);
 
     // Before subscribing: what /stats says, and the user's answer.
@@ -202,6 +273,8 @@ SessionSettings ConnectPanel::settings() const
     s.channel = m_channel->text().trimmed();
     s.mode = Mode(m_mode->currentData().toInt());
     s.maxInFlight = m_maxInFlight->value();
+    m_options->apply(&s.config);
+    s.config.authSecret = m_options->authSecret();
     return s;
 }
 
@@ -213,6 +286,8 @@ void ConnectPanel::setSettings(const SessionSettings &s)
     m_topic->setEditText(s.topic);
     m_channel->setText(s.channel);
     m_mode->setCurrentIndex(m_mode->findData(int(s.mode)));
+    m_options->setFrom(s.config);
+    m_options->setAuthSecret(s.config.authSecret);
     const QSignalBlocker block(m_maxInFlight);
     m_maxInFlight->setValue(s.maxInFlight);
     validate();
@@ -227,7 +302,8 @@ void ConnectPanel::setConnected(bool connected)
     for (QWidget *w : {static_cast<QWidget *>(m_nsqd), static_cast<QWidget *>(m_lookupd),
                        static_cast<QWidget *>(m_nsqdHttp), static_cast<QWidget *>(m_refreshTopics),
                        static_cast<QWidget *>(m_topic), static_cast<QWidget *>(m_channel),
-                       static_cast<QWidget *>(m_mode)})
+                       static_cast<QWidget *>(m_mode), static_cast<QWidget *>(m_options),
+                       static_cast<QWidget *>(m_profile)})
         w->setEnabled(!connected);
     m_connect->setText(connected ? tr("Disconnect") : tr("Connect"));
     validate();
@@ -273,6 +349,59 @@ void ConnectPanel::setTopicSuggestions(const QStringList &topics, const QString 
     m_topicsStatus->show();
 }
 
+QString ConnectPanel::profileName() const
+{
+    return m_profile->currentText().trimmed();
+}
+
+void ConnectPanel::loadProfile(const QString &name)
+{
+    if (!ProfileStore::contains(name))
+        return;
+    SessionSettings s = ProfileStore::load(name);
+    setSettings(s);
+    m_profile->setEditText(name);
+    m_profileNote->hide();
+    m_options->setSecretNote(QString());
+    QPointer<ConnectPanel> self(this);
+    m_secrets->read(name, [self, name](const QString &secret, const QString &error) {
+        if (!self || self->profileName() != name)
+            return;
+        if (!secret.isEmpty())
+            self->m_options->setAuthSecret(secret);
+        self->m_options->setSecretNote(error);
+    });
+}
+
+QString ConnectPanel::saveProfile()
+{
+    const QString name = profileName();
+    QString error = ProfileStore::checkName(name);
+    if (!error.isEmpty())
+        return error;
+    SessionSettings s = settings();
+    const QString secret = s.config.authSecret;
+    s.config.authSecret.clear();
+    ProfileStore::save(name, s);
+    if (m_profile->findText(name) < 0)
+        m_profile->addItem(name);
+    m_profile->setEditText(name);
+    m_profileNote->setText(tr("Saved as %1.").arg(name));
+    m_profileNote->show();
+    if (secret.isEmpty()) {
+        m_secrets->remove(name);
+        return {};
+    }
+    QPointer<ConnectPanel> self(this);
+    m_options->setSecretNote(tr("storing the secret in the keychain…"));
+    m_secrets->write(name, secret, [self](const QString &, const QString &error) {
+        if (self)
+            self->m_options->setSecretNote(error.isEmpty() ? tr("The secret is in the keychain.")
+                                                           : error);
+    });
+    return {};
+}
+
 QString ConnectPanel::errorFor(const QString &field) const
 {
     const QLabel *l = field == QLatin1String("nsqd")       ? m_nsqdError
@@ -290,6 +419,7 @@ QStringList ConnectPanel::problems() const
          {m_nsqdError, m_lookupdError, m_nsqdHttpError, m_topicError, m_channelError})
         if (!l->isHidden())
             p << l->text();
+    p << m_options->problems();
     return p;
 }
 
@@ -327,6 +457,7 @@ void ConnectPanel::validate()
                                "look adds one to its attempts."));
         break;
     }
+    m_insecureBadge->setVisible(m_options->isInsecure());
     m_connect->setEnabled(m_connected || (!m_checking && problems().isEmpty()));
 }
 

@@ -11,6 +11,11 @@ class QLineEdit;
 class QFrame;
 class QPushButton;
 class QToolButton;
+
+namespace nsqui {
+class ConnectionOptions;
+class SecretStore;
+} // namespace nsqui
 class QSpinBox;
 
 namespace nsqui {
@@ -37,6 +42,13 @@ public:
     // Warnings that need an answer: Connect anyway (connectConfirmed) or Cancel.
     void showReport(const SubscriptionReport &report);
     void setTopicSuggestions(const QStringList &topics, const QString &error);
+    // The profile named in the profile box (saved or not).
+    QString profileName() const;
+    // Loads a saved profile into the form (its secret from the keychain, when there is one).
+    void loadProfile(const QString &name);
+    // Saves the form under the name in the profile box; an empty string, or why not.
+    QString saveProfile();
+    ConnectionOptions *options() const { return m_options; }
 
 Q_SIGNALS:
     void connectRequested(const nsqui::SessionSettings &settings);
@@ -52,6 +64,11 @@ private:
     QLineEdit *m_nsqd;
     QLineEdit *m_lookupd;
     QLineEdit *m_nsqdHttp;
+    QComboBox *m_profile;
+    QLabel *m_profileNote;
+    ConnectionOptions *m_options;
+    QLabel *m_insecureBadge;
+    SecretStore *m_secrets;
     QToolButton *m_refreshTopics;
     QFrame *m_warningBox;
     QLabel *m_warnings;

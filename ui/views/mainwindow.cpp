@@ -6,6 +6,7 @@
 #include "payloadview.h"
 #include "session/demobroker.h"
 #include "session/inspectorsession.h"
+#include "session/profilestore.h"
 #include "session/serverprobe.h"
 
 #include <QAction>
@@ -27,6 +28,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
@@ -438,6 +440,39 @@ void MainWindow::onSubscriptionChecked(const SubscriptionReport &report)
         connectTo(*std::exchange(m_pendingConnect, std::nullopt));
 }
 
+void MainWindow::connectWithProfile(const QString &profile, const SessionSettings &settings)
+{
+    if (profile.isEmpty()) {
+        connectTo(settings);
+        return;
+    }
+    auto *secrets = new SecretStore(this);
+    QPointer<MainWindow> self(this);
+    secrets->read(profile,
+                  [self, secrets, profile, settings](const QString &secret, const QString &error) {
+                      secrets->deleteLater();
+                      if (!self)
+                          return;
+                      SessionSettings s = settings;
+                      if (!secret.isEmpty())
+                          s.config.authSecret = secret;
+                      if (!error.isEmpty())
+                          self->onLogged(error, false);
+                      ProfileStore::setLastUsed(profile);
+                      self->connectTo(s);
+                  });
+}
+
+bool MainWindow::loadLastProfile()
+{
+    const QString name = ProfileStore::lastUsed();
+    if (name.isEmpty() || !ProfileStore::contains(name))
+        return false;
+    m_connect->loadProfile(name);
+    m_stateLabel->setText(tr("profile %1 loaded: press Connect").arg(name));
+    return true;
+}
+
 QString MainWindow::demoAddress() const
 {
     return m_demo ? m_demo->tcpAddress() : QString();
@@ -445,8 +480,13 @@ QString MainWindow::demoAddress() const
 
 QStringList MainWindow::connectTo(const SessionSettings &settings)
 {
+    const QString profile = m_connect->profileName();
     m_connect->setSettings(settings);
     const QStringList problems = m_session->start(settings);
+    if (problems.isEmpty() && ProfileStore::contains(profile))
+        ProfileStore::setLastUsed(profile);
+    if (problems.isEmpty() && settings.config.tlsV1 && settings.config.tlsInsecureSkipVerify)
+        onLogged(tr("TLS without verification: the server's identity is not checked"), true);
     for (const QString &p : problems)
         onLogged(p, true);
     return problems;

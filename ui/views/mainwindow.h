@@ -45,6 +45,10 @@ public:
     QString startDemo();
     // Fills the form and connects; the problems, or nothing.
     QStringList connectTo(const SessionSettings &settings);
+    // Connects with these settings, the profile's AUTH secret read from the keychain first.
+    void connectWithProfile(const QString &profile, const SessionSettings &settings);
+    // Puts the last used profile in the form; false when there is none.
+    bool loadLastProfile();
 
     InspectorSession *session() const { return m_session; }
     MessageModel *model() const { return m_model; }
