@@ -414,6 +414,18 @@ bool Conn::handleFrame(const FrameView &frame)
             return false;
         }
         const Message &msg = decoded.value();
+        const auto earlier = m_inFlight.constFind(msg.id);
+        if (earlier != m_inFlight.cend()) {
+            // Delivered again before our own deadline passed (nsqd's clock ran ahead, or a slow
+            // event loop): nsqd took the earlier delivery back. It gets its report now, and its
+            // late answer is not sent, since it would answer this delivery.
+            if (earlier->deadline != 0)
+                ++m_staleDeadlines;
+            m_inFlight.erase(earlier);
+            Q_EMIT messageTimedOut(msg.id);
+            if (m_state == State::Disconnected)
+                return false;
+        }
         InFlight f;
         f.attempts = msg.attempts;
         f.receivedAt = m_clock.elapsed();

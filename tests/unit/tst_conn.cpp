@@ -726,6 +726,36 @@ private Q_SLOTS:
         QVERIFY(conn.isInFlight(MessageId::fromBytes("00000000000000e2")));
     }
 
+    void deliveredAgainBeforeOurDeadlineEndsTheEarlierDelivery()
+    {
+        // nsqd's clock may run ahead of ours (or our loop be late): the same ID arrives again
+        // while we still count it in flight. The earlier delivery is over, and says so.
+        ScriptedServer server;
+        Conn conn(Config{});
+        QSignalSpy timedOut(&conn, &Conn::messageTimedOut);
+        QSignalSpy received(&conn, &Conn::messageReceived);
+        QList<QByteArray> order;
+        connect(&conn, &Conn::messageTimedOut, this, [&] { order << "timedOut"; });
+        connect(&conn, &Conn::messageReceived, this, [&] { order << "received"; });
+        IdentifyResponse answer = negotiated();
+        answer.msgTimeout = 60000;
+        identify(server, conn, answer.toJson());
+        QTRY_COMPARE_WITH_TIMEOUT(conn.state(), Conn::State::Connected, kWait);
+        conn.subscribe(QStringLiteral("events"), QStringLiteral("ch"));
+        conn.setReady(10);
+        const MessageId id = MessageId::fromBytes("00000000000000e1");
+        server.sendMessage(message("00000000000000e1", "again"));
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, kWait);
+        server.sendMessage(message("00000000000000e1", "again", 2));
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, kWait);
+        QCOMPARE(timedOut.size(), 1);
+        QCOMPARE(timedOut[0][0].value<MessageId>(), id);
+        QCOMPARE(order, (QList<QByteArray>{"received", "timedOut", "received"}));
+        QCOMPARE(conn.inFlightCount(), 1);
+        QVERIFY(conn.isCurrentDelivery(id, 2));
+        QVERIFY(!conn.isCurrentDelivery(id, 1)); // the earlier answer would answer this one
+    }
+
     void messagePastItsDeadlineTimesOut()
     {
         ScriptedServer server;
