@@ -4,7 +4,9 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QScreen>
+#include <QTimer>
 
 #include <cstdio>
 #include <cstring>
@@ -115,8 +117,34 @@ int parse(const QStringList &args, Startup *out)
 
 } // namespace
 
+// For bench_gui: with NSQ_INSPECTOR_FIRST_PAINT_EXIT set, print how long the first paint took
+// from main() and exit.
+class FirstPaintReporter : public QObject
+{
+public:
+    explicit FirstPaintReporter(const QElapsedTimer &clock) : m_clock(clock) {}
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            QTimer::singleShot(0, qApp, [this] {
+                std::printf("first-paint-ms %lld\n", static_cast<long long>(m_clock.elapsed()));
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QElapsedTimer m_clock;
+    bool m_done = false;
+};
+
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QStringList args;
     for (int i = 0; i < argc; ++i) {
         if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
@@ -140,6 +168,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(NSQ_INSPECTOR_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("nsq-inspector"));
 
+    FirstPaintReporter reporter(sinceMain);
+    if (qEnvironmentVariableIsSet("NSQ_INSPECTOR_FIRST_PAINT_EXIT"))
+        app.installEventFilter(&reporter);
     nsqui::MainWindow window;
     window.show();
     if (startup.connect)

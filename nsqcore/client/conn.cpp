@@ -124,6 +124,21 @@ Conn::~Conn()
     m_socket->abort();
 }
 
+QList<MessageId> Conn::inFlightIds() const
+{
+    QList<std::pair<qint64, MessageId>> byAge;
+    byAge.reserve(m_inFlight.size());
+    for (auto it = m_inFlight.cbegin(); it != m_inFlight.cend(); ++it)
+        byAge.append({it->receivedAt, it.key()});
+    std::stable_sort(byAge.begin(), byAge.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    QList<MessageId> ids;
+    ids.reserve(byAge.size());
+    for (const auto &p : std::as_const(byAge))
+        ids << p.second;
+    return ids;
+}
+
 QString Conn::address() const
 {
     return m_address;

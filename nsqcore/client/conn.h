@@ -124,7 +124,8 @@ public:
     qint64 maxReadyCount() const { return m_server.maxRdyCount; }
     int inFlightCount() const { return int(m_inFlight.size()); }
     bool isInFlight(const MessageId &id) const { return m_inFlight.contains(id); }
-    QList<MessageId> inFlightIds() const { return m_inFlight.keys(); }
+    // Oldest delivery first.
+    QList<MessageId> inFlightIds() const;
     // Deadline entries kept for timeouts (answered ones are dropped in bulk); for diagnostics.
     qsizetype trackedDeadlines() const { return qsizetype(m_deadlines.size()); }
     // Past its deadline here (see messageTimedOut()) and not delivered again since.

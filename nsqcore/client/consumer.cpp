@@ -337,6 +337,10 @@ void Consumer::onMessage(Conn *conn, quint64 serial, const Message &message)
         Q_EMIT messageFailed(message);
         return;
     }
+    if (m_releaseWhileStopping && m_state == State::Stopping) {
+        conn->requeue(message.id, 0, false); // sent before our RDY 0 arrived
+        return;
+    }
     if (!m_handler)
         return; // held until finish()/requeue()
     if (m_concurrency == 0) {
@@ -630,6 +634,22 @@ void Consumer::testTheWater()
 }
 
 // ---- stop ----
+
+void Consumer::stopReleasingHeld()
+{
+    if (m_state == State::Stopping || m_state == State::Stopped)
+        return;
+    m_releaseWhileStopping = true;
+    const QList<Conn *> conns = m_conns.values();
+    for (Conn *c : conns) {
+        if (c->state() != Conn::State::Connected)
+            continue;
+        c->setReady(0); // before the REQs, or the server sends them straight back
+        for (const MessageId &id : c->inFlightIds())
+            c->requeue(id, 0, false);
+    }
+    stop();
+}
 
 void Consumer::stop()
 {

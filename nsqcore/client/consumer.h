@@ -102,6 +102,10 @@ public Q_SLOTS:
     void setMaxInFlight(int count);
     // CLS everywhere, wait (bounded) for held messages, then close; stopped() follows.
     void stop();
+    // stop(), for a consumer that holds messages for a person who will not answer them now:
+    // RDY 0, then REQ 0 for every held message (oldest first), and any that still arrives while
+    // stopping goes straight back too. They return to the channel at once, not at msg_timeout.
+    void stopReleasingHeld();
 
 Q_SIGNALS:
     // Each step of a connection's life: connecting, identifying, TLS, AUTH, connected, closing.
@@ -189,6 +193,7 @@ private:
     int m_backoffLevel = 0;
     std::optional<MessageId> m_givingUp; // finished for max_attempts: reported as failed only
     bool m_backoffWaiting = false;
+    bool m_releaseWhileStopping = false;
     qint64 m_backoffUntilMs = 0;
     ConsumerStats m_counts;
 };

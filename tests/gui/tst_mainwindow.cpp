@@ -26,6 +26,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -376,6 +377,40 @@ private Q_SLOTS:
         const Channel *ch = channel(topic, QStringLiteral("peeked"));
         QTRY_COMPARE_WITH_TIMEOUT(ch->depth() + ch->inFlight.size() + qint64(ch->deferred.size()),
                                   qint64(1), kWait);
+    }
+
+    void disconnectDoesNotWaitForTheStopTimeout_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::newRow("tail, busy") << int(Mode::Tail);
+        QTest::newRow("hold, holding") << int(Mode::Hold);
+    }
+
+    void disconnectDoesNotWaitForTheStopTimeout()
+    {
+        // Held messages go back to the channel at once (REQ 0), not at their msg_timeout, and a
+        // busy Tail stops when its connection drains: Disconnect takes moments, not 30 s.
+        QFETCH(int, mode);
+        const QString topic = freshTopic();
+        m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(topic), QStringLiteral("quit"));
+        publish(topic, 20000);
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.channel = QStringLiteral("quit");
+        s.mode = Mode(mode);
+        s.maxInFlight = 100;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() >= 100, kWait);
+        QSignalSpy stopped(w.session(), &InspectorSession::stopped);
+        w.findChild<QAction *>(QStringLiteral("disconnect"))->trigger();
+        QVERIFY(stopped.wait(10000)); // the stop timeout is 30 s
+        const Channel *ch = channel(topic, QStringLiteral("quit"));
+        QTRY_COMPARE_WITH_TIMEOUT(ch->inFlight.size(), qsizetype(0), 2000);
+        if (Mode(mode) == Mode::Hold)
+            QCOMPARE(ch->depth(), qint64(20000)); // all back, none lost or finished
     }
 
     void filterNarrowsTheTable()

@@ -204,6 +204,12 @@ qint64 MessageModel::messageTimeout(const QString &source) const
 
 int MessageModel::rowOf(const nsq::MessageId &id) const
 {
+    const int row = indexOf(id);
+    return row < int(m_rows.size()) ? row : -1;
+}
+
+int MessageModel::indexOf(const nsq::MessageId &id) const
+{
     const auto it = m_seqById.constFind(id);
     if (it == m_seqById.cend())
         return -1;
@@ -243,7 +249,17 @@ void MessageModel::addDeliveries(const QList<nsq::Delivery> &deliveries)
         m_finishedOnArrival ? MessageState::Finished : MessageState::InFlight;
     QList<Row> fresh;
     for (const nsq::Delivery &d : deliveries) {
-        const int existing = rowOf(d.message.id);
+        const int existing = indexOf(d.message.id);
+        if (existing >= int(m_rows.size())) {
+            // Delivered twice within this batch (Peek requeues at once): the row is not in the
+            // table yet, only in this batch.
+            Row &r = fresh[existing - int(m_rows.size())];
+            r.delivery = d;
+            r.deliveries += 1;
+            r.deadlineMs = d.receivedMs + messageTimeout(d.source);
+            r.requeueDelayMs = -1;
+            continue;
+        }
         if (existing >= 0) {
             // Delivered again (timed out, lost with a connection, requeued): same row.
             Row &r = m_rows[size_t(existing)];

@@ -90,6 +90,8 @@ Q_SIGNALS:
     void heldCountChanged(int held);
 
 private:
+    // Where the ID's row is or will be: past the end while its batch is being added.
+    int indexOf(const nsq::MessageId &id) const;
     void setState(int row, MessageState state, const QString &note = {});
     void trim();
     void rowChanged(int row);

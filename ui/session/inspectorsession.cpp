@@ -136,8 +136,17 @@ void InspectorSession::stop()
         return;
     m_stopping = true;
     nsq::Consumer *c = m_consumer;
-    post([c] { c->stop(); });
-    Q_EMIT logged(QStringLiteral("disconnecting: held messages go back to nsqd"), false);
+    const bool holds = m_settings.mode != Mode::Tail;
+    post([c, holds] {
+        if (holds)
+            c->stopReleasingHeld(); // back to the channel now, not at their msg_timeout
+        else
+            c->stop();
+    });
+    Q_EMIT logged(holds ? QStringLiteral("disconnecting: held messages go back to the channel "
+                                         "(REQ 0)")
+                        : QStringLiteral("disconnecting"),
+                  false);
 }
 
 void InspectorSession::finishStopping()

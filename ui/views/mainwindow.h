@@ -55,6 +55,7 @@ public:
     QTableView *table() const { return m_table; }
     ConnectPanel *connectPanel() const { return m_connect; }
     PayloadView *payloadView() const { return m_payload; }
+    quint64 receivedCount() const { return m_received; }
     QString demoAddress() const;
 
 protected:
