@@ -1,5 +1,6 @@
 #include "inspectorsession.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 
 namespace nsqui {
@@ -58,6 +59,8 @@ QString stateWords(nsq::Conn::State state)
 
 InspectorSession::InspectorSession(QObject *parent) : QObject(parent)
 {
+    m_drainTimer.setSingleShot(true);
+    connect(&m_drainTimer, &QTimer::timeout, this, &InspectorSession::drain);
     qRegisterMetaType<nsq::ConsumerStats>();
     qRegisterMetaType<QList<nsq::Delivery>>();
     qRegisterMetaType<QList<nsq::ConsumerEvent>>();
@@ -106,8 +109,8 @@ QStringList InspectorSession::start(const SessionSettings &settings)
     consumer->setAutoResponse(settings.mode == Mode::Tail);
     auto *events = new nsq::ConsumerEventBatcher(consumer);
     connect(handler, &nsq::BatchingHandler::deliveriesReceived, this,
-            &InspectorSession::deliveriesArrived, Qt::QueuedConnection);
-    connect(events, &nsq::ConsumerEventBatcher::eventsReady, this, &InspectorSession::onEvents,
+            &InspectorSession::enqueueDeliveries, Qt::QueuedConnection);
+    connect(events, &nsq::ConsumerEventBatcher::eventsReady, this, &InspectorSession::enqueueEvents,
             Qt::QueuedConnection);
     connect(consumer, &nsq::Consumer::statsUpdated, this, &InspectorSession::statsUpdated,
             Qt::QueuedConnection);
@@ -151,6 +154,10 @@ void InspectorSession::stop()
 
 void InspectorSession::finishStopping()
 {
+    m_queue.clear();
+    m_queuedDeliveries = 0;
+    m_throttled = false;
+    m_drainTimer.stop();
     m_thread.reset();
     m_consumer = nullptr;
     m_stopping = false;
@@ -185,10 +192,78 @@ void InspectorSession::touch(const QList<nsq::MessageId> &ids)
     });
 }
 
+void InspectorSession::enqueueDeliveries(const QList<nsq::Delivery> &deliveries)
+{
+    m_queue.push_back(Batch{deliveries, {}});
+    m_queuedDeliveries += deliveries.size();
+    // Faster than the window takes them (Tail, Peek): RDY 0 until it catches up, so that what is
+    // consumed is what is shown and memory stays flat.
+    if (!m_throttled && m_queuedDeliveries > kHighWater) {
+        m_throttled = true;
+        ++m_throttleCount;
+        applyReady();
+    }
+    scheduleDrain();
+}
+
+void InspectorSession::enqueueEvents(const QList<nsq::ConsumerEvent> &events)
+{
+    m_queue.push_back(Batch{{}, events}); // in order with the deliveries they speak of
+    scheduleDrain();
+}
+
+void InspectorSession::scheduleDrain()
+{
+    if (!m_drainTimer.isActive())
+        m_drainTimer.start(0);
+}
+
+void InspectorSession::drain()
+{
+    // A time budget per turn of the event loop: timers, input and painting get their turn
+    // between slices however fast messages come.
+    QElapsedTimer budget;
+    budget.start();
+    while (!m_queue.empty() && budget.elapsed() < kBudgetMs) {
+        Batch &front = m_queue.front();
+        if (!front.deliveries.isEmpty()) {
+            const qsizetype n = qMin<qsizetype>(front.deliveries.size(), kSlice);
+            QList<nsq::Delivery> slice = n == front.deliveries.size()
+                                             ? std::exchange(front.deliveries, {})
+                                             : front.deliveries.first(n);
+            if (!front.deliveries.isEmpty())
+                front.deliveries.remove(0, n);
+            m_queuedDeliveries -= slice.size();
+            Q_EMIT deliveriesArrived(slice);
+            if (!front.deliveries.isEmpty())
+                continue;
+        }
+        const QList<nsq::ConsumerEvent> events = std::move(front.events);
+        m_queue.pop_front();
+        if (!events.isEmpty())
+            onEvents(events);
+        if (!m_thread)
+            return; // stopped: the queue went with it
+    }
+    if (m_throttled && m_queuedDeliveries < kLowWater) {
+        m_throttled = false;
+        applyReady();
+    }
+    if (!m_queue.empty())
+        m_drainTimer.start(0);
+}
+
+void InspectorSession::applyReady()
+{
+    nsq::Consumer *c = m_consumer;
+    const int count = (m_paused || m_throttled) ? 0 : m_settings.maxInFlight;
+    post([c, count] { c->setMaxInFlight(count); });
+}
+
 void InspectorSession::setMaxInFlight(int count)
 {
     m_settings.maxInFlight = count;
-    if (m_paused)
+    if (m_paused || m_throttled)
         return; // applied on resume
     nsq::Consumer *c = m_consumer;
     post([c, count] { c->setMaxInFlight(count); });
@@ -199,11 +274,9 @@ void InspectorSession::setPaused(bool paused)
     if (paused == m_paused)
         return;
     m_paused = paused;
-    nsq::Consumer *c = m_consumer;
-    const int count = paused ? 0 : m_settings.maxInFlight;
-    post([c, count] { c->setMaxInFlight(count); });
+    applyReady();
     Q_EMIT logged(paused ? QStringLiteral("paused: RDY 0 on every connection")
-                         : QStringLiteral("resumed: max in flight %1").arg(count),
+                         : QStringLiteral("resumed: max in flight %1").arg(m_settings.maxInFlight),
                   false);
 }
 

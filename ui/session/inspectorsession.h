@@ -7,6 +7,9 @@
 #include <client/handler.h>
 
 #include <QObject>
+#include <QTimer>
+
+#include <deque>
 
 #include <memory>
 
@@ -39,6 +42,9 @@ public:
     void touch(const QList<nsq::MessageId> &ids);
     void setMaxInFlight(int count);
     void setPaused(bool paused);
+    // How often the window fell behind and held the consumer back (RDY 0) until it caught up.
+    int throttleCount() const { return m_throttleCount; }
+    qsizetype queuedDeliveries() const { return m_queuedDeliveries; }
 
 Q_SIGNALS:
     void started();
@@ -51,6 +57,11 @@ Q_SIGNALS:
 
 private:
     void onEvents(const QList<nsq::ConsumerEvent> &events);
+    void enqueueDeliveries(const QList<nsq::Delivery> &deliveries);
+    void enqueueEvents(const QList<nsq::ConsumerEvent> &events);
+    void scheduleDrain();
+    void drain();
+    void applyReady();
     void finishStopping();
     template <typename F> void post(F &&f);
 
@@ -60,6 +71,22 @@ private:
     nsq::Consumer *m_consumer = nullptr; // lives in m_thread; touched only through post()
     bool m_stopping = false;
     bool m_paused = false;
+
+    // What came from the consumer and is not yet handed to the window, in order.
+    struct Batch
+    {
+        QList<nsq::Delivery> deliveries;
+        QList<nsq::ConsumerEvent> events;
+    };
+    static constexpr int kBudgetMs = 8;
+    static constexpr qsizetype kSlice = 4096;
+    static constexpr qsizetype kHighWater = 50000;
+    static constexpr qsizetype kLowWater = 10000;
+    std::deque<Batch> m_queue;
+    qsizetype m_queuedDeliveries = 0;
+    bool m_throttled = false;
+    int m_throttleCount = 0;
+    QTimer m_drainTimer;
 };
 
 } // namespace nsqui
