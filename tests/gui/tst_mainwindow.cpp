@@ -25,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -33,6 +34,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QToolButton>
 #include <QTreeWidget>
 
@@ -411,6 +413,73 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(ch->inFlight.size(), qsizetype(0), 2000);
         if (Mode(mode) == Mode::Hold)
             QCOMPARE(ch->depth(), qint64(20000)); // all back, none lost or finished
+    }
+
+    void aWindowThatFallsBehindHoldsTheConsumerBack()
+    {
+        // Tail consumes as fast as nsqd sends; when the window cannot keep up, RDY goes to 0
+        // until it has caught up, so nothing piles up unseen and memory stays flat.
+        // The broker serves from its own thread here, so that it keeps sending while the window
+        // is busy.
+        QThread brokerThread;
+        QObject inBrokerThread; // where the calls below run
+        inBrokerThread.moveToThread(&brokerThread);
+        brokerThread.start();
+        Broker *fastBroker = nullptr;
+        QString error;
+        const QString topic = freshTopic();
+        QMetaObject::invokeMethod(
+            &inBrokerThread,
+            [&] {
+                BrokerConfig bc;
+                bc.maxTopicMessages = 200000;
+                fastBroker = new Broker(bc);
+                error = fastBroker->start();
+                fastBroker->getOrCreateChannel(fastBroker->getOrCreateTopic(topic),
+                                               QStringLiteral("fast"));
+                QByteArrayList bodies;
+                for (int i = 0; i < 150000; ++i)
+                    bodies << QByteArray::number(i);
+                if (error.isEmpty())
+                    error = fastBroker->publish(topic, bodies);
+            },
+            Qt::BlockingQueuedConnection);
+        QCOMPARE(error, QString());
+        const auto cleanup = qScopeGuard([&] {
+            QMetaObject::invokeMethod(
+                &inBrokerThread, [&] { delete fastBroker; }, Qt::BlockingQueuedConnection);
+            brokerThread.quit();
+            brokerThread.wait();
+        });
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {QStringLiteral("127.0.0.1:%1").arg(fastBroker->tcpPort())};
+        s.topic = topic;
+        s.channel = QStringLiteral("fast");
+        s.mode = Mode::Tail;
+        s.maxInFlight = 2500;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_VERIFY_WITH_TIMEOUT(w.receivedCount() > 0, kWait);
+        // The window is busy for a while (a stand-in for a slow machine): not a synchronisation.
+        QThread::msleep(1500);
+        const auto ready = [&]() -> qint64 {
+            qint64 r = -1;
+            QMetaObject::invokeMethod(
+                &inBrokerThread,
+                [&] {
+                    for (BrokerClient *c : fastBroker->clients())
+                        if (c->channel() && c->channel()->name == QLatin1String("fast"))
+                            r = c->readyCount();
+                },
+                Qt::BlockingQueuedConnection);
+            return r;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(w.session()->throttleCount() > 0, kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ready(), qint64(0), kWait);
+        QVERIFY(w.session()->queuedDeliveries() <= 50000 + 2 * 2500 + 4096);
+        QTRY_COMPARE_WITH_TIMEOUT(w.receivedCount(), quint64(150000), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(ready(), qint64(2500), kWait); // caught up: RDY is back
     }
 
     void filterNarrowsTheTable()

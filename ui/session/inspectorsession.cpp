@@ -7,28 +7,40 @@ namespace nsqui {
 
 namespace {
 
-// Peek: each message is handed on and requeued at once, with no delay, so that the channel's
-// other consumers still get it. Runs inline on the consumer's thread.
-class PeekingHandler : public nsq::BatchingHandler
+// Hands each message on in batches, counting what the window has not seen yet: past the high
+// water mark the consumer goes to RDY 0 (the window lets it go again once it has caught up).
+// Peek: each message is also requeued at once, with no delay, so that the channel's other
+// consumers still get it. Runs inline on the consumer's thread.
+class WindowHandler : public nsq::BatchingHandler
 {
 public:
-    explicit PeekingHandler(nsq::Consumer *consumer)
-        : nsq::BatchingHandler(16, consumer), m_consumer(consumer)
+    WindowHandler(nsq::Consumer *consumer, bool peek, std::shared_ptr<FlowGate> gate)
+        : nsq::BatchingHandler(16, consumer), m_consumer(consumer), m_peek(peek),
+          m_gate(std::move(gate))
     {
     }
     bool handleDelivery(const nsq::Message &message, const QString &source) override
     {
         nsq::BatchingHandler::handleDelivery(message, source);
         nsq::Consumer *c = m_consumer;
-        const nsq::MessageId id = message.id;
-        // Queued: the consumer is inside its message delivery right now.
-        QMetaObject::invokeMethod(
-            c, [c, id] { c->requeue(id, 0); }, Qt::QueuedConnection);
+        if (++m_gate->unseen > FlowGate::kHighWater && !m_gate->throttled.exchange(true)) {
+            ++m_gate->throttles;
+            // Queued: the consumer is inside its message delivery right now.
+            QMetaObject::invokeMethod(
+                c, [c] { c->setMaxInFlight(0); }, Qt::QueuedConnection);
+        }
+        if (m_peek) {
+            const nsq::MessageId id = message.id;
+            QMetaObject::invokeMethod(
+                c, [c, id] { c->requeue(id, 0); }, Qt::QueuedConnection);
+        }
         return true;
     }
 
 private:
     nsq::Consumer *m_consumer;
+    bool m_peek;
+    std::shared_ptr<FlowGate> m_gate;
 };
 
 QString stateWords(nsq::Conn::State state)
@@ -102,9 +114,8 @@ QStringList InspectorSession::start(const SessionSettings &settings)
         delete consumer;
         return problems;
     }
-    nsq::BatchingHandler *handler = settings.mode == Mode::Peek
-                                        ? new PeekingHandler(consumer)
-                                        : new nsq::BatchingHandler(16, consumer);
+    m_gate = std::make_shared<FlowGate>();
+    auto *handler = new WindowHandler(consumer, settings.mode == Mode::Peek, m_gate);
     consumer->setHandler(handler, 0); // it never blocks
     consumer->setAutoResponse(settings.mode == Mode::Tail);
     auto *events = new nsq::ConsumerEventBatcher(consumer);
@@ -156,7 +167,6 @@ void InspectorSession::finishStopping()
 {
     m_queue.clear();
     m_queuedDeliveries = 0;
-    m_throttled = false;
     m_drainTimer.stop();
     m_thread.reset();
     m_consumer = nullptr;
@@ -196,13 +206,6 @@ void InspectorSession::enqueueDeliveries(const QList<nsq::Delivery> &deliveries)
 {
     m_queue.push_back(Batch{deliveries, {}});
     m_queuedDeliveries += deliveries.size();
-    // Faster than the window takes them (Tail, Peek): RDY 0 until it catches up, so that what is
-    // consumed is what is shown and memory stays flat.
-    if (!m_throttled && m_queuedDeliveries > kHighWater) {
-        m_throttled = true;
-        ++m_throttleCount;
-        applyReady();
-    }
     scheduleDrain();
 }
 
@@ -234,6 +237,7 @@ void InspectorSession::drain()
             if (!front.deliveries.isEmpty())
                 front.deliveries.remove(0, n);
             m_queuedDeliveries -= slice.size();
+            m_gate->unseen -= slice.size();
             Q_EMIT deliveriesArrived(slice);
             if (!front.deliveries.isEmpty())
                 continue;
@@ -245,8 +249,10 @@ void InspectorSession::drain()
         if (!m_thread)
             return; // stopped: the queue went with it
     }
-    if (m_throttled && m_queuedDeliveries < kLowWater) {
-        m_throttled = false;
+    // Faster than the window takes them (Tail, Peek), the handler put the consumer at RDY 0:
+    // what is consumed is what is shown, and memory stays flat. Caught up: on again.
+    if (m_gate && m_gate->throttled && m_gate->unseen < FlowGate::kLowWater) {
+        m_gate->throttled = false;
         applyReady();
     }
     if (!m_queue.empty())
@@ -256,14 +262,14 @@ void InspectorSession::drain()
 void InspectorSession::applyReady()
 {
     nsq::Consumer *c = m_consumer;
-    const int count = (m_paused || m_throttled) ? 0 : m_settings.maxInFlight;
+    const int count = (m_paused || (m_gate && m_gate->throttled)) ? 0 : m_settings.maxInFlight;
     post([c, count] { c->setMaxInFlight(count); });
 }
 
 void InspectorSession::setMaxInFlight(int count)
 {
     m_settings.maxInFlight = count;
-    if (m_paused || m_throttled)
+    if (m_paused || (m_gate && m_gate->throttled))
         return; // applied on resume
     nsq::Consumer *c = m_consumer;
     post([c, count] { c->setMaxInFlight(count); });

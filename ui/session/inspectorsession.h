@@ -9,11 +9,23 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
 #include <deque>
 
 #include <memory>
 
 namespace nsqui {
+
+// Shared by the window's handler (consumer thread) and the session (GUI thread): how many
+// delivered messages the window has not taken yet, and whether the consumer is held back.
+struct FlowGate
+{
+    static constexpr qint64 kHighWater = 50000;
+    static constexpr qint64 kLowWater = 10000;
+    std::atomic<qint64> unseen{0};
+    std::atomic<bool> throttled{false};
+    std::atomic<int> throttles{0};
+};
 
 // The GUI thread's owner of a Consumer running in its worker thread. Messages and events come in
 // as batches (about every 16 ms); the user's commands go out as one queued call per batch of IDs.
@@ -43,7 +55,7 @@ public:
     void setMaxInFlight(int count);
     void setPaused(bool paused);
     // How often the window fell behind and held the consumer back (RDY 0) until it caught up.
-    int throttleCount() const { return m_throttleCount; }
+    int throttleCount() const { return m_gate ? m_gate->throttles.load() : 0; }
     qsizetype queuedDeliveries() const { return m_queuedDeliveries; }
 
 Q_SIGNALS:
@@ -80,12 +92,9 @@ private:
     };
     static constexpr int kBudgetMs = 8;
     static constexpr qsizetype kSlice = 4096;
-    static constexpr qsizetype kHighWater = 50000;
-    static constexpr qsizetype kLowWater = 10000;
     std::deque<Batch> m_queue;
     qsizetype m_queuedDeliveries = 0;
-    bool m_throttled = false;
-    int m_throttleCount = 0;
+    std::shared_ptr<FlowGate> m_gate;
     QTimer m_drainTimer;
 };
 
