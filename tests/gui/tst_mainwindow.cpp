@@ -219,6 +219,9 @@ private Q_SLOTS:
         s.config.msgTimeout = 1000;
         QCOMPARE(w.connectTo(s), QStringList());
         QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 2, kWait);
+        selectRow(w, 0);
+        auto *summary = child<QLabel>(w.payloadView(), "payloadSummary");
+        QVERIFY(summary->text().endsWith(QLatin1String("attempt 1")));
         for (BrokerClient *c : m_broker->clients())
             if (c->channel() && c->channel()->name == QLatin1String("lossy"))
                 c->closeConnection();
@@ -235,6 +238,8 @@ private Q_SLOTS:
                     ->data(w.model()->index(0, MessageModel::State))
                     .toString()
                     .contains(QLatin1String("redelivered")));
+        // The selected message's view follows its new delivery.
+        QVERIFY2(summary->text().endsWith(QLatin1String("attempt 2")), qPrintable(summary->text()));
     }
 
     void pauseResumeAndMaxInFlightReachTheServer()

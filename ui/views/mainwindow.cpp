@@ -170,6 +170,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QList<nsq::Delivery> &d) {
                 m_received += quint64(d.size());
                 m_model->addDeliveries(d);
+                onSelectionChanged(); // the selected message may have been delivered again
                 updateStatus();
             });
     connect(m_session, &InspectorSession::eventsArrived, this,
@@ -674,7 +675,13 @@ void MainWindow::onSelectionChanged()
     const int row = m_filter->mapToSource(current).row();
     if (row >= 0 && row < m_model->rowCount()) {
         const MessageModel::Row &r = m_model->rowAt(row);
-        m_payload->showDelivery(r.delivery, stateName(r.state));
+        // Decoded again only when it is another message or another delivery of it: batches
+        // arrive every 16 ms, and a 1 MB body must not be decoded that often.
+        if (!m_payload->isShowing(r.delivery.message.id, r.delivery.message.attempts,
+                                  r.delivery.receivedMs))
+            m_payload->showDelivery(r.delivery, stateName(r.state));
+        else
+            m_payload->setStateText(stateName(r.state));
     }
     updateActions();
 }

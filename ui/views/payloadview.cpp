@@ -148,6 +148,7 @@ PayloadView::PayloadView(QWidget *parent)
     m_tabs->addTab(m_base64, tr("Base64"));
     m_tabs->addTab(m_meta, tr("Metadata"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setObjectName(QStringLiteral("payloadSummary"));
 
     auto *copy = new QPushButton(tr("Copy"));
     copy->setToolTip(tr("Copy what this tab shows"));
@@ -194,6 +195,18 @@ void PayloadView::showDelivery(const nsq::Delivery &delivery, const QString &sta
                            .arg(delivery.message.body.size())
                            .arg(delivery.message.attempts));
     renderCurrentTab();
+}
+
+void PayloadView::setStateText(const QString &state)
+{
+    if (state == m_stateText)
+        return;
+    m_stateText = state;
+    if (m_rendered.value(MetaTab)) {
+        m_rendered[MetaTab] = false;
+        if (m_tabs->currentIndex() == MetaTab)
+            renderCurrentTab();
+    }
 }
 
 void PayloadView::renderCurrentTab()

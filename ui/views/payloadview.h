@@ -22,6 +22,13 @@ public:
     explicit PayloadView(QWidget *parent = nullptr);
     void showDelivery(const nsq::Delivery &delivery, const QString &stateText);
     void clear();
+    // The state shown in the metadata, for the message already shown.
+    void setStateText(const QString &state);
+    bool isShowing(const nsq::MessageId &id, quint16 attempts, qint64 receivedMs) const
+    {
+        return m_hasDelivery && m_delivery.message.id == id &&
+               m_delivery.message.attempts == attempts && m_delivery.receivedMs == receivedMs;
+    }
     QTabWidget *tabs() const { return m_tabs; }
     // Text as it is shown, with invalid UTF-8 bytes made visible; *invalid counts them.
     static QString visibleText(const QByteArray &body, int *invalid = nullptr);
