@@ -793,6 +793,44 @@ private Q_SLOTS:
         QVERIFY(child<QPushButton>(panel, "connectButton")->isEnabled());
     }
 
+    void topicsAreOfferedFromTheServers()
+    {
+        const QString topic = freshTopic();
+        publish(topic, 1);
+        MainWindow w;
+        w.show();
+        ConnectPanel *panel = w.connectPanel();
+        QTest::keyClicks(child<QLineEdit>(panel, "nsqdAddresses"), tcp());
+        QTest::keyClicks(child<QLineEdit>(panel, "nsqdHttpAddresses"), http());
+        QTest::mouseClick(child<QToolButton>(panel, "refreshTopics"), Qt::LeftButton);
+        auto *topics = child<QComboBox>(panel, "topic");
+        QTRY_VERIFY_WITH_TIMEOUT(topics->findText(topic) >= 0, kWait);
+        QVERIFY(child<QLabel>(panel, "topicsStatus")->text().contains(QLatin1String("offered")));
+        // A server that does not answer says so, next to the field.
+        child<QLineEdit>(panel, "nsqdHttpAddresses")->setText(QStringLiteral("127.0.0.1:1"));
+        QTest::mouseClick(child<QToolButton>(panel, "refreshTopics"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QLabel>(panel, "topicsStatus")
+                                     ->text()
+                                     .contains(QLatin1String("Could not list topics")),
+                                 kWait);
+    }
+
+    void aServerThatRefusesIsShownInWords()
+    {
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {QStringLiteral("127.0.0.1:1")};
+        s.topic = QStringLiteral("t");
+        QCOMPARE(w.connectTo(s), QStringList());
+        auto *state = child<QLabel>(&w, "connectionState");
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QLatin1String("closed (")), kWait);
+        QVERIFY2(state->text().contains(QLatin1String("refused"), Qt::CaseInsensitive),
+                 qPrintable(state->text()));
+        const QString log = child<QPlainTextEdit>(&w, "log")->toPlainText();
+        QVERIFY2(log.contains(QLatin1String("refused"), Qt::CaseInsensitive), qPrintable(log));
+    }
+
     void demoModeStartsAndShowsMessages()
     {
         MainWindow w;

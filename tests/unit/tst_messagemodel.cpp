@@ -68,6 +68,7 @@ private Q_SLOTS:
     void retentionDropsTheOldestAndCountsThem()
     {
         MessageModel m;
+        m.setFinishedOnArrival(true); // Tail: nothing held, so the cap is exact
         m.setRetention(3);
         QSignalSpy dropped(&m, &MessageModel::droppedCountChanged);
         QList<Delivery> batch;
@@ -83,10 +84,27 @@ private Q_SLOTS:
         QCOMPARE(m.rowOf(MessageId::fromBytes(ids[0])), -1);
         QCOMPARE(m.rowOf(MessageId::fromBytes(ids[4])), 2);
         // Events for a dropped message are ignored; for a kept one they land on its row.
-        m.applyEvents({makeEvent(ConsumerEvent::Kind::Finished, ids[0]),
-                       makeEvent(ConsumerEvent::Kind::Finished, ids[3])});
-        QCOMPARE(m.rowAt(1).state, MessageState::Finished);
+        m.applyEvents({makeEvent(ConsumerEvent::Kind::TimedOut, ids[0]),
+                       makeEvent(ConsumerEvent::Kind::Failed, ids[3])});
+        QCOMPARE(m.rowAt(1).state, MessageState::Failed);
         QCOMPARE(m.data(m.index(0, MessageModel::Seq)).toULongLong(), quint64(3));
+    }
+
+    void aHeldRowIsNeverDropped()
+    {
+        MessageModel m;
+        m.setRetention(2);
+        m.addDeliveries({delivery("0000000000000001", 1), delivery("0000000000000002", 1)});
+        m.applyEvents({makeEvent(ConsumerEvent::Kind::Finished, "0000000000000002")});
+        m.addDeliveries({delivery("0000000000000003", 1)});
+        QCOMPARE(m.rowCount(), 3); // the first is held: it stays, and so does what follows it
+        QCOMPARE(m.droppedCount(), quint64(0));
+        QCOMPARE(m.heldCount(), 2);
+        m.applyEvents({makeEvent(ConsumerEvent::Kind::Finished, "0000000000000001")});
+        m.addDeliveries({delivery("0000000000000004", 1)});
+        QCOMPARE(m.rowCount(), 2);
+        QCOMPARE(m.droppedCount(), quint64(2));
+        QCOMPARE(m.rowAt(0).delivery.message.id, MessageId::fromBytes("0000000000000003"));
     }
 
     void eventsSetStatesAndNotes()

@@ -347,7 +347,13 @@ void MessageModel::applyEvents(const QList<nsq::ConsumerEvent> &events)
 
 void MessageModel::trim()
 {
-    const int excess = int(m_rows.size()) - m_retention;
+    // The oldest go first, but never a held one: the user could no longer answer it. Rows pile
+    // up behind a held row only as fast as the user answers others (RDY bounds what is held).
+    int excess = int(m_rows.size()) - m_retention;
+    int removable = 0;
+    while (removable < excess && m_rows[size_t(removable)].state != MessageState::InFlight)
+        ++removable;
+    excess = removable;
     if (excess <= 0)
         return;
     beginRemoveRows({}, 0, excess - 1);
@@ -356,8 +362,6 @@ void MessageModel::trim()
         const auto it = m_seqById.find(r.delivery.message.id);
         if (it != m_seqById.end() && it.value() == r.seq)
             m_seqById.erase(it);
-        if (r.state == MessageState::InFlight)
-            --m_held; // still held by the consumer; only the view forgets it
         m_rows.pop_front();
         ++m_firstSeq;
     }

@@ -22,7 +22,8 @@ enum class MessageState {
 QString stateName(MessageState state);
 
 // The messages seen in this session, one row per message ID (a redelivery updates its row), at
-// most retention() rows: the oldest go first, and droppedCount() says how many went.
+// most retention() rows: the oldest go first (held ones stay until answered), and droppedCount()
+// says how many went.
 // Rows arrive in batches, one insert per batch.
 class MessageModel : public QAbstractTableModel
 {

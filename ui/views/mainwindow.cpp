@@ -38,6 +38,7 @@
 #include <QTime>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 // Resources compiled into a static library are registered by hand (outside any namespace).
@@ -105,6 +106,21 @@ MainWindow::MainWindow(QWidget *parent)
     filterBar->addWidget(m_filterText, 1);
     filterBar->addWidget(m_filterRegex);
     filterBar->addWidget(m_filterState);
+    auto *keep = new QSpinBox;
+    keep->setObjectName(QStringLiteral("retention"));
+    keep->setRange(100, 5000000);
+    keep->setSingleStep(10000);
+    keep->setPrefix(tr("keep "));
+    keep->setSuffix(tr(" rows"));
+    keep->setToolTip(tr("How many messages the table keeps; older ones are dropped from view "
+                        "(not from NSQ)"));
+    keep->setValue(QSettings().value(QStringLiteral("view/retention"), 100000).toInt());
+    m_model->setRetention(keep->value());
+    connect(keep, &QSpinBox::valueChanged, this, [this](int rows) {
+        m_model->setRetention(rows);
+        QSettings().setValue(QStringLiteral("view/retention"), rows);
+    });
+    filterBar->addWidget(keep);
     auto *top = new QWidget;
     auto *topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
@@ -175,6 +191,7 @@ MainWindow::MainWindow(QWidget *parent)
             });
     connect(m_session, &InspectorSession::eventsArrived, this,
             [this](const QList<nsq::ConsumerEvent> &e) {
+                trackConnections(e);
                 m_model->applyEvents(e);
                 onSelectionChanged(); // the selected row's state may have changed
                 updateStatus();
@@ -182,6 +199,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &InspectorSession::statsUpdated, this, &MainWindow::onStats);
     connect(m_session, &InspectorSession::logged, this, &MainWindow::onLogged);
     connect(m_session, &InspectorSession::started, this, [this] {
+        m_connStates.clear();
         m_connect->setConnected(true);
         m_model->setFinishedOnArrival(m_session->settings().mode == Mode::Tail);
         m_stateLabel->setText(tr("connecting…"));
@@ -390,6 +408,24 @@ void MainWindow::createActions()
     bar->addSeparator();
     bar->addActions({m_finish, m_requeue});
     bar->addWidget(m_requeueDelay);
+    auto *presets = new QToolButton;
+    presets->setObjectName(QStringLiteral("requeuePresets"));
+    presets->setText(QStringLiteral("▾"));
+    presets->setToolTip(tr("Common REQ delays"));
+    presets->setPopupMode(QToolButton::InstantPopup);
+    auto *presetMenu = new QMenu(presets);
+    for (auto [label, seconds] : {std::pair{tr("now (0 s)"), 0.0},
+                                  {tr("5 s"), 5.0},
+                                  {tr("30 s"), 30.0},
+                                  {tr("1 min"), 60.0},
+                                  {tr("10 min"), 600.0},
+                                  {tr("1 h"), 3600.0}}) {
+        QAction *a = presetMenu->addAction(label);
+        connect(a, &QAction::triggered, this,
+                [this, seconds = seconds] { m_requeueDelay->setValue(seconds); });
+    }
+    presets->setMenu(presetMenu);
+    bar->addWidget(presets);
     bar->addAction(m_touch);
     bar->addSeparator();
     bar->addActions({m_finishAll, m_requeueAll, m_autoTouchAction});
@@ -504,13 +540,16 @@ void MainWindow::onStats(const nsq::ConsumerStats &stats)
             m_model->setMessageTimeout(c.address, c.msgTimeoutMs);
             m_msgTimeoutMs = c.msgTimeoutMs;
         }
-        QString s = c.state == nsq::Conn::State::Connected ? tr("%1: RDY %2, %3 in flight")
-                                                                 .arg(c.address)
-                                                                 .arg(c.readyCount)
-                                                                 .arg(c.inFlightCount)
-                                                           : tr("%1: connecting").arg(c.address);
-        states << s;
+        if (c.state == nsq::Conn::State::Connected)
+            states << tr("%1: RDY %2, %3 in flight")
+                          .arg(c.address)
+                          .arg(c.readyCount)
+                          .arg(c.inFlightCount);
     }
+    // The others as their events said: connecting, identifying, TLS, AUTH, closed (why).
+    for (auto it = m_connStates.cbegin(); it != m_connStates.cend(); ++it)
+        if (it.value() != QLatin1String("subscribed"))
+            states << QStringLiteral("%1: %2").arg(it.key(), it.value());
     if (readyLimit > 0) {
         m_connect->setMaxInFlightLimit(int(qMin<qint64>(readyLimit, 1000000)));
         m_takeCount->setMaximum(int(qMin<qint64>(readyLimit, 1000000)));
@@ -522,6 +561,55 @@ void MainWindow::onStats(const nsq::ConsumerStats &stats)
     if (m_session->isActive())
         m_stateLabel->setText(states.isEmpty() ? tr("no nsqd connected")
                                                : states.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::trackConnections(const QList<nsq::ConsumerEvent> &events)
+{
+    using K = nsq::ConsumerEvent::Kind;
+    using S = nsq::Conn::State;
+    for (const nsq::ConsumerEvent &e : events) {
+        switch (e.kind) {
+        case K::ConnectionState:
+            switch (e.state) {
+            case S::Connecting:
+                m_connStates[e.address] = tr("connecting");
+                break;
+            case S::Identifying:
+                m_connStates[e.address] = tr("identifying");
+                break;
+            case S::UpgradingTls:
+                m_connStates[e.address] = tr("TLS handshake");
+                break;
+            case S::UpgradingCompression:
+                m_connStates[e.address] = tr("compression");
+                break;
+            case S::Authenticating:
+                m_connStates[e.address] = tr("AUTH");
+                break;
+            case S::Closing:
+                m_connStates[e.address] = tr("closing");
+                break;
+            default:
+                break;
+            }
+            break;
+        case K::Connected:
+            m_connStates[e.address] = QStringLiteral("subscribed");
+            break;
+        case K::Disconnected:
+            m_connStates[e.address] = tr("closed (%1)").arg(e.text);
+            break;
+        case K::BackoffStarted:
+        case K::BackoffContinued:
+            m_connStates[tr("backoff")] = tr("level %1, %2 ms").arg(e.value).arg(e.duration);
+            break;
+        case K::BackoffResumed:
+            m_connStates.remove(tr("backoff"));
+            break;
+        default:
+            break;
+        }
+    }
 }
 
 void MainWindow::onLogged(const QString &line, bool problem)

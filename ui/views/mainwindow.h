@@ -2,7 +2,10 @@
 
 #include "session/sessionsettings.h"
 
+#include <client/consumerevents.h>
+
 #include <QMainWindow>
+#include <QMap>
 
 #include <memory>
 #include <optional>
@@ -65,6 +68,7 @@ private:
     void createActions();
     void onStats(const nsq::ConsumerStats &stats);
     void onLogged(const QString &line, bool problem);
+    void trackConnections(const QList<nsq::ConsumerEvent> &events);
     void onSelectionChanged();
     void updateActions();
     void updateStatus();
@@ -114,6 +118,7 @@ private:
     std::unique_ptr<DemoBroker> m_demo;
     qint64 m_msgTimeoutMs = 60000;
     quint64 m_received = 0;
+    QMap<QString, QString> m_connStates; // per nsqd, in words, from the consumer's events
 };
 
 } // namespace nsqui
