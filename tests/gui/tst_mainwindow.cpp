@@ -793,6 +793,26 @@ private Q_SLOTS:
         QVERIFY(child<QPushButton>(panel, "connectButton")->isEnabled());
     }
 
+    void requeueDelayIsBoundByTheServersLimit()
+    {
+        BrokerConfig bc;
+        bc.maxReqTimeout = 120000;
+        Broker strict(bc);
+        QCOMPARE(strict.start(), QString());
+        MainWindow w;
+        w.show();
+        auto *delay = child<QDoubleSpinBox>(&w, "requeueDelay");
+        QCOMPARE(delay->maximum(), 3600.0); // nsqd's default until the server says
+        SessionSettings s;
+        s.nsqdAddresses = {QStringLiteral("127.0.0.1:%1").arg(strict.tcpPort())};
+        s.nsqdHttpAddresses = {QStringLiteral("127.0.0.1:%1").arg(strict.httpPort())};
+        s.topic = QStringLiteral("t");
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(delay->maximum(), 120.0, kWait);
+        delay->setValue(600);
+        QCOMPARE(delay->value(), 120.0); // nothing longer can be asked for
+    }
+
     void topicsAreOfferedFromTheServers()
     {
         const QString topic = freshTopic();

@@ -106,6 +106,31 @@ void ServerProbe::listTopics(const SessionSettings &settings)
     }
 }
 
+void ServerProbe::fetchLimits(const SessionSettings &settings)
+{
+    const QStringList nsqds = nsqdHttpAddresses(settings);
+    if (nsqds.isEmpty()) {
+        Q_EMIT limitsFetched(0);
+        return;
+    }
+    auto pending = std::make_shared<int>(int(nsqds.size()));
+    auto smallest = std::make_shared<qint64>(0);
+    for (const QString &a : nsqds) {
+        auto *client = new nsq::HttpApiClient(a, this);
+        client->setTimeout(m_timeoutMs);
+        client->get(QStringLiteral("/config/max_req_timeout"), {},
+                    [this, client, pending, smallest](nsq::Result<QByteArray> r) {
+                        bool ok = false;
+                        const qint64 ns = r.ok() ? r.value().trimmed().toLongLong(&ok) : 0;
+                        if (ok && ns > 0 && (*smallest == 0 || ns / 1000000 < *smallest))
+                            *smallest = ns / 1000000;
+                        client->deleteLater();
+                        if (--*pending == 0)
+                            Q_EMIT limitsFetched(*smallest);
+                    });
+    }
+}
+
 void ServerProbe::checkSubscription(const SessionSettings &settings)
 {
     const quint64 generation = ++m_checkGeneration;

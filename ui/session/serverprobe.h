@@ -33,10 +33,14 @@ public:
 
     void listTopics(const SessionSettings &settings);
     void checkSubscription(const SessionSettings &settings);
+    // The smallest max_req_timeout of the nsqd named (their /config), for checking REQ delays.
+    void fetchLimits(const SessionSettings &settings);
 
 Q_SIGNALS:
     void topicsListed(const QStringList &topics, const QString &error);
     void subscriptionChecked(const nsqui::SubscriptionReport &report);
+    // 0: no server said.
+    void limitsFetched(qint64 maxReqTimeoutMs);
 
 private:
     void checkNsqds(const SessionSettings &settings, const QStringList &httpAddresses,

@@ -198,7 +198,16 @@ MainWindow::MainWindow(QWidget *parent)
             });
     connect(m_session, &InspectorSession::statsUpdated, this, &MainWindow::onStats);
     connect(m_session, &InspectorSession::logged, this, &MainWindow::onLogged);
+    connect(m_probe, &ServerProbe::limitsFetched, this, [this](qint64 maxReqMs) {
+        if (maxReqMs <= 0)
+            return;
+        // REQ delays are checked against the server's own limit before anything is sent.
+        m_requeueDelay->setMaximum(double(maxReqMs) / 1000.0);
+        m_requeueDelay->setToolTip(tr("Delay for REQ: 0 to %1 s (the server's max_req_timeout)")
+                                       .arg(double(maxReqMs) / 1000.0));
+    });
     connect(m_session, &InspectorSession::started, this, [this] {
+        m_probe->fetchLimits(m_session->settings());
         m_connStates.clear();
         m_connect->setConnected(true);
         m_model->setFinishedOnArrival(m_session->settings().mode == Mode::Tail);
