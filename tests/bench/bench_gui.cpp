@@ -6,6 +6,7 @@
 // countdowns running (frame intervals, CPU while idle); cold start to the first paint.
 #include "mainwindow.h"
 #include "models/messagemodel.h"
+#include "payloadview.h"
 #include "session/inspectorsession.h"
 
 #include <QApplication>
@@ -297,6 +298,43 @@ int main(int argc, char **argv)
     }
     broker.terminate();
     broker.waitForFinished(10000);
+
+    // ---- A 1 MB body in the payload view ----
+    {
+        PayloadView view;
+        view.resize(1000, 500);
+        view.show();
+        QCoreApplication::processEvents();
+        nsq::Delivery d;
+        d.message.id = nsq::MessageId::fromBytes("0123456789abcdef");
+        QByteArray body;
+        while (body.size() < 1000000)
+            body += "{\"user\":\"ada\",\"action\":\"login\",\"n\":12345}\n";
+        body.truncate(1000000);
+        QByteArray minified = "[";
+        while (minified.size() < 999000)
+            minified += "{\"user\":\"ada\",\"action\":\"login\",\"n\":12345},";
+        minified.chop(1);
+        minified += "]"; // valid JSON, one line
+        const char *names[] = {"Text", "JSON", "Hex", "Base64", "Metadata"};
+        QStringList timings;
+        for (int tab = 0; tab < 10; ++tab) {
+            d.message.body = tab < 5 ? body : minified; // lines, then one 1 MB line
+            view.clear();
+            view.tabs()->setCurrentIndex(tab % 5);
+            QElapsedTimer t;
+            t.start();
+            view.showDelivery(d, QStringLiteral("in flight"));
+            view.repaint();
+            QCoreApplication::processEvents();
+            timings << QStringLiteral("%1%2 %3 ms")
+                           .arg(QLatin1String(names[tab % 5]),
+                                tab < 5 ? QString() : QStringLiteral(" (one line)"))
+                           .arg(t.elapsed());
+        }
+        std::printf("payload: a 1 MB body shown in: %s\n",
+                    qPrintable(timings.join(QStringLiteral(", "))));
+    }
 
     // ---- Cold start ----
     std::vector<qint64> starts, inProcess;

@@ -28,6 +28,29 @@ enum Tab { TextTab, JsonTab, HexTab, Base64Tab, MetaTab, TabCount };
 constexpr qsizetype kTextLimit = 256 * 1024;
 constexpr int kJsonNodeLimit = 20000;
 
+// A line of hundreds of kilobytes takes QPlainTextEdit seconds to lay out: long lines are shown
+// in pieces.
+constexpr int kLineLimit = 4096;
+
+QString breakLongLines(const QString &text, int limit = kLineLimit)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / limit + 1);
+    qsizetype run = 0;
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\n')) {
+            run = 0;
+        } else if (run == limit) {
+            out += QLatin1Char('\n');
+            run = 0;
+        }
+        if (c != QLatin1Char('\n'))
+            ++run;
+        out += c;
+    }
+    return out;
+}
+
 QPlainTextEdit *makeTextView()
 {
     auto *t = new QPlainTextEdit;
@@ -225,10 +248,17 @@ void PayloadView::renderCurrentTab()
     switch (tab) {
     case TextTab: {
         int invalid = 0;
-        QString text = visibleText(shown, &invalid);
+        const QString whole = visibleText(shown, &invalid);
+        const QString text = breakLongLines(whole);
+        QString notes;
         if (invalid > 0)
-            text = tr("[%1 bytes are not valid UTF-8; shown as \\xNN]\n\n").arg(invalid) + text;
-        m_text->setPlainText(text + cut);
+            notes += tr("[%1 bytes are not valid UTF-8; shown as \\xNN]\n").arg(invalid);
+        if (text.size() != whole.size())
+            notes += tr("[lines longer than %1 characters are broken for display; Copy and Save "
+                        "keep them whole]\n")
+                         .arg(kLineLimit);
+        m_text->setPlainText((notes.isEmpty() ? QString() : notes + QLatin1Char('\n')) + text +
+                             cut);
         break;
     }
     case JsonTab: {
@@ -261,7 +291,7 @@ void PayloadView::renderCurrentTab()
         m_hex->setData(body);
         break;
     case Base64Tab:
-        m_base64->setPlainText(QString::fromLatin1(shown.toBase64()) + cut);
+        m_base64->setPlainText(breakLongLines(QString::fromLatin1(shown.toBase64()), 76) + cut);
         break;
     case MetaTab: {
         const nsq::Message &m = m_delivery.message;
