@@ -14,9 +14,11 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFrame>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -550,6 +552,25 @@ private Q_SLOTS:
         QCOMPARE(tree->topLevelItem(0)->childCount(), 2);
         QCOMPARE(tree->topLevelItem(0)->child(0)->text(0), QStringLiteral("a"));
         QCOMPARE(tree->topLevelItem(0)->child(0)->childCount(), 2);
+    }
+
+    void aLongLineIsShownInPiecesAndCopiedWhole()
+    {
+        MainWindow w;
+        w.show();
+        const QByteArray line(10000, 'x');
+        nsq::Delivery d;
+        d.message.id = MessageId::fromBytes("00000000000000aa");
+        d.message.body = line;
+        PayloadView *view = w.payloadView();
+        view->tabs()->setCurrentIndex(0);
+        view->showDelivery(d, QStringLiteral("in flight"));
+        const QString shown =
+            view->findChild<QPlainTextEdit *>(QStringLiteral("payloadText"))->toPlainText();
+        QVERIFY(shown.contains(QLatin1String("broken for display")));
+        QVERIFY(!shown.contains(QString(4097, QLatin1Char('x'))));
+        QTest::mouseClick(child<QPushButton>(view, "copyPayload"), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QString::fromLatin1(line));
     }
 
     void invalidFieldsShowTheirErrorAndSendNothing_data()
