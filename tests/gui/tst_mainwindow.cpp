@@ -206,6 +206,34 @@ private Q_SLOTS:
                                  kWait);
     }
 
+    void autoTouchKeepsHeldMessagesPastTheirTimeout()
+    {
+        const QString topic = freshTopic();
+        m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(topic), QStringLiteral("kept"));
+        publish(topic, 2);
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.channel = QStringLiteral("kept");
+        s.config.msgTimeout = 2000;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 2, kWait);
+        // The server's msg_timeout reaches the window before auto-touch picks its interval.
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->messageTimeout(tcp()), qint64(2000), kWait);
+        w.findChild<QAction *>(QStringLiteral("autoTouch"))->setChecked(true);
+        const Channel *ch = channel(topic, QStringLiteral("kept"));
+        const qint64 until = QDateTime::currentMSecsSinceEpoch() + 5000;
+        QVERIFY(
+            QTest::qWaitFor([&] { return QDateTime::currentMSecsSinceEpoch() > until; }, 10000));
+        QCOMPARE(ch->timeoutCount, quint64(0)); // well past 2 s, and nothing timed out
+        QCOMPARE(w.model()->heldCount(), 2);
+        QCOMPARE(int(w.model()->rowAt(0).delivery.message.attempts), 1);
+        w.findChild<QAction *>(QStringLiteral("autoTouch"))->setChecked(false);
+        QTRY_VERIFY_WITH_TIMEOUT(ch->timeoutCount > 0, kWait); // and without it, they would
+    }
+
     void heldMessagesAreLostWithTheConnectionAndComeBack()
     {
         const QString topic = freshTopic();

@@ -364,7 +364,7 @@ void MainWindow::createActions()
     connect(m_autoTouchAction, &QAction::toggled, this, [this](bool on) {
         if (on) {
             autoTouch();
-            m_autoTouch->start(int(qBound(qint64(1000), m_msgTimeoutMs / 2, qint64(60000))));
+            m_autoTouch->start(int(qBound(qint64(250), m_msgTimeoutMs / 3, qint64(60000))));
         } else {
             m_autoTouch->stop();
         }
