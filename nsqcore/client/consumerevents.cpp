@@ -105,13 +105,18 @@ ConsumerEventBatcher::ConsumerEventBatcher(Consumer *consumer, int intervalMs)
         ConsumerEvent e;
         e.kind = Kind::Stopped;
         add(std::move(e));
-        flush(); // the last word goes out at once
+        if (!m_sink)
+            flush(); // the last word goes out at once
     });
 }
 
 void ConsumerEventBatcher::add(ConsumerEvent event)
 {
     event.atMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_sink) {
+        m_sink(std::move(event));
+        return;
+    }
     m_pending.append(std::move(event));
     if (!m_timer->isActive())
         m_timer->start();

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QObject>
 
+#include <functional>
+
 class QTimer;
 
 namespace nsq {
@@ -53,6 +55,10 @@ class ConsumerEventBatcher : public QObject
 public:
     explicit ConsumerEventBatcher(Consumer *consumer, int intervalMs = 16);
     void flush();
+    // Hands each event to the sink at once instead of batching it here: for a receiver that
+    // must keep events in order with the messages its handler gets (both happen in the
+    // consumer's thread, in the order the sink sees them).
+    void setSink(std::function<void(ConsumerEvent &&)> sink) { m_sink = std::move(sink); }
 
 Q_SIGNALS:
     void eventsReady(const QList<nsq::ConsumerEvent> &events);
@@ -62,6 +68,7 @@ private:
 
     QTimer *m_timer;
     QList<ConsumerEvent> m_pending;
+    std::function<void(ConsumerEvent &&)> m_sink;
 };
 
 } // namespace nsq

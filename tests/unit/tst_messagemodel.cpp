@@ -1,6 +1,7 @@
 // MessageModel on its own: one row per ID, batches, retention, events.
 #include "models/messagemodel.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -88,6 +89,51 @@ private Q_SLOTS:
                        makeEvent(ConsumerEvent::Kind::Failed, ids[3])});
         QCOMPARE(m.rowAt(1).state, MessageState::Failed);
         QCOMPARE(m.data(m.index(0, MessageModel::Seq)).toULongLong(), quint64(3));
+    }
+
+    void timeoutThenRedeliveryInOneBatchLeavesItHeld()
+    {
+        // The feed keeps the consumer's order: the earlier delivery timed out, then it came
+        // again. Within one batch (rows inserted at its end) the row must end up held.
+        MessageModel m;
+        m.beginBatch();
+        m.addDeliveries({delivery("000000000000000a", 1)});
+        m.applyEvents({makeEvent(ConsumerEvent::Kind::TimedOut, "000000000000000a")});
+        m.addDeliveries({delivery("000000000000000a", 2)});
+        QCOMPARE(m.rowCount(), 0); // not inserted until the batch ends
+        m.endBatch();
+        QCOMPARE(m.rowCount(), 1);
+        QCOMPARE(m.rowAt(0).state, MessageState::InFlight);
+        QCOMPARE(int(m.rowAt(0).delivery.message.attempts), 2);
+        QCOMPARE(m.heldCount(), 1);
+    }
+
+    void clearKeepsHeldRows()
+    {
+        MessageModel m;
+        m.addDeliveries({delivery("000000000000000a", 1), delivery("000000000000000b", 1),
+                         delivery("000000000000000c", 1)});
+        m.applyEvents({makeEvent(ConsumerEvent::Kind::Finished, "000000000000000b")});
+        m.clear();
+        QCOMPARE(m.rowCount(), 2);
+        QCOMPARE(m.heldCount(), 2);
+        QCOMPARE(m.heldIds().size(), 2);
+        QCOMPARE(m.rowOf(MessageId::fromBytes("000000000000000c")), 1);
+        m.applyEvents({makeEvent(ConsumerEvent::Kind::Finished, "000000000000000c")});
+        QCOMPARE(m.rowAt(1).state, MessageState::Finished);
+    }
+
+    void touchStopsAtMaxMsgTimeout()
+    {
+        MessageModel m;
+        m.setMessageTimeout(QStringLiteral("127.0.0.1:4150"), 60000, 90000);
+        Delivery d = delivery("000000000000000a", 1);
+        d.receivedMs = QDateTime::currentMSecsSinceEpoch() - 80000; // held for 80 s already
+        m.addDeliveries({d});
+        ConsumerEvent touch = makeEvent(ConsumerEvent::Kind::Touched, "000000000000000a");
+        touch.atMs = QDateTime::currentMSecsSinceEpoch();
+        m.applyEvents({touch});
+        QCOMPARE(m.rowAt(0).deadlineMs, d.receivedMs + 90000); // not now + 60 s
     }
 
     void aHeldRowIsNeverDropped()

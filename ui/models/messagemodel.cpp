@@ -191,10 +191,12 @@ void MessageModel::setRetention(int rows)
     trim();
 }
 
-void MessageModel::setMessageTimeout(const QString &source, qint64 ms)
+void MessageModel::setMessageTimeout(const QString &source, qint64 ms, qint64 maxMs)
 {
     if (ms > 0)
         m_msgTimeouts.insert(source, ms);
+    if (maxMs > 0)
+        m_maxMsgTimeouts.insert(source, maxMs);
 }
 
 qint64 MessageModel::messageTimeout(const QString &source) const
@@ -227,12 +229,19 @@ QList<nsq::MessageId> MessageModel::heldIds() const
 
 void MessageModel::rowChanged(int row)
 {
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (row < int(m_rows.size()))
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    // (a row of the batch being added is not in the table yet: nothing to announce)
+}
+
+MessageModel::Row &MessageModel::rowRef(int index)
+{
+    return index < int(m_rows.size()) ? m_rows[size_t(index)] : m_fresh[index - int(m_rows.size())];
 }
 
 void MessageModel::setState(int row, MessageState state, const QString &note)
 {
-    Row &r = m_rows[size_t(row)];
+    Row &r = rowRef(row);
     if (r.state == MessageState::InFlight && state != MessageState::InFlight)
         --m_held;
     else if (r.state != MessageState::InFlight && state == MessageState::InFlight)
@@ -242,27 +251,40 @@ void MessageModel::setState(int row, MessageState state, const QString &note)
     rowChanged(row);
 }
 
+void MessageModel::beginBatch()
+{
+    if (m_batchDepth++ == 0)
+        m_heldBeforeBatch = m_held;
+}
+
+void MessageModel::endBatch()
+{
+    if (--m_batchDepth > 0)
+        return;
+    if (!m_fresh.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(m_fresh.size()) - 1);
+        for (Row &r : m_fresh)
+            m_rows.push_back(std::move(r));
+        m_fresh.clear();
+        endInsertRows();
+        trim();
+    }
+    if (m_held != m_heldBeforeBatch)
+        Q_EMIT heldCountChanged(m_held);
+}
+
 void MessageModel::addDeliveries(const QList<nsq::Delivery> &deliveries)
 {
-    const int heldBefore = m_held;
+    beginBatch();
     const MessageState arrival =
         m_finishedOnArrival ? MessageState::Finished : MessageState::InFlight;
-    QList<Row> fresh;
     for (const nsq::Delivery &d : deliveries) {
         const int existing = indexOf(d.message.id);
-        if (existing >= int(m_rows.size())) {
-            // Delivered twice within this batch (Peek requeues at once): the row is not in the
-            // table yet, only in this batch.
-            Row &r = fresh[existing - int(m_rows.size())];
-            r.delivery = d;
-            r.deliveries += 1;
-            r.deadlineMs = d.receivedMs + messageTimeout(d.source);
-            r.requeueDelayMs = -1;
-            continue;
-        }
         if (existing >= 0) {
-            // Delivered again (timed out, lost with a connection, requeued): same row.
-            Row &r = m_rows[size_t(existing)];
+            // Delivered again (timed out, lost with a connection, requeued): same row, which may
+            // still be in this batch (Peek requeues at once).
+            Row &r = rowRef(existing);
             r.delivery = d;
             r.deliveries += 1;
             r.deadlineMs = d.receivedMs + messageTimeout(d.source);
@@ -278,38 +300,29 @@ void MessageModel::addDeliveries(const QList<nsq::Delivery> &deliveries)
         m_seqById.insert(d.message.id, r.seq);
         if (arrival == MessageState::InFlight)
             ++m_held;
-        fresh << std::move(r);
+        m_fresh << std::move(r);
     }
-    if (!fresh.isEmpty()) {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(fresh.size()) - 1);
-        for (Row &r : fresh)
-            m_rows.push_back(std::move(r));
-        endInsertRows();
-        trim();
-    }
-    if (m_held != heldBefore)
-        Q_EMIT heldCountChanged(m_held);
+    endBatch();
 }
 
 void MessageModel::applyEvents(const QList<nsq::ConsumerEvent> &events)
 {
     using K = nsq::ConsumerEvent::Kind;
-    const int heldBefore = m_held;
+    beginBatch();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const nsq::ConsumerEvent &e : events) {
         if (e.kind == K::Released) {
             for (const nsq::MessageId &id : e.ids) {
-                const int row = rowOf(id);
-                if (row >= 0 && m_rows[size_t(row)].state == MessageState::InFlight)
+                const int row = indexOf(id);
+                if (row >= 0 && rowRef(row).state == MessageState::InFlight)
                     setState(row, MessageState::Lost);
             }
             continue;
         }
-        const int row = rowOf(e.id);
+        const int row = indexOf(e.id);
         if (row < 0)
             continue;
-        Row &r = m_rows[size_t(row)];
+        Row &r = rowRef(row);
         switch (e.kind) {
         case K::Finished:
             setState(row, MessageState::Finished);
@@ -318,11 +331,17 @@ void MessageModel::applyEvents(const QList<nsq::ConsumerEvent> &events)
             r.requeueDelayMs = e.value;
             setState(row, MessageState::Requeued);
             break;
-        case K::Touched:
-            r.deadlineMs = qMax(now, e.atMs) + messageTimeout(r.delivery.source);
+        case K::Touched: {
+            // nsqd extends by msg_timeout, but never past max_msg_timeout from delivery.
+            qint64 deadline = qMax(now, e.atMs) + messageTimeout(r.delivery.source);
+            const qint64 cap = m_maxMsgTimeouts.value(r.delivery.source, 0);
+            if (cap > 0)
+                deadline = qMin(deadline, r.delivery.receivedMs + cap);
+            r.deadlineMs = deadline;
             r.note.clear();
             rowChanged(row);
             break;
+        }
         case K::TimedOut:
             if (r.state == MessageState::InFlight)
                 setState(row, MessageState::TimedOut);
@@ -341,8 +360,7 @@ void MessageModel::applyEvents(const QList<nsq::ConsumerEvent> &events)
             break;
         }
     }
-    if (m_held != heldBefore)
-        Q_EMIT heldCountChanged(m_held);
+    endBatch();
 }
 
 void MessageModel::trim()
@@ -372,15 +390,23 @@ void MessageModel::trim()
 
 void MessageModel::clear()
 {
+    // Held messages stay: the consumer still holds them, and only here can they be answered.
     beginResetModel();
+    std::deque<Row> kept;
+    for (Row &r : m_rows)
+        if (r.state == MessageState::InFlight)
+            kept.push_back(std::move(r));
     m_rows.clear();
     m_seqById.clear();
     m_firstSeq = m_nextSeq;
+    for (Row &r : kept) {
+        r.seq = m_nextSeq++;
+        m_seqById.insert(r.delivery.message.id, r.seq);
+        m_rows.push_back(std::move(r));
+    }
     m_dropped = 0;
-    m_held = 0;
     endResetModel();
     Q_EMIT droppedCountChanged(0);
-    Q_EMIT heldCountChanged(0);
 }
 
 } // namespace nsqui

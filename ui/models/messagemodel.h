@@ -74,9 +74,14 @@ public:
     // Tail mode: what arrives is finished already.
     void setFinishedOnArrival(bool on) { m_finishedOnArrival = on; }
     // msg_timeout per nsqd as the server announced it; used for the countdown.
-    void setMessageTimeout(const QString &source, qint64 ms);
+    // maxMs: max_msg_timeout, past which TOUCH extends no more.
+    void setMessageTimeout(const QString &source, qint64 ms, qint64 maxMs = 0);
     qint64 messageTimeout(const QString &source) const;
 
+    // Deliveries and events in the order they happened; between beginBatch() and endBatch() the
+    // new rows are inserted once, at the end, and events may already refer to them.
+    void beginBatch();
+    void endBatch();
     void addDeliveries(const QList<nsq::Delivery> &deliveries);
     void applyEvents(const QList<nsq::ConsumerEvent> &events);
     void clear();
@@ -94,6 +99,7 @@ private:
     // Where the ID's row is or will be: past the end while its batch is being added.
     int indexOf(const nsq::MessageId &id) const;
     void setState(int row, MessageState state, const QString &note = {});
+    Row &rowRef(int index); // a table row, or one of the batch not yet inserted
     void trim();
     void rowChanged(int row);
 
@@ -102,6 +108,10 @@ private:
     quint64 m_nextSeq = 1;
     QHash<nsq::MessageId, quint64> m_seqById;
     QHash<QString, qint64> m_msgTimeouts;
+    QHash<QString, qint64> m_maxMsgTimeouts;
+    QList<Row> m_fresh; // rows of the batch under way, inserted by endBatch()
+    int m_batchDepth = 0;
+    int m_heldBeforeBatch = 0;
     int m_retention = 100000;
     quint64 m_dropped = 0;
     int m_held = 0;

@@ -1,5 +1,6 @@
 #include "inspectorsession.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QPointer>
 
@@ -7,21 +8,38 @@ namespace nsqui {
 
 namespace {
 
-// Hands each message on in batches, counting what the window has not seen yet: past the high
-// water mark the consumer goes to RDY 0 (the window lets it go again once it has caught up).
+// The window's view of the consumer, in the consumer's thread: messages (from the handler, run
+// inline) and events (from the consumer's signals) in one list, in the order they happened, handed
+// to the session as one batch at most every 16 ms. Two separate batches could overtake each
+// other: a redelivery would then be marked with its earlier delivery's timeout.
+// It counts what the window has not taken yet: past the high water mark the consumer goes to
+// RDY 0 (the session lets it go again once the window has caught up).
 // Peek: each message is also requeued at once, with no delay, so that the channel's other
-// consumers still get it. Runs inline on the consumer's thread.
-class WindowHandler : public nsq::BatchingHandler
+// consumers still get it.
+class WindowHandler : public QObject, public nsq::Handler
 {
 public:
-    WindowHandler(nsq::Consumer *consumer, bool peek, std::shared_ptr<FlowGate> gate)
-        : nsq::BatchingHandler(16, consumer), m_consumer(consumer), m_peek(peek),
-          m_gate(std::move(gate))
+    WindowHandler(nsq::Consumer *consumer, InspectorSession *session, quint64 generation, bool peek,
+                  std::shared_ptr<FlowGate> gate)
+        : QObject(consumer), m_consumer(consumer), m_session(session), m_generation(generation),
+          m_peek(peek), m_gate(std::move(gate))
     {
+        // A child, so that it moves to the consumer's thread with the consumer.
+        m_timer = new QTimer(this);
+        m_timer->setSingleShot(true);
+        m_timer->setInterval(16);
+        connect(m_timer, &QTimer::timeout, this, &WindowHandler::flush);
+    }
+    bool handleMessage(const nsq::Message &message) override
+    {
+        return handleDelivery(message, QString());
     }
     bool handleDelivery(const nsq::Message &message, const QString &source) override
     {
-        nsq::BatchingHandler::handleDelivery(message, source);
+        if (m_feed.isEmpty() || !m_feed.last().events.isEmpty())
+            m_feed.append(FeedSegment());
+        m_feed.last().deliveries.append(
+            nsq::Delivery{message, source, QDateTime::currentMSecsSinceEpoch()});
         nsq::Consumer *c = m_consumer;
         if (++m_gate->unseen > FlowGate::kHighWater && !m_gate->throttled.exchange(true)) {
             ++m_gate->throttles;
@@ -34,13 +52,43 @@ public:
             QMetaObject::invokeMethod(
                 c, [c, id] { c->requeue(id, 0); }, Qt::QueuedConnection);
         }
+        if (!m_timer->isActive())
+            m_timer->start();
         return true;
+    }
+    void addEvent(nsq::ConsumerEvent &&event)
+    {
+        const bool last = event.kind == nsq::ConsumerEvent::Kind::Stopped;
+        if (m_feed.isEmpty() || !m_feed.last().deliveries.isEmpty())
+            m_feed.append(FeedSegment());
+        m_feed.last().events.append(std::move(event));
+        if (last)
+            flush(); // the last word goes out at once
+        else if (!m_timer->isActive())
+            m_timer->start();
+    }
+    void flush()
+    {
+        m_timer->stop();
+        if (m_feed.isEmpty())
+            return;
+        InspectorSession *session = m_session;
+        QMetaObject::invokeMethod(
+            session,
+            [session, generation = m_generation, feed = std::exchange(m_feed, {})] {
+                session->enqueue(generation, feed);
+            },
+            Qt::QueuedConnection);
     }
 
 private:
     nsq::Consumer *m_consumer;
+    InspectorSession *m_session; // lives in the GUI thread; only posted to
+    quint64 m_generation;
     bool m_peek;
     std::shared_ptr<FlowGate> m_gate;
+    QTimer *m_timer;
+    QList<FeedSegment> m_feed;
 };
 
 QString stateWords(nsq::Conn::State state)
@@ -115,14 +163,12 @@ QStringList InspectorSession::start(const SessionSettings &settings)
         return problems;
     }
     m_gate = std::make_shared<FlowGate>();
-    auto *handler = new WindowHandler(consumer, settings.mode == Mode::Peek, m_gate);
-    consumer->setHandler(handler, 0); // it never blocks
+    auto *handler =
+        new WindowHandler(consumer, this, ++m_generation, settings.mode == Mode::Peek, m_gate);
+    consumer->setHandler(handler, 0); // inline: it never blocks, and keeps the feed in order
     consumer->setAutoResponse(settings.mode == Mode::Tail);
     auto *events = new nsq::ConsumerEventBatcher(consumer);
-    connect(handler, &nsq::BatchingHandler::deliveriesReceived, this,
-            &InspectorSession::enqueueDeliveries, Qt::QueuedConnection);
-    connect(events, &nsq::ConsumerEventBatcher::eventsReady, this, &InspectorSession::enqueueEvents,
-            Qt::QueuedConnection);
+    events->setSink([handler](nsq::ConsumerEvent &&e) { handler->addEvent(std::move(e)); });
     connect(consumer, &nsq::Consumer::statsUpdated, this, &InspectorSession::statsUpdated,
             Qt::QueuedConnection);
     m_consumer = consumer;
@@ -202,16 +248,14 @@ void InspectorSession::touch(const QList<nsq::MessageId> &ids)
     });
 }
 
-void InspectorSession::enqueueDeliveries(const QList<nsq::Delivery> &deliveries)
+void InspectorSession::enqueue(quint64 generation, const QList<FeedSegment> &feed)
 {
-    m_queue.push_back(Batch{deliveries, {}});
-    m_queuedDeliveries += deliveries.size();
-    scheduleDrain();
-}
-
-void InspectorSession::enqueueEvents(const QList<nsq::ConsumerEvent> &events)
-{
-    m_queue.push_back(Batch{{}, events}); // in order with the deliveries they speak of
+    if (!m_thread || generation != m_generation)
+        return; // from a consumer already gone
+    for (const FeedSegment &segment : feed) {
+        m_queue.push_back(segment);
+        m_queuedDeliveries += segment.deliveries.size();
+    }
     scheduleDrain();
 }
 
@@ -224,30 +268,44 @@ void InspectorSession::scheduleDrain()
 void InspectorSession::drain()
 {
     // A time budget per turn of the event loop: timers, input and painting get their turn
-    // between slices however fast messages come.
+    // between slices however fast messages come. Each slice keeps the order of the feed.
     QElapsedTimer budget;
     budget.start();
-    while (!m_queue.empty() && budget.elapsed() < kBudgetMs) {
-        Batch &front = m_queue.front();
-        if (!front.deliveries.isEmpty()) {
-            const qsizetype n = qMin<qsizetype>(front.deliveries.size(), kSlice);
-            QList<nsq::Delivery> slice = n == front.deliveries.size()
-                                             ? std::exchange(front.deliveries, {})
-                                             : front.deliveries.first(n);
-            if (!front.deliveries.isEmpty())
-                front.deliveries.remove(0, n);
-            m_queuedDeliveries -= slice.size();
-            m_gate->unseen -= slice.size();
-            Q_EMIT deliveriesArrived(slice);
-            if (!front.deliveries.isEmpty())
+    bool stoppedNow = false;
+    while (!m_queue.empty() && budget.elapsed() < kBudgetMs && !stoppedNow) {
+        QList<FeedSegment> slice;
+        qsizetype size = 0;
+        while (!m_queue.empty() && size < kSlice && !stoppedNow) {
+            Batch &front = m_queue.front();
+            if (!front.deliveries.isEmpty()) {
+                const qsizetype n = qMin<qsizetype>(front.deliveries.size(), kSlice - size);
+                FeedSegment part;
+                if (n == front.deliveries.size()) {
+                    part.deliveries = std::exchange(front.deliveries, {});
+                    m_queue.pop_front();
+                } else {
+                    part.deliveries = front.deliveries.first(n);
+                    front.deliveries.remove(0, n);
+                }
+                m_queuedDeliveries -= n;
+                m_gate->unseen -= n;
+                size += n;
+                slice << std::move(part);
                 continue;
+            }
+            FeedSegment part;
+            part.events = std::move(front.events);
+            m_queue.pop_front();
+            size += part.events.size();
+            stoppedNow = onEvents(part.events);
+            slice << std::move(part);
         }
-        const QList<nsq::ConsumerEvent> events = std::move(front.events);
-        m_queue.pop_front();
-        if (!events.isEmpty())
-            onEvents(events);
-        if (!m_thread)
-            return; // stopped: the queue went with it
+        Q_EMIT feedArrived(slice);
+    }
+    if (stoppedNow) {
+        if (m_thread)
+            finishStopping();
+        return;
     }
     // Faster than the window takes them (Tail, Peek), the handler put the consumer at RDY 0:
     // what is consumed is what is shown, and memory stays flat. Caught up: on again.
@@ -286,7 +344,7 @@ void InspectorSession::setPaused(bool paused)
                   false);
 }
 
-void InspectorSession::onEvents(const QList<nsq::ConsumerEvent> &events)
+bool InspectorSession::onEvents(const QList<nsq::ConsumerEvent> &events)
 {
     using K = nsq::ConsumerEvent::Kind;
     bool stoppedNow = false;
@@ -338,9 +396,7 @@ void InspectorSession::onEvents(const QList<nsq::ConsumerEvent> &events)
             break;
         }
     }
-    Q_EMIT eventsArrived(events);
-    if (stoppedNow && m_thread)
-        finishStopping();
+    return stoppedNow;
 }
 
 } // namespace nsqui

@@ -16,6 +16,13 @@
 
 namespace nsqui {
 
+// A stretch of what the consumer did: messages delivered, or events (one or the other).
+struct FeedSegment
+{
+    QList<nsq::Delivery> deliveries;
+    QList<nsq::ConsumerEvent> events;
+};
+
 // Shared by the window's handler (consumer thread) and the session (GUI thread): how many
 // delivered messages the window has not taken yet, and whether the consumer is held back.
 struct FlowGate
@@ -60,17 +67,20 @@ public:
 
 Q_SIGNALS:
     void started();
-    void deliveriesArrived(const QList<nsq::Delivery> &deliveries);
-    void eventsArrived(const QList<nsq::ConsumerEvent> &events);
+    // What the consumer did, in order: messages delivered and events about them.
+    void feedArrived(const QList<nsqui::FeedSegment> &feed);
     void statsUpdated(const nsq::ConsumerStats &stats);
     // A line for the log pane; problem: also worth the status bar.
     void logged(const QString &line, bool problem);
     void stopped();
 
 private:
-    void onEvents(const QList<nsq::ConsumerEvent> &events);
-    void enqueueDeliveries(const QList<nsq::Delivery> &deliveries);
-    void enqueueEvents(const QList<nsq::ConsumerEvent> &events);
+    bool onEvents(const QList<nsq::ConsumerEvent> &events); // true: the consumer stopped
+public:
+    // From the consumer's thread (posted): what happened, in order.
+    void enqueue(quint64 generation, const QList<FeedSegment> &feed);
+
+private:
     void scheduleDrain();
     void drain();
     void applyReady();
@@ -85,16 +95,13 @@ private:
     bool m_paused = false;
 
     // What came from the consumer and is not yet handed to the window, in order.
-    struct Batch
-    {
-        QList<nsq::Delivery> deliveries;
-        QList<nsq::ConsumerEvent> events;
-    };
+    using Batch = FeedSegment;
     static constexpr int kBudgetMs = 8;
     static constexpr qsizetype kSlice = 4096;
     std::deque<Batch> m_queue;
     qsizetype m_queuedDeliveries = 0;
     std::shared_ptr<FlowGate> m_gate;
+    quint64 m_generation = 0; // of the consumer whose feed is wanted
     QTimer m_drainTimer;
 };
 

@@ -309,6 +309,12 @@ void ConnectPanel::setConnected(bool connected)
     validate();
 }
 
+void ConnectPanel::showMaxInFlight(int count)
+{
+    const QSignalBlocker block(m_maxInFlight);
+    m_maxInFlight->setValue(count);
+}
+
 void ConnectPanel::setMaxInFlightLimit(int limit)
 {
     m_maxInFlight->setMaximum(qMax(1, limit));

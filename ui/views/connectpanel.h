@@ -37,6 +37,8 @@ public:
     QString errorFor(const QString &field) const;
     // The most max in flight can usefully be: max_rdy_count summed over the connected nsqd.
     void setMaxInFlightLimit(int limit);
+    // Shows a max in flight set elsewhere (a backlog snapshot) without sending it again.
+    void showMaxInFlight(int count);
     // While the servers are asked whether subscribing is safe.
     void setChecking(bool checking);
     // Warnings that need an answer: Connect anyway (connectConfirmed) or Cancel.

@@ -182,18 +182,20 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_connect, &ConnectPanel::disconnectRequested, m_session, &InspectorSession::stop);
     connect(m_connect, &ConnectPanel::maxInFlightChanged, m_session,
             &InspectorSession::setMaxInFlight);
-    connect(m_session, &InspectorSession::deliveriesArrived, this,
-            [this](const QList<nsq::Delivery> &d) {
-                m_received += quint64(d.size());
-                m_model->addDeliveries(d);
-                onSelectionChanged(); // the selected message may have been delivered again
-                updateStatus();
-            });
-    connect(m_session, &InspectorSession::eventsArrived, this,
-            [this](const QList<nsq::ConsumerEvent> &e) {
-                trackConnections(e);
-                m_model->applyEvents(e);
-                onSelectionChanged(); // the selected row's state may have changed
+    connect(m_session, &InspectorSession::feedArrived, this,
+            [this](const QList<FeedSegment> &feed) {
+                m_model->beginBatch();
+                for (const FeedSegment &segment : feed) {
+                    if (!segment.deliveries.isEmpty()) {
+                        m_received += quint64(segment.deliveries.size());
+                        m_model->addDeliveries(segment.deliveries);
+                    } else {
+                        trackConnections(segment.events);
+                        m_model->applyEvents(segment.events);
+                    }
+                }
+                m_model->endBatch();
+                onSelectionChanged(); // the selected message may have changed or come again
                 updateStatus();
             });
     connect(m_session, &InspectorSession::statsUpdated, this, &MainWindow::onStats);
@@ -218,6 +220,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_connect->setConnected(false);
         m_stateLabel->setText(tr("not connected"));
         m_pause->setChecked(false);
+        m_autoTouchAction->setChecked(false);
+        m_msgTimeoutMs = 60000;
         m_snapshotTarget = 0;
         if (m_leavingDemo) {
             m_leavingDemo = false;
@@ -327,7 +331,7 @@ void MainWindow::createActions()
             onLogged(error, true);
     });
     m_clear = make(tr("C&lear list"), QStringLiteral("clearList"), {},
-                   tr("Forget the messages shown (held ones stay held)"));
+                   tr("Forget the messages shown, except those held here"));
     auto *quit =
         make(tr("&Quit"), QStringLiteral("quit"), QKeySequence::Quit, tr("Close NSQ Inspector"));
     auto *about =
@@ -364,7 +368,7 @@ void MainWindow::createActions()
     connect(m_autoTouchAction, &QAction::toggled, this, [this](bool on) {
         if (on) {
             autoTouch();
-            m_autoTouch->start(int(qBound(qint64(250), m_msgTimeoutMs / 3, qint64(60000))));
+            m_autoTouch->start(autoTouchInterval());
         } else {
             m_autoTouch->stop();
         }
@@ -488,8 +492,10 @@ void MainWindow::onSubscriptionChecked(const SubscriptionReport &report)
 
 void MainWindow::connectWithProfile(const QString &profile, const SessionSettings &settings)
 {
+    // As from the form: /stats is asked first, and its warnings wait for an answer.
     if (profile.isEmpty()) {
-        connectTo(settings);
+        m_connect->setSettings(settings);
+        onConnectRequested(settings);
         return;
     }
     auto *secrets = new SecretStore(this);
@@ -505,7 +511,8 @@ void MainWindow::connectWithProfile(const QString &profile, const SessionSetting
                       if (!error.isEmpty())
                           self->onLogged(error, false);
                       ProfileStore::setLastUsed(profile);
-                      self->connectTo(s);
+                      self->m_connect->setSettings(s);
+                      self->onConnectRequested(s);
                   });
 }
 
@@ -542,12 +549,14 @@ void MainWindow::onStats(const nsq::ConsumerStats &stats)
 {
     QStringList states;
     qint64 readyLimit = 0;
+    qint64 shortestTimeout = 0;
     for (const auto &c : stats.connections) {
         if (c.state == nsq::Conn::State::Connected)
             readyLimit += c.maxReadyCount;
         if (c.msgTimeoutMs > 0) {
-            m_model->setMessageTimeout(c.address, c.msgTimeoutMs);
-            m_msgTimeoutMs = c.msgTimeoutMs;
+            m_model->setMessageTimeout(c.address, c.msgTimeoutMs, c.maxMsgTimeoutMs);
+            shortestTimeout =
+                shortestTimeout == 0 ? c.msgTimeoutMs : qMin(shortestTimeout, c.msgTimeoutMs);
         }
         if (c.state == nsq::Conn::State::Connected)
             states << tr("%1: RDY %2, %3 in flight")
@@ -559,6 +568,11 @@ void MainWindow::onStats(const nsq::ConsumerStats &stats)
     for (auto it = m_connStates.cbegin(); it != m_connStates.cend(); ++it)
         if (it.value() != QLatin1String("subscribed"))
             states << QStringLiteral("%1: %2").arg(it.key(), it.value());
+    if (shortestTimeout > 0 && shortestTimeout != m_msgTimeoutMs) {
+        m_msgTimeoutMs = shortestTimeout; // auto-touch keeps pace with the shortest
+        if (m_autoTouch->isActive())
+            m_autoTouch->start(autoTouchInterval());
+    }
     if (readyLimit > 0) {
         m_connect->setMaxInFlightLimit(int(qMin<qint64>(readyLimit, 1000000)));
         m_takeCount->setMaximum(int(qMin<qint64>(readyLimit, 1000000)));
@@ -675,14 +689,22 @@ void MainWindow::takeBacklog(int n)
         return;
     // RDY n in total: nsqd sends no more than n in flight, and none of them is answered
     // until the user says so. Once n are here, RDY 0 keeps it a snapshot.
-    m_snapshotTarget = n;
+    // n more than are held now; the user's own max in flight comes back with Release all.
+    const int held = m_model->heldCount();
+    if (m_maxBeforeSnapshot == 0)
+        m_maxBeforeSnapshot = m_session->maxInFlight();
+    m_snapshotTarget = held + n;
     {
         const QSignalBlocker block(m_pause);
         m_pause->setChecked(false);
     }
     m_session->setPaused(false);
-    m_session->setMaxInFlight(n);
-    onLogged(tr("backlog snapshot: holding up to %1 messages from the front of the channel").arg(n),
+    m_session->setMaxInFlight(m_snapshotTarget);
+    m_connect->showMaxInFlight(m_snapshotTarget);
+    onLogged(tr("backlog snapshot: holding up to %1 more messages from the front of the channel "
+                "(max in flight %2 until Release all)")
+                 .arg(n)
+                 .arg(m_snapshotTarget),
              false);
     onHeldCountChanged(m_model->heldCount());
 }
@@ -702,6 +724,11 @@ void MainWindow::releaseAll()
     const QList<nsq::MessageId> ids = m_model->heldIds(); // oldest first
     m_snapshotTarget = 0;
     m_session->requeue(ids, 0);
+    if (m_maxBeforeSnapshot > 0) {
+        m_session->setMaxInFlight(m_maxBeforeSnapshot); // still paused: resume to go on
+        m_connect->showMaxInFlight(m_maxBeforeSnapshot);
+        m_maxBeforeSnapshot = 0;
+    }
     statusBar()->showMessage(tr("REQ 0 sent for %1 messages, oldest first").arg(ids.size()), 5000);
 }
 
@@ -743,6 +770,11 @@ QString MainWindow::exportMessages(const QString &path, bool selectionOnly) cons
     if (!file.commit())
         return tr("Could not write %1: %2").arg(path, file.errorString());
     return {};
+}
+
+int MainWindow::autoTouchInterval() const
+{
+    return int(qBound(qint64(250), m_msgTimeoutMs / 3, qint64(60000)));
 }
 
 void MainWindow::autoTouch()
@@ -805,6 +837,15 @@ void MainWindow::updateStatus()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Held messages go back to the channel before the window goes, not at their msg_timeout.
+    if (m_session->isActive() && m_session->settings().mode != Mode::Tail && !m_closing) {
+        m_closing = true;
+        event->ignore();
+        connect(m_session, &InspectorSession::stopped, this, &QWidget::close, Qt::QueuedConnection);
+        QTimer::singleShot(5000, this, &QWidget::close); // a server that does not answer
+        m_session->stop();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

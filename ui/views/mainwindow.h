@@ -75,6 +75,7 @@ private:
     QList<QByteArray> selectedIds() const;
     void actOnSelection(const QString &what);
     void autoTouch();
+    int autoTouchInterval() const;
     void applyFilter();
     void takeBacklog();
     void onConnectRequested(const SessionSettings &settings);
@@ -113,6 +114,8 @@ private:
     QSpinBox *m_takeCount;
     int m_snapshotTarget = 0; // while taking a backlog snapshot: how many to hold
     bool m_leavingDemo = false;
+    bool m_closing = false;      // closing once held messages went back
+    int m_maxBeforeSnapshot = 0; // the user's max in flight while a snapshot borrows it
     ServerProbe *m_probe;
     std::optional<SessionSettings> m_pendingConnect; // checked, waiting for the user's answer
     std::unique_ptr<DemoBroker> m_demo;
