@@ -2,6 +2,7 @@
 #include <broker/brokerclient.h>
 #include <broker/lookupd.h>
 #include <client/consumer.h>
+#include <client/consumerevents.h>
 #include <client/producer.h>
 
 #include <QAtomicInt>
@@ -93,6 +94,88 @@ class TstConsumer : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void eventsComeInBatchesInOrder()
+    {
+        // One queued signal per batch, events in the order the consumer emitted them.
+        auto b = startBroker();
+        QVERIFY(b);
+        publish(*b, QStringLiteral("ev"), 50);
+        CountingHandler h;
+        Consumer c(QStringLiteral("ev"), QStringLiteral("ch"), fastConfig());
+        c.setHandler(&h, 0);
+        auto *batcher = new ConsumerEventBatcher(&c, 50);
+        QList<QList<ConsumerEvent>> batches;
+        connect(batcher, &ConsumerEventBatcher::eventsReady, this,
+                [&](const QList<ConsumerEvent> &e) { batches << e; });
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(c.stats().finished, quint64(50), kWait);
+        c.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!batches.isEmpty() &&
+                                     batches.last().last().kind == ConsumerEvent::Kind::Stopped,
+                                 kWait);
+        QList<ConsumerEvent> all;
+        for (const auto &batch : std::as_const(batches))
+            all += batch;
+        QVERIFY(batches.size() < all.size() / 5); // batched, not one signal per event
+        QList<ConsumerEvent::Kind> kinds;
+        int finished = 0;
+        for (const ConsumerEvent &e : std::as_const(all)) {
+            if (e.kind == ConsumerEvent::Kind::Finished)
+                ++finished;
+            else if (kinds.isEmpty() || kinds.last() != e.kind)
+                kinds << e.kind;
+            QVERIFY(e.atMs > 0);
+        }
+        QCOMPARE(finished, 50);
+        QCOMPARE(kinds.first(), ConsumerEvent::Kind::ConnectionState); // connecting, identifying
+        QVERIFY(kinds.contains(ConsumerEvent::Kind::Connected));
+        QVERIFY(kinds.indexOf(ConsumerEvent::Kind::Connected) <
+                kinds.indexOf(ConsumerEvent::Kind::Disconnected));
+        QCOMPARE(kinds.last(), ConsumerEvent::Kind::Stopped);
+    }
+
+    void stopReleasingHeldGivesEverythingBackAtOnce()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        CountingHandler h;
+        Config cfg = fastConfig();
+        cfg.maxInFlight = 25;
+        Consumer c(QStringLiteral("rel"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h, 0);
+        c.setAutoResponse(false); // held, as a person holds them
+        c.setStopTimeout(60000);
+        QSignalSpy stopped(&c, &Consumer::stopped);
+        const Channel *ch =
+            b->getOrCreateChannel(b->getOrCreateTopic(QStringLiteral("rel")), QStringLiteral("ch"));
+        publish(*b, QStringLiteral("rel"), 40);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(ch->inFlight.size(), 25, kWait);
+        c.stopReleasingHeld();
+        QVERIFY(stopped.wait(10000)); // not the 60 s stop timeout
+        QCOMPARE(ch->inFlight.size(), 0);
+        QCOMPARE(ch->depth(), 40); // all back, none finished
+        QVERIFY(ch->requeueCount >= 25);
+    }
+
+    void maxInFlightChangesWhileRunningAndZeroPauses()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        CountingHandler h;
+        Consumer c(QStringLiteral("mif"), QStringLiteral("ch"), fastConfig());
+        c.setHandler(&h);
+        c.connectToNsqd(addressOf(*b));
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), qint64(10), kWait);
+        c.setMaxInFlight(0);
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), qint64(0), kWait);
+        QCOMPARE(c.stats().maxInFlight, 0);
+        c.setMaxInFlight(33);
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), qint64(33), kWait);
+        c.setMaxInFlight(5);
+        QTRY_COMPARE_WITH_TIMEOUT(readyOn(*b), qint64(5), kWait);
+    }
+
     void consumesAndFinishesEverything()
     {
         auto b = startBroker();
