@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "models/messagemodel.h"
 #include "session/profilestore.h"
 #include "session/sessionsettings.h"
 
@@ -178,5 +179,24 @@ int main(int argc, char *argv[])
     else if (startup.demo || !window.loadLastProfile())
         window.startDemo(); // no server named: show how it works with the embedded one
     // (else the last profile waits in the form for Connect: nothing is held unasked)
+
+    // For the window tests: with NSQ_INSPECTOR_DEMO_REPORT set, say when messages are held (demo
+    // mode working end to end) and exit.
+    QTimer demoReport;
+    if (qEnvironmentVariableIsSet("NSQ_INSPECTOR_DEMO_REPORT")) {
+        QElapsedTimer waited;
+        waited.start();
+        QObject::connect(&demoReport, &QTimer::timeout, &app, [&window, waited] {
+            if (window.model()->heldCount() > 0) {
+                std::printf("demo: messages held %d\n", window.model()->heldCount());
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            } else if (waited.elapsed() > 30000) {
+                std::printf("demo: nothing held after 30 s\n");
+                QCoreApplication::exit(1);
+            }
+        });
+        demoReport.start(50);
+    }
     return app.exec();
 }

@@ -1022,6 +1022,69 @@ private Q_SLOTS:
         QVERIFY2(log.contains(QLatin1String("refused"), Qt::CaseInsensitive), qPrintable(log));
     }
 
+    void anAuthFailureIsShownInWords()
+    {
+        BrokerConfig bc;
+        bc.authSecret = QStringLiteral("right");
+        Broker secure(bc);
+        QCOMPARE(secure.start(), QString());
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {QStringLiteral("127.0.0.1:%1").arg(secure.tcpPort())};
+        s.topic = QStringLiteral("t");
+        s.config.authSecret = QStringLiteral("wrong");
+        QCOMPARE(w.connectTo(s), QStringList());
+        auto *state = child<QLabel>(&w, "connectionState");
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QLatin1String("closed (")), kWait);
+        QVERIFY2(state->text().contains(QLatin1String("AUTH")), qPrintable(state->text()));
+        QVERIFY(child<QPlainTextEdit>(&w, "log")->toPlainText().contains(QLatin1String("AUTH")));
+    }
+
+    void aRefusedFinIsShownOnItsRow()
+    {
+        // The channel was emptied behind the window's back: nsqd answers E_FIN_FAILED, and the
+        // row says so.
+        const QString topic = freshTopic();
+        m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(topic), QStringLiteral("gone"));
+        publish(topic, 1);
+        MainWindow w;
+        w.show();
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.channel = QStringLiteral("gone");
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 1, kWait);
+        QCOMPARE(m_broker->emptyChannel(topic, QStringLiteral("gone")), QString());
+        selectRow(w, 0);
+        QTest::keyClick(w.table(), Qt::Key_F);
+        QTRY_VERIFY_WITH_TIMEOUT(w.model()
+                                     ->data(w.model()->index(0, MessageModel::State))
+                                     .toString()
+                                     .contains(QLatin1String("E_FIN_FAILED")),
+                                 kWait);
+        QCOMPARE(w.model()->rowAt(0).state, MessageState::TimedOut);
+        QCOMPARE(w.model()->heldCount(), 0);
+    }
+
+    void noArgumentsStartsDemoMode()
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QTemporaryDir home; // no saved profile
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("NSQ_INSPECTOR_DEMO_REPORT"), QStringLiteral("1"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(NSQ_GUI_PATH), QStringList());
+        QVERIFY(p.waitForFinished(kWait));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray out = p.readAllStandardOutput();
+        QVERIFY2(out.contains("demo: messages held"), out.constData());
+    }
+
     void demoModeStartsAndShowsMessages()
     {
         MainWindow w;
