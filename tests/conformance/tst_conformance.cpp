@@ -996,6 +996,38 @@ private Q_SLOTS:
     }
 
     // The JSON keys of /info, /stats and the lookupd answers, recursively, as nsqd's.
+    void statsAsTextShowsChannelsAndClients()
+    {
+        // nsqd's plain-text /stats, which people read in a terminal: a line per channel and a
+        // line per client, with the same labels.
+        const QString topic = ServerTarget::freshName("x");
+        auto c = consumer(topic, QStringLiteral("txt"), 1,
+                          QJsonObject{{QStringLiteral("client_id"), QStringLiteral("texter")}});
+        QVERIFY(c);
+        QVERIFY(publish(topic, "x"));
+        QVERIFY(c->nextMessage(kWait));
+        const HttpResult r = m_target.http().get(QStringLiteral("/stats?topic=") + topic);
+        QCOMPARE(r.status, 200);
+        const QString text = QString::fromUtf8(r.body);
+        QVERIFY2(text.contains(QLatin1String("[") + topic), qPrintable(text));
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        const auto lineWith = [&lines](const QString &needle) {
+            for (const QString &l : lines)
+                if (l.contains(needle))
+                    return l;
+            return QString();
+        };
+        const QString channel = lineWith(QStringLiteral("[txt"));
+        for (const char *label :
+             {"depth:", "be-depth:", "inflt:", "def:", "re-q:", "timeout:", "msgs:", "e2e%:"})
+            QVERIFY2(channel.contains(QLatin1String(label)), qPrintable(channel));
+        const QString client = lineWith(QStringLiteral("[V2 "));
+        for (const char *label :
+             {"state:", "inflt:", "rdy:", "fin:", "re-q:", "msgs:", "connected:"})
+            QVERIFY2(client.contains(QLatin1String(label)), qPrintable(client));
+        QVERIFY2(client.contains(QLatin1String("inflt: 1")), qPrintable(client));
+    }
+
     void httpJsonKeysAsNsqds()
     {
         QVERIFY2(m_target.lookup(), "needs NSQLOOKUPD_HTTP_ADDRESS");

@@ -134,6 +134,38 @@ private Q_SLOTS:
         QCOMPARE(kinds.last(), ConsumerEvent::Kind::Stopped);
     }
 
+    void failuresBackoffAndErrorsBecomeEvents()
+    {
+        auto b = startBroker();
+        QVERIFY(b);
+        CountingHandler h; // "fail…" bodies fail
+        Config cfg = fastConfig();
+        cfg.maxAttempts = 2;
+        Consumer c(QStringLiteral("evf"), QStringLiteral("ch"), cfg);
+        c.setHandler(&h, 0);
+        auto *batcher = new ConsumerEventBatcher(&c, 10);
+        QList<ConsumerEvent> all;
+        connect(batcher, &ConsumerEventBatcher::eventsReady, this,
+                [&](const QList<ConsumerEvent> &e) { all += e; });
+        const auto has = [&all](ConsumerEvent::Kind k) {
+            return std::any_of(all.cbegin(), all.cend(),
+                               [k](const ConsumerEvent &e) { return e.kind == k; });
+        };
+        c.connectToLookupd(QStringLiteral("not an address"));
+        c.connectToNsqd(addressOf(*b));
+        publish(*b, QStringLiteral("evf"), 1, "fail");
+        QTRY_VERIFY_WITH_TIMEOUT(has(ConsumerEvent::Kind::Failed), kWait);
+        QVERIFY(has(ConsumerEvent::Kind::Error));
+        QVERIFY(has(ConsumerEvent::Kind::Requeued));
+        QVERIFY(has(ConsumerEvent::Kind::BackoffStarted));
+        publish(*b, QStringLiteral("evf"), 3, "ok");
+        QTRY_VERIFY_WITH_TIMEOUT(has(ConsumerEvent::Kind::BackoffResumed), kWait);
+        const auto failed = std::find_if(all.cbegin(), all.cend(), [](const ConsumerEvent &e) {
+            return e.kind == ConsumerEvent::Kind::Failed;
+        });
+        QCOMPARE(failed->value, qint64(3)); // the attempt that passed max_attempts
+    }
+
     void stopReleasingHeldGivesEverythingBackAtOnce()
     {
         auto b = startBroker();
