@@ -9,8 +9,12 @@
 #include <QScreen>
 #include <QTimer>
 
+#include <QSocketNotifier>
+
+#include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <unistd.h>
 
 namespace {
 
@@ -39,6 +43,11 @@ int parse(const QStringList &args, Startup *out)
     const QCommandLineOption lookupd(QStringLiteral("lookupd-http-address"),
                                      QStringLiteral("nsqlookupd HTTP address (repeatable)."),
                                      QStringLiteral("host:port"));
+    const QCommandLineOption nsqdHttp(
+        QStringLiteral("nsqd-http-address"),
+        QStringLiteral("nsqd HTTP address for the checks before subscribing (repeatable; "
+                       "default: each TCP port + 1)."),
+        QStringLiteral("host:port"));
     const QCommandLineOption topic(QStringLiteral("topic"), QStringLiteral("Topic."),
                                    QStringLiteral("name"));
     const QCommandLineOption channel(QStringLiteral("channel"),
@@ -54,7 +63,7 @@ int parse(const QStringList &args, Startup *out)
                                      QStringLiteral("Connect with a saved profile (the other "
                                                     "options override its values)."),
                                      QStringLiteral("name"));
-    p.addOptions({demo, nsqd, lookupd, topic, channel, mode, maxInFlight, profile});
+    p.addOptions({demo, nsqd, lookupd, nsqdHttp, topic, channel, mode, maxInFlight, profile});
     const auto fail = [](const QString &why) {
         std::fprintf(stderr, "nsq-inspector: %s\n", qPrintable(why));
         return 2;
@@ -84,7 +93,7 @@ int parse(const QStringList &args, Startup *out)
         s = nsqui::ProfileStore::load(out->profile);
     }
     if (!out->connect) {
-        for (const QCommandLineOption *o : {&topic, &channel, &mode, &maxInFlight})
+        for (const QCommandLineOption *o : {&topic, &channel, &mode, &maxInFlight, &nsqdHttp})
             if (p.isSet(*o))
                 return fail(QStringLiteral("--%1 needs --nsqd-tcp-address or "
                                            "--lookupd-http-address")
@@ -95,6 +104,8 @@ int parse(const QStringList &args, Startup *out)
         s.nsqdAddresses = p.values(nsqd);
         s.lookupdAddresses = p.values(lookupd);
     }
+    if (p.isSet(nsqdHttp))
+        s.nsqdHttpAddresses = p.values(nsqdHttp);
     if (p.isSet(topic))
         s.topic = p.value(topic);
     if (p.isSet(channel))
@@ -142,6 +153,34 @@ private:
     bool m_done = false;
 };
 
+// SIGINT / SIGTERM (Ctrl+C in the terminal, a logout) close the window as its close button
+// does, so that held messages go back to the channel instead of waiting for their msg_timeout.
+static int g_signalPipe[2] = {-1, -1};
+
+static void onTerminationSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
+}
+
+static void closeOnTerminationSignals(QWidget *window)
+{
+    if (::pipe(g_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, window);
+    QObject::connect(notifier, &QSocketNotifier::activated, window, [window] {
+        char byte;
+        [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &byte, 1);
+        window->close();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminationSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
 int main(int argc, char *argv[])
 {
     QElapsedTimer sinceMain;
@@ -174,6 +213,7 @@ int main(int argc, char *argv[])
         app.installEventFilter(&reporter);
     nsqui::MainWindow window;
     window.show();
+    closeOnTerminationSignals(&window);
     if (startup.connect)
         window.connectWithProfile(startup.profile, startup.settings);
     else if (startup.demo || !window.loadLastProfile())

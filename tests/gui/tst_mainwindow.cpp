@@ -1068,6 +1068,32 @@ private Q_SLOTS:
         QCOMPARE(w.model()->heldCount(), 0);
     }
 
+    void terminatedItGivesHeldMessagesBack()
+    {
+        // Ctrl+C in the terminal or a logout (SIGINT, SIGTERM) closes the window properly.
+        const QString topic = freshTopic();
+        m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(topic), QStringLiteral("sig"));
+        publish(topic, 3);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QTemporaryDir home;
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(NSQ_GUI_PATH),
+                {QStringLiteral("--nsqd-tcp-address"), tcp(), QStringLiteral("--nsqd-http-address"),
+                 http(), QStringLiteral("--topic"), topic, QStringLiteral("--channel"),
+                 QStringLiteral("sig"), QStringLiteral("--max-in-flight"), QStringLiteral("5")});
+        const Channel *ch = channel(topic, QStringLiteral("sig"));
+        QTRY_COMPARE_WITH_TIMEOUT(ch->inFlight.size(), qsizetype(3), kWait);
+        p.terminate(); // SIGTERM
+        QTRY_COMPARE_WITH_TIMEOUT(p.state(), QProcess::NotRunning, kWait);
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(ch->inFlight.size(), qsizetype(0));
+        QCOMPARE(ch->depth(), qint64(3));
+    }
+
     void noArgumentsStartsDemoMode()
     {
         QProcess p;
