@@ -247,8 +247,15 @@ MainWindow::MainWindow(QWidget *parent)
     // Countdowns: repaint what is in view; the model computes the time left when asked.
     m_countdown->setInterval(250);
     connect(m_countdown, &QTimer::timeout, this, [this] {
-        if (m_model->heldCount() > 0)
-            m_table->viewport()->update();
+        if (m_model->heldCount() == 0)
+            return;
+        // Only the countdown column changes with time: repaint that strip, not the table.
+        const QHeaderView *header = m_table->horizontalHeader();
+        const int x = header->sectionViewportPosition(MessageModel::TimeLeft);
+        const int w = header->sectionSize(MessageModel::TimeLeft);
+        if (x + w > 0 && x < m_table->viewport()->width() &&
+            !header->isSectionHidden(MessageModel::TimeLeft))
+            m_table->viewport()->update(QRect(x, 0, w, m_table->viewport()->height()));
     });
     m_countdown->start();
     connect(m_autoTouch, &QTimer::timeout, this, &MainWindow::autoTouch);
@@ -574,8 +581,12 @@ void MainWindow::onStats(const nsq::ConsumerStats &stats)
             m_autoTouch->start(autoTouchInterval());
     }
     if (readyLimit > 0) {
-        m_connect->setMaxInFlightLimit(int(qMin<qint64>(readyLimit, 1000000)));
-        m_takeCount->setMaximum(int(qMin<qint64>(readyLimit, 1000000)));
+        // Only when it changes: a spin box's new range lays out its toolbar again.
+        const int limit = int(qMin<qint64>(readyLimit, 1000000));
+        if (m_takeCount->maximum() != limit) {
+            m_connect->setMaxInFlightLimit(limit);
+            m_takeCount->setMaximum(limit);
+        }
     }
     if (stats.backoffLevel > 0)
         states << tr("backoff level %1").arg(stats.backoffLevel);
