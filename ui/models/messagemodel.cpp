@@ -242,6 +242,8 @@ MessageModel::Row &MessageModel::rowRef(int index)
 void MessageModel::setState(int row, MessageState state, const QString &note)
 {
     Row &r = rowRef(row);
+    if (r.state == state && r.note == note)
+        return; // nothing the view would show differently
     if (r.state == MessageState::InFlight && state != MessageState::InFlight)
         --m_held;
     else if (r.state != MessageState::InFlight && state == MessageState::InFlight)
@@ -289,7 +291,10 @@ void MessageModel::addDeliveries(const QList<nsq::Delivery> &deliveries)
             r.deliveries += 1;
             r.deadlineMs = d.receivedMs + messageTimeout(d.source);
             r.requeueDelayMs = -1;
+            const bool sameState = r.state == arrival && r.note.isEmpty();
             setState(existing, arrival);
+            if (sameState)
+                rowChanged(existing); // attempts and times changed all the same
             continue;
         }
         Row r;

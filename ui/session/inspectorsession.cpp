@@ -56,8 +56,13 @@ public:
             m_timer->start();
         return true;
     }
+    // Tail: a message is finished on arrival and the window shows it so; its Finished event
+    // would only split the feed into one-message pieces.
+    void setTail(bool tail) { m_tail = tail; }
     void addEvent(nsq::ConsumerEvent &&event)
     {
+        if (m_tail && event.kind == nsq::ConsumerEvent::Kind::Finished)
+            return;
         const bool last = event.kind == nsq::ConsumerEvent::Kind::Stopped;
         if (m_feed.isEmpty() || !m_feed.last().deliveries.isEmpty())
             m_feed.append(FeedSegment());
@@ -86,6 +91,7 @@ private:
     InspectorSession *m_session; // lives in the GUI thread; only posted to
     quint64 m_generation;
     bool m_peek;
+    bool m_tail = false;
     std::shared_ptr<FlowGate> m_gate;
     QTimer *m_timer;
     QList<FeedSegment> m_feed;
@@ -165,6 +171,7 @@ QStringList InspectorSession::start(const SessionSettings &settings)
     m_gate = std::make_shared<FlowGate>();
     auto *handler =
         new WindowHandler(consumer, this, ++m_generation, settings.mode == Mode::Peek, m_gate);
+    handler->setTail(settings.mode == Mode::Tail);
     consumer->setHandler(handler, 0); // inline: it never blocks, and keeps the feed in order
     consumer->setAutoResponse(settings.mode == Mode::Tail);
     auto *events = new nsq::ConsumerEventBatcher(consumer);
