@@ -97,7 +97,9 @@ private:
     QList<FeedSegment> m_feed;
 };
 
-QString stateWords(nsq::Conn::State state)
+} // namespace
+
+QString connectionStateWords(nsq::Conn::State state)
 {
     using S = nsq::Conn::State;
     switch (state) {
@@ -120,8 +122,6 @@ QString stateWords(nsq::Conn::State state)
     }
     return {};
 }
-
-} // namespace
 
 InspectorSession::InspectorSession(QObject *parent) : QObject(parent)
 {
@@ -359,7 +359,8 @@ bool InspectorSession::onEvents(const QList<nsq::ConsumerEvent> &events)
         switch (e.kind) {
         case K::ConnectionState:
             if (e.state != nsq::Conn::State::Connected && e.state != nsq::Conn::State::Disconnected)
-                Q_EMIT logged(QStringLiteral("%1: %2").arg(e.address, stateWords(e.state)), false);
+                Q_EMIT logged(
+                    QStringLiteral("%1: %2").arg(e.address, connectionStateWords(e.state)), false);
             break;
         case K::Connected:
             Q_EMIT logged(QStringLiteral("%1: subscribed to %2/%3")

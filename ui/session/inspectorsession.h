@@ -16,6 +16,9 @@
 
 namespace nsqui {
 
+// A connection's state as a user reads it: connecting, identifying, TLS handshake, ...
+QString connectionStateWords(nsq::Conn::State state);
+
 // A stretch of what the consumer did: messages delivered, or events (one or the other).
 struct FeedSegment
 {

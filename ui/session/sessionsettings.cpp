@@ -31,6 +31,21 @@ bool modeFromName(const QString &name, Mode *mode)
     return false;
 }
 
+QStringList addressProblems(const QStringList &addresses, bool http)
+{
+    QStringList problems;
+    for (QString a : addresses) {
+        if (http && a.startsWith(QLatin1String("http://")))
+            a.remove(0, 7);
+        QString host;
+        quint16 port = 0;
+        const QString why = nsq::parseHostPort(a, &host, &port);
+        if (!why.isEmpty())
+            problems << why;
+    }
+    return problems;
+}
+
 QString SessionSettings::effectiveChannel() const
 {
     if (!channel.isEmpty())
@@ -45,29 +60,12 @@ QStringList SessionSettings::validate() const
     QStringList problems;
     if (nsqdAddresses.isEmpty() && lookupdAddresses.isEmpty())
         problems << QStringLiteral("give at least one nsqd TCP or nsqlookupd HTTP address");
-    QString host;
-    quint16 port = 0;
-    for (const QString &a : nsqdAddresses) {
-        const QString why = nsq::parseHostPort(a, &host, &port);
-        if (!why.isEmpty())
-            problems << QStringLiteral("nsqd: %1").arg(why);
-    }
-    for (const QString &a : lookupdAddresses) {
-        QString bare = a;
-        if (bare.startsWith(QLatin1String("http://")))
-            bare.remove(0, 7);
-        const QString why = nsq::parseHostPort(bare, &host, &port);
-        if (!why.isEmpty())
-            problems << QStringLiteral("nsqlookupd: %1").arg(why);
-    }
-    for (const QString &a : nsqdHttpAddresses) {
-        QString bare = a;
-        if (bare.startsWith(QLatin1String("http://")))
-            bare.remove(0, 7);
-        const QString why = nsq::parseHostPort(bare, &host, &port);
-        if (!why.isEmpty())
-            problems << QStringLiteral("nsqd HTTP: %1").arg(why);
-    }
+    for (const QString &why : addressProblems(nsqdAddresses, false))
+        problems << QStringLiteral("nsqd: %1").arg(why);
+    for (const QString &why : addressProblems(lookupdAddresses, true))
+        problems << QStringLiteral("nsqlookupd: %1").arg(why);
+    for (const QString &why : addressProblems(nsqdHttpAddresses, true))
+        problems << QStringLiteral("nsqd HTTP: %1").arg(why);
     if (!nsq::isValidTopicName(topic))
         problems << QStringLiteral(
                         "topic '%1' is not a valid topic name (1-64 of A-Z a-z 0-9 . _ -, "

@@ -6,6 +6,9 @@
 
 namespace nsqui {
 
+// Why each of these host:port addresses is unusable (an http:// prefix is allowed when http).
+QStringList addressProblems(const QStringList &addresses, bool http);
+
 // How the window treats what arrives.
 enum class Mode {
     Hold, // every message stays in flight until the user acts

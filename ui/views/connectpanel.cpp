@@ -27,18 +27,10 @@ QStringList splitAddresses(const QString &text)
 }
 
 namespace {
+// The first problem only: one line under the field.
 QString checkAddresses(const QStringList &addresses, bool http)
 {
-    for (QString a : addresses) {
-        if (http && a.startsWith(QLatin1String("http://")))
-            a.remove(0, 7);
-        QString host;
-        quint16 port = 0;
-        const QString why = nsq::parseHostPort(a, &host, &port);
-        if (!why.isEmpty())
-            return why;
-    }
-    return {};
+    return addressProblems(addresses, http).value(0);
 }
 } // namespace
 

@@ -604,28 +604,9 @@ void MainWindow::trackConnections(const QList<nsq::ConsumerEvent> &events)
     for (const nsq::ConsumerEvent &e : events) {
         switch (e.kind) {
         case K::ConnectionState:
-            switch (e.state) {
-            case S::Connecting:
-                m_connStates[e.address] = tr("connecting");
-                break;
-            case S::Identifying:
-                m_connStates[e.address] = tr("identifying");
-                break;
-            case S::UpgradingTls:
-                m_connStates[e.address] = tr("TLS handshake");
-                break;
-            case S::UpgradingCompression:
-                m_connStates[e.address] = tr("compression");
-                break;
-            case S::Authenticating:
-                m_connStates[e.address] = tr("AUTH");
-                break;
-            case S::Closing:
-                m_connStates[e.address] = tr("closing");
-                break;
-            default:
-                break;
-            }
+            // Subscribed and closed come as their own events, with more to say.
+            if (e.state != S::Connected && e.state != S::Disconnected)
+                m_connStates[e.address] = connectionStateWords(e.state);
             break;
         case K::Connected:
             m_connStates[e.address] = QStringLiteral("subscribed");
