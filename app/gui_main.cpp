@@ -1,5 +1,8 @@
 #include "mainwindow.h"
+
+#include "language.h"
 #include "models/messagemodel.h"
+#include "session/inspectorsession.h"
 #include "session/profilestore.h"
 #include "session/sessionsettings.h"
 
@@ -11,7 +14,9 @@
 
 #include <QSocketNotifier>
 
+#include <QFile>
 #include <csignal>
+
 #include <cstdio>
 #include <cstring>
 #include <unistd.h>
@@ -25,6 +30,7 @@ struct Startup
     bool demo = false;
     bool connect = false;
     QString profile;
+    QString traceFile;
     nsqui::SessionSettings settings;
 };
 
@@ -63,7 +69,13 @@ int parse(const QStringList &args, Startup *out)
                                      QStringLiteral("Connect with a saved profile (the other "
                                                     "options override its values)."),
                                      QStringLiteral("name"));
-    p.addOptions({demo, nsqd, lookupd, nsqdHttp, topic, channel, mode, maxInFlight, profile});
+    const QCommandLineOption traceFile(
+        QStringLiteral("trace-file"),
+        QStringLiteral("Write every frame of the session to FILE as it happens, one JSON object "
+                       "a line (time, conn, dir, summary, hex). The file is emptied first."),
+        QStringLiteral("FILE"));
+    p.addOptions(
+        {demo, nsqd, lookupd, nsqdHttp, topic, channel, mode, maxInFlight, profile, traceFile});
     const auto fail = [](const QString &why) {
         std::fprintf(stderr, "nsq-inspector: %s\n", qPrintable(why));
         return 2;
@@ -77,6 +89,13 @@ int parse(const QStringList &args, Startup *out)
     if (!p.positionalArguments().isEmpty())
         return fail(
             QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+    if (p.isSet(traceFile)) {
+        out->traceFile = p.value(traceFile);
+        QFile f(out->traceFile);
+        if (out->traceFile.isEmpty() || !f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return fail(QStringLiteral("--trace-file: cannot write '%1': %2")
+                            .arg(out->traceFile, f.errorString()));
+    }
     out->demo = p.isSet(demo);
     out->connect = p.isSet(nsqd) || p.isSet(lookupd) || p.isSet(profile);
     if (out->demo && out->connect)
@@ -211,7 +230,16 @@ int main(int argc, char *argv[])
     FirstPaintReporter reporter(sinceMain);
     if (qEnvironmentVariableIsSet("NSQ_INSPECTOR_FIRST_PAINT_EXIT"))
         app.installEventFilter(&reporter);
+    nsqui::Language::apply(nsqui::Language::saved());
     nsqui::MainWindow window;
+    if (!startup.traceFile.isEmpty()) {
+        const QString error = window.session()->setTraceFile(startup.traceFile);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "nsq-inspector: --trace-file: cannot write '%s': %s\n",
+                         qPrintable(startup.traceFile), qPrintable(error));
+            return 2;
+        }
+    }
     window.show();
     closeOnTerminationSignals(&window);
     if (startup.connect)

@@ -716,6 +716,7 @@ void Conn::setReady(qint64 count)
     m_readyCount = count;
     m_lastReadyMs = nowMs();
     queue(cmd::rdy(count));
+    Q_EMIT readyChanged(count);
 }
 
 qint64 Conn::deadlineOf(const MessageId &id) const

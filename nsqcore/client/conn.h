@@ -168,6 +168,8 @@ Q_SIGNALS:
     void backoffResumed();
     void errorOccurred(nsq::Conn::Error error);
     void heartbeatReceived();
+    // RDY went out with this count (the window nsqd keeps until it changes).
+    void readyChanged(qint64 count);
     void closed();
     // A command other than FIN, REQ or TOUCH was not sent because it could not be right (e.g. RDY
     // above the server's maximum).

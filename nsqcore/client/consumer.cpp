@@ -220,6 +220,16 @@ void Consumer::openConn(const QString &address)
     connect(conn, &Conn::commandRefused, this, &Consumer::errorOccurred);
     connect(conn, &Conn::frameTraced, this,
             [this, address](const TraceRecord &r) { Q_EMIT frameTraced(address, r); });
+    connect(conn, &Conn::responseReceived, this, [this, address](const QByteArray &data) {
+        Q_EMIT responseReceived(address, QString::fromUtf8(data.left(512)));
+    });
+    connect(conn, &Conn::errorReceived, this, [this, address](const ServerError &e) {
+        Q_EMIT serverErrorReceived(address, e.toString());
+    });
+    connect(conn, &Conn::heartbeatReceived, this,
+            [this, address] { Q_EMIT heartbeatReceived(address); });
+    connect(conn, &Conn::readyChanged, this,
+            [this, address](qint64 count) { Q_EMIT readyChanged(address, count); });
     conn->setTraceEnabled(m_trace);
     conn->connectToNsqd(host, port);
 }

@@ -129,6 +129,12 @@ Q_SIGNALS:
     // A connection closed while these messages were held: nsqd will deliver them again.
     void heldMessagesReleased(const QString &address, const QList<nsq::MessageId> &ids);
     void statsUpdated(const nsq::ConsumerStats &stats);
+    // A connection's own events, as go-nsq's connection delegate hears them: a response frame
+    // (OK, CLOSE_WAIT), an error frame, a heartbeat (answered with NOP), a new RDY count.
+    void responseReceived(const QString &address, const QString &text);
+    void serverErrorReceived(const QString &address, const QString &text);
+    void heartbeatReceived(const QString &address);
+    void readyChanged(const QString &address, qint64 count);
     void frameTraced(const QString &address, const nsq::TraceRecord &record);
     void stopped();
 

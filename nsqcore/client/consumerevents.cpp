@@ -101,6 +101,30 @@ ConsumerEventBatcher::ConsumerEventBatcher(Consumer *consumer, int intervalMs)
         e.value = level;
         add(std::move(e));
     });
+    const auto withText = [this, withAddress](Kind kind, const QString &address,
+                                              const QString &text) {
+        ConsumerEvent e = withAddress(kind, address);
+        e.text = text;
+        add(std::move(e));
+    };
+    connect(consumer, &Consumer::responseReceived, this,
+            [withText](const QString &address, const QString &text) {
+                withText(Kind::Response, address, text);
+            });
+    connect(consumer, &Consumer::serverErrorReceived, this,
+            [withText](const QString &address, const QString &text) {
+                withText(Kind::ServerError, address, text);
+            });
+    connect(consumer, &Consumer::heartbeatReceived, this,
+            [this, withAddress](const QString &address) {
+                add(withAddress(Kind::Heartbeat, address));
+            });
+    connect(consumer, &Consumer::readyChanged, this,
+            [this, withAddress](const QString &address, qint64 count) {
+                ConsumerEvent e = withAddress(Kind::Ready, address);
+                e.value = count;
+                add(std::move(e));
+            });
     connect(consumer, &Consumer::stopped, this, [this] {
         ConsumerEvent e;
         e.kind = Kind::Stopped;

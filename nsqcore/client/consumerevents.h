@@ -31,6 +31,10 @@ struct ConsumerEvent
         BackoffStarted,  // value: level, duration: ms
         BackoffContinued,
         BackoffResumed,
+        Response,    // address, text
+        ServerError, // address, text
+        Heartbeat,   // address
+        Ready,       // address, value: the RDY count sent
         Stopped,
     };
     Kind kind = Kind::Error;

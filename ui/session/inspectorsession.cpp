@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QPointer>
 
 namespace nsqui {
@@ -61,8 +62,11 @@ public:
     void setTail(bool tail) { m_tail = tail; }
     void addEvent(nsq::ConsumerEvent &&event)
     {
-        if (m_tail && event.kind == nsq::ConsumerEvent::Kind::Finished)
+        if (m_tail && event.kind == nsq::ConsumerEvent::Kind::Finished) {
+            if (!m_feed.isEmpty())
+                ++m_feed.last().finishedUnlisted;
             return;
+        }
         const bool last = event.kind == nsq::ConsumerEvent::Kind::Stopped;
         if (m_feed.isEmpty() || !m_feed.last().deliveries.isEmpty())
             m_feed.append(FeedSegment());
@@ -130,6 +134,7 @@ InspectorSession::InspectorSession(QObject *parent) : QObject(parent)
     qRegisterMetaType<nsq::ConsumerStats>();
     qRegisterMetaType<QList<nsq::Delivery>>();
     qRegisterMetaType<QList<nsq::ConsumerEvent>>();
+    qRegisterMetaType<QList<nsq::TraceEntry>>();
 }
 
 InspectorSession::~InspectorSession()
@@ -178,6 +183,31 @@ QStringList InspectorSession::start(const SessionSettings &settings)
     events->setSink([handler](nsq::ConsumerEvent &&e) { handler->addEvent(std::move(e)); });
     connect(consumer, &nsq::Consumer::statsUpdated, this, &InspectorSession::statsUpdated,
             Qt::QueuedConnection);
+    m_traceBatcher = new nsq::TraceBatcher(consumer);
+    m_traceBatcher->setCollecting(m_traceOn);
+    connect(
+        m_traceBatcher, &nsq::TraceBatcher::framesReady, this,
+        [this, generation = m_generation](const QList<nsq::TraceEntry> &frames, qint64 dropped) {
+            if (generation == m_generation && m_traceOn)
+                Q_EMIT traceArrived(frames, dropped);
+        },
+        Qt::QueuedConnection);
+    if (!m_traceFile.isEmpty()) {
+        auto *file = new QFile(m_traceFile);
+        if (file->open(QIODevice::WriteOnly | QIODevice::Append)) {
+            auto *writer = new nsq::TraceFileWriter(consumer, file);
+            connect(
+                writer, &nsq::TraceFileWriter::writeFailed, this,
+                [this](const QString &why) {
+                    Q_EMIT logged(tr("trace file %1: %2").arg(m_traceFile, why), true);
+                },
+                Qt::QueuedConnection);
+        } else {
+            Q_EMIT logged(tr("trace file %1: %2").arg(m_traceFile, file->errorString()), true);
+            delete file;
+        }
+    }
+    consumer->setTraceEnabled(m_traceOn || !m_traceFile.isEmpty());
     m_consumer = consumer;
     m_thread = std::make_unique<nsq::ConsumerThread>(consumer);
 
@@ -194,6 +224,29 @@ QStringList InspectorSession::start(const SessionSettings &settings)
                            modeName(settings.mode)),
                   false);
     Q_EMIT started();
+    return {};
+}
+
+void InspectorSession::setTraceEnabled(bool on)
+{
+    if (on == m_traceOn)
+        return;
+    m_traceOn = on;
+    nsq::Consumer *c = m_consumer;
+    nsq::TraceBatcher *b = m_traceBatcher;
+    const bool wire = on || !m_traceFile.isEmpty();
+    post([c, b, on, wire] {
+        b->setCollecting(on);
+        c->setTraceEnabled(wire);
+    });
+}
+
+QString InspectorSession::setTraceFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return file.errorString();
+    m_traceFile = path;
     return {};
 }
 
@@ -223,6 +276,7 @@ void InspectorSession::finishStopping()
     m_drainTimer.stop();
     m_thread.reset();
     m_consumer = nullptr;
+    m_traceBatcher = nullptr;
     m_stopping = false;
     Q_EMIT logged(QStringLiteral("disconnected"), false);
     Q_EMIT stopped();

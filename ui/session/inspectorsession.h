@@ -5,6 +5,7 @@
 #include <client/consumer.h>
 #include <client/consumerevents.h>
 #include <client/handler.h>
+#include <client/trace.h>
 
 #include <QObject>
 #include <QTimer>
@@ -24,6 +25,8 @@ struct FeedSegment
 {
     QList<nsq::Delivery> deliveries;
     QList<nsq::ConsumerEvent> events;
+    // Tail: the Finished events of these deliveries, counted rather than listed (one FIN each).
+    qsizetype finishedUnlisted = 0;
 };
 
 // Shared by the window's handler (consumer thread) and the session (GUI thread): how many
@@ -64,6 +67,13 @@ public:
     void touch(const QList<nsq::MessageId> &ids);
     void setMaxInFlight(int count);
     void setPaused(bool paused);
+    // The wire trace shown in the window: off by default; switchable at any time.
+    void setTraceEnabled(bool on);
+    bool isTraceEnabled() const { return m_traceOn; }
+    // Every frame of every session from now on goes to this file as JSON Lines (emptied first).
+    // Returns why it cannot be written, or an empty string.
+    QString setTraceFile(const QString &path);
+    QString traceFile() const { return m_traceFile; }
     // How often the window fell behind and held the consumer back (RDY 0) until it caught up.
     int throttleCount() const { return m_gate ? m_gate->throttles.load() : 0; }
     qsizetype queuedDeliveries() const { return m_queuedDeliveries; }
@@ -73,6 +83,9 @@ Q_SIGNALS:
     // What the consumer did, in order: messages delivered and events about them.
     void feedArrived(const QList<nsqui::FeedSegment> &feed);
     void statsUpdated(const nsq::ConsumerStats &stats);
+    // Frames on the wire while the trace is on; dropped: frames left out of this batch in a
+    // flood (the newest are kept).
+    void traceArrived(const QList<nsq::TraceEntry> &frames, qint64 dropped);
     // A line for the log pane; problem: also worth the status bar.
     void logged(const QString &line, bool problem);
     void stopped();
@@ -106,6 +119,9 @@ private:
     std::shared_ptr<FlowGate> m_gate;
     quint64 m_generation = 0; // of the consumer whose feed is wanted
     QTimer m_drainTimer;
+    bool m_traceOn = false;
+    QString m_traceFile;
+    nsq::TraceBatcher *m_traceBatcher = nullptr; // lives in m_thread
 };
 
 } // namespace nsqui

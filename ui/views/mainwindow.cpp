@@ -1,15 +1,25 @@
 #include "mainwindow.h"
 
 #include "connectpanel.h"
+#include "language.h"
 #include "models/messagefiltermodel.h"
 #include "models/messagemodel.h"
+#include "models/timelinemodel.h"
+#include "models/tourmodel.h"
+#include "models/tracemodel.h"
 #include "payloadview.h"
+#include "plotspanel.h"
+#include "session/channelpoller.h"
 #include "session/demobroker.h"
 #include "session/inspectorsession.h"
 #include "session/profilestore.h"
 #include "session/serverprobe.h"
+#include "timelinepanel.h"
+#include "tourpanel.h"
+#include "tracepanel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -57,7 +67,9 @@ MainWindow::MainWindow(QWidget *parent)
       m_filterError(new QLabel), m_requeueDelay(new QDoubleSpinBox), m_stateLabel(new QLabel),
       m_countsLabel(new QLabel), m_droppedLabel(new QLabel), m_demoLabel(new QLabel),
       m_splitter(new QSplitter(Qt::Vertical)), m_countdown(new QTimer(this)),
-      m_autoTouch(new QTimer(this)), m_takeCount(new QSpinBox), m_probe(new ServerProbe(this))
+      m_autoTouch(new QTimer(this)), m_takeCount(new QSpinBox), m_probe(new ServerProbe(this)),
+      m_traceModel(new TraceModel(this)), m_timelineModel(new TimelineModel(this)),
+      m_tourModel(new TourModel(this)), m_poller(new ChannelPoller(this))
 {
     initResources();
     setWindowTitle(QStringLiteral("NSQ Inspector"));
@@ -170,6 +182,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_countsLabel);
 
     createActions();
+    createDocks();
 
     connect(m_connect, &ConnectPanel::connectRequested, this, &MainWindow::onConnectRequested);
     connect(m_connect, &ConnectPanel::connectConfirmed, this, [this] {
@@ -195,10 +208,22 @@ MainWindow::MainWindow(QWidget *parent)
                     }
                 }
                 m_model->endBatch();
+                m_timelineModel->addFeed(feed);
+                m_plots->addFeed(feed);
+                m_tourModel->addFeed(feed);
                 onSelectionChanged(); // the selected message may have changed or come again
                 updateStatus();
             });
     connect(m_session, &InspectorSession::statsUpdated, this, &MainWindow::onStats);
+    connect(m_session, &InspectorSession::statsUpdated, m_plots, &PlotsPanel::addStats);
+    connect(m_session, &InspectorSession::statsUpdated, m_tourModel, &TourModel::addStats);
+    connect(m_session, &InspectorSession::traceArrived, m_traceModel, &TraceModel::append);
+    connect(m_poller, &ChannelPoller::polled, this,
+            [this](qint64 atMs, qint64 depth, qint64 inFlight, const QString &error) {
+                if (!error.isEmpty())
+                    statusBar()->showMessage(tr("channel stats: %1").arg(error), 5000);
+                m_plots->addChannelStats(atMs, depth, inFlight);
+            });
     connect(m_session, &InspectorSession::logged, this, &MainWindow::onLogged);
     connect(m_probe, &ServerProbe::limitsFetched, this, [this](qint64 maxReqMs) {
         if (maxReqMs <= 0)
@@ -213,11 +238,17 @@ MainWindow::MainWindow(QWidget *parent)
         m_connStates.clear();
         m_connect->setConnected(true);
         m_model->setFinishedOnArrival(m_session->settings().mode == Mode::Tail);
+        m_sessionStartMs = QDateTime::currentMSecsSinceEpoch();
+        m_tourModel->reset();
+        m_tourModel->setMode(m_session->settings().mode);
+        m_plots->reset();
+        pollChannel();
         m_stateLabel->setText(tr("connecting…"));
         updateActions();
     });
     connect(m_session, &InspectorSession::stopped, this, [this] {
         m_connect->setConnected(false);
+        m_poller->stop();
         m_stateLabel->setText(tr("not connected"));
         m_pause->setChecked(false);
         m_autoTouchAction->setChecked(false);
@@ -420,6 +451,7 @@ void MainWindow::createActions()
     messages->addActions({m_take, m_release});
     messages->addSeparator();
     messages->addActions({m_pause, m_clear});
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
     menuBar()->addMenu(tr("&Help"))->addAction(about);
 
     QToolBar *bar = addToolBar(tr("Messages"));
@@ -468,11 +500,15 @@ QString MainWindow::startDemo()
     }
     m_demoLabel->setText(tr("DEMO — embedded broker at %1").arg(m_demo->tcpAddress()));
     m_demoLabel->show();
+    findChild<QDockWidget *>(QStringLiteral("tourDock"))->raise(); // what the demo is for
     SessionSettings s;
     s.nsqdAddresses = {m_demo->tcpAddress()};
+    s.nsqdHttpAddresses = {m_demo->httpAddress()};
     s.topic = DemoBroker::topic();
     s.mode = Mode::Hold;
     s.maxInFlight = 200;
+    // Heartbeats every 5 s rather than 30: the tour's heartbeat step comes while people watch.
+    s.config.heartbeatInterval = 5000;
     const QStringList problems = connectTo(s);
     return problems.join(QLatin1Char('\n'));
 }
@@ -597,6 +633,132 @@ void MainWindow::onStats(const nsq::ConsumerStats &stats)
                                                : states.join(QStringLiteral(" · ")));
 }
 
+void MainWindow::createDocks()
+{
+    m_timelineModel->setSourceLookup([this](const nsq::MessageId &id) {
+        const int row = m_model->rowOf(id);
+        return row < 0 ? QString() : m_model->rowAt(row).delivery.source;
+    });
+    m_traceAction = new QAction(tr("Record the wire trace"), this);
+    m_traceAction->setObjectName(QStringLiteral("recordTrace"));
+    m_traceAction->setCheckable(true);
+    m_traceAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    m_traceAction->setToolTip(
+        tr("Record every frame sent and received (%1). Off, it costs "
+           "nothing.")
+            .arg(m_traceAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_traceAction, &QAction::toggled, m_session, &InspectorSession::setTraceEnabled);
+
+    m_plots = new PlotsPanel;
+    m_timelinePanel = new TimelinePanel(m_timelineModel);
+    m_tracePanel = new TracePanel(m_traceModel, m_traceAction);
+    m_tourPanel = new TourPanel(m_tourModel);
+    connect(m_tourPanel, &TourPanel::framesRequested, this,
+            [this](TourModel::Step step) { showTourFrames(step); });
+    connect(m_tourPanel, &TourPanel::eventsRequested, this,
+            [this](TourModel::Step step) { showTourEvents(step); });
+
+    const auto dock = [this](const QString &title, const QString &name, QWidget *content) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(content);
+        return d;
+    };
+    auto *plotsDock = dock(tr("Plots"), QStringLiteral("plotsDock"), m_plots);
+    auto *timelineDock =
+        dock(tr("Event timeline"), QStringLiteral("timelineDock"), m_timelinePanel);
+    auto *traceDock = dock(tr("Wire trace"), QStringLiteral("traceDock"), m_tracePanel);
+    auto *tourDock = dock(tr("How a consumer works"), QStringLiteral("tourDock"), m_tourPanel);
+    QDockWidget *logDock = findChild<QDockWidget *>(QStringLiteral("logDock"));
+    for (QDockWidget *d : {tourDock, plotsDock, timelineDock, traceDock})
+        tabifyDockWidget(logDock, d);
+    logDock->raise();
+    resizeDocks({logDock}, {260}, Qt::Vertical);
+    connect(plotsDock, &QDockWidget::visibilityChanged, m_plots, [this](bool visible) {
+        if (visible)
+            m_plots->sampleNow();
+    });
+
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        m_viewMenu->addAction(d->toggleViewAction());
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_traceAction);
+    m_viewMenu->addSeparator();
+    QMenu *language = m_viewMenu->addMenu(tr("&Language"));
+    language->setObjectName(QStringLiteral("languageMenu"));
+    auto *group = new QActionGroup(language);
+    const QString current = Language::saved();
+    for (const auto &[code, label] : Language::choices()) {
+        QAction *a = language->addAction(label);
+        a->setObjectName(QStringLiteral("language_") +
+                         (code.isEmpty() ? QStringLiteral("system") : code));
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
+    }
+}
+
+void MainWindow::setLanguage(const QString &code)
+{
+    Language::apply(code);
+    Language::save(code);
+    for (QAction *a : findChildren<QAction *>())
+        if (a->objectName() ==
+            QStringLiteral("language_") + (code.isEmpty() ? QStringLiteral("system") : code))
+            a->setChecked(true);
+}
+
+void MainWindow::showTourFrames(int stepNumber)
+{
+    const auto step = TourModel::Step(stepNumber);
+    const TourModel::Progress &p = m_tourModel->progress(step);
+    // Frames are stamped when queued, events when reported: allow a second either way.
+    const qint64 from = qMax(m_sessionStartMs, p.firstMs - 1000);
+    const int row = m_traceModel->find(from, p.address, TourModel::framePrefixes(step));
+    if (row < 0) {
+        statusBar()->showMessage(
+            m_traceModel->rowCount() == 0 && !m_traceAction->isChecked()
+                ? tr("The wire trace was off when this happened: turn on View ▸ Record the "
+                     "wire trace, then reconnect to see these frames.")
+                : tr("No frame of this step is in the trace (it was off then, or the frames "
+                     "were dropped from view)."),
+            8000);
+        return;
+    }
+    findChild<QDockWidget *>(QStringLiteral("traceDock"))->raise();
+    m_tracePanel->showRow(row);
+}
+
+void MainWindow::showTourEvents(int stepNumber)
+{
+    const auto step = TourModel::Step(stepNumber);
+    const TourModel::Progress &p = m_tourModel->progress(step);
+    int row = m_timelineModel->find(qMax(m_sessionStartMs, p.firstMs - 1000),
+                                    TourModel::timelineKind(step), p.address);
+    if (row < 0)
+        row = m_timelineModel->find(qMax(m_sessionStartMs, p.firstMs - 1000),
+                                    TourModel::timelineKind(step));
+    if (row < 0) {
+        statusBar()->showMessage(tr("The events of this step are no longer in the timeline."),
+                                 5000);
+        return;
+    }
+    findChild<QDockWidget *>(QStringLiteral("timelineDock"))->raise();
+    m_timelinePanel->showRow(row);
+}
+
+void MainWindow::pollChannel()
+{
+    SessionSettings s = m_session->settings();
+    if (s.nsqdAddresses.isEmpty()) {
+        for (auto it = m_connStates.cbegin(); it != m_connStates.cend(); ++it)
+            if (it.value() == QLatin1String("subscribed"))
+                s.nsqdAddresses << it.key();
+    }
+    m_poller->start(ServerProbe::nsqdHttpAddresses(s), s.topic, m_session->channel());
+}
+
 void MainWindow::trackConnections(const QList<nsq::ConsumerEvent> &events)
 {
     using K = nsq::ConsumerEvent::Kind;
@@ -610,6 +772,8 @@ void MainWindow::trackConnections(const QList<nsq::ConsumerEvent> &events)
             break;
         case K::Connected:
             m_connStates[e.address] = QStringLiteral("subscribed");
+            if (m_session->settings().nsqdAddresses.isEmpty())
+                pollChannel(); // found through nsqlookupd: ask this one's /stats too
             break;
         case K::Disconnected:
             m_connStates[e.address] = tr("closed (%1)").arg(e.text);

@@ -35,6 +35,14 @@ class MessageFilterModel;
 class MessageModel;
 class PayloadView;
 class ServerProbe;
+class ChannelPoller;
+class PlotsPanel;
+class TimelineModel;
+class TimelinePanel;
+class TourModel;
+class TourPanel;
+class TraceModel;
+class TracePanel;
 struct SubscriptionReport;
 
 class MainWindow : public QMainWindow
@@ -58,6 +66,15 @@ public:
     QTableView *table() const { return m_table; }
     ConnectPanel *connectPanel() const { return m_connect; }
     PayloadView *payloadView() const { return m_payload; }
+    PlotsPanel *plots() const { return m_plots; }
+    TimelineModel *timeline() const { return m_timelineModel; }
+    TimelinePanel *timelinePanel() const { return m_timelinePanel; }
+    TraceModel *trace() const { return m_traceModel; }
+    TracePanel *tracePanel() const { return m_tracePanel; }
+    TourModel *tour() const { return m_tourModel; }
+    TourPanel *tourPanel() const { return m_tourPanel; }
+    // Language of the tour (and what else is translated): "" (the system's), "en", "zh_CN".
+    void setLanguage(const QString &code);
     quint64 receivedCount() const { return m_received; }
     QString demoAddress() const;
 
@@ -88,6 +105,10 @@ public:
     QString exportMessages(const QString &path, bool selectionOnly) const;
     // Hold up to n messages of the channel, then RDY 0.
     void takeBacklog(int n);
+    void createDocks();
+    void showTourFrames(int step);
+    void showTourEvents(int step);
+    void pollChannel();
 
 private:
     InspectorSession *m_session;
@@ -117,6 +138,17 @@ private:
     bool m_closing = false;      // closing once held messages went back
     int m_maxBeforeSnapshot = 0; // the user's max in flight while a snapshot borrows it
     ServerProbe *m_probe;
+    TraceModel *m_traceModel;
+    TimelineModel *m_timelineModel;
+    TourModel *m_tourModel;
+    PlotsPanel *m_plots = nullptr;
+    TracePanel *m_tracePanel = nullptr;
+    TimelinePanel *m_timelinePanel = nullptr;
+    TourPanel *m_tourPanel = nullptr;
+    ChannelPoller *m_poller;
+    QAction *m_traceAction = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    qint64 m_sessionStartMs = 0;
     std::optional<SessionSettings> m_pendingConnect; // checked, waiting for the user's answer
     std::unique_ptr<DemoBroker> m_demo;
     qint64 m_msgTimeoutMs = 60000;
