@@ -440,11 +440,12 @@ void Consumer::finish(const MessageId &id)
             false);
 }
 
-void Consumer::requeue(const MessageId &id, qint64 delayMs)
+void Consumer::requeue(const MessageId &id, qint64 delayMs, bool backoff)
 {
     if (QThread::currentThread() != thread()) {
         QMetaObject::invokeMethod(
-            this, [this, id, delayMs] { requeue(id, delayMs); }, Qt::QueuedConnection);
+            this, [this, id, delayMs, backoff] { requeue(id, delayMs, backoff); },
+            Qt::QueuedConnection);
         return;
     }
     Conn *c = connFor(id);
@@ -456,8 +457,8 @@ void Consumer::requeue(const MessageId &id, qint64 delayMs)
             false);
         return;
     }
-    // -1: the default delay (a manual requeue does not push the consumer into backoff).
-    c->requeue(id, delayMs < 0 ? m_config.defaultRequeueDelay : delayMs, false);
+    // -1: the default delay. A manual requeue pushes the consumer into backoff only if asked.
+    c->requeue(id, delayMs < 0 ? m_config.defaultRequeueDelay : delayMs, backoff);
 }
 
 void Consumer::touch(const MessageId &id)

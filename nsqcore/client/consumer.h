@@ -96,7 +96,8 @@ public Q_SLOTS:
     void connectToNsqd(const QString &address);
     void connectToLookupd(const QString &address);
     void finish(const nsq::MessageId &id);
-    void requeue(const nsq::MessageId &id, qint64 delayMs = -1);
+    // backoff: count it as a failure, as go-nsq's Requeue does (RequeueWithoutBackoff: false).
+    void requeue(const nsq::MessageId &id, qint64 delayMs = -1, bool backoff = false);
     void touch(const nsq::MessageId &id);
     // Changes max_in_flight while running; 0 pauses (RDY 0 everywhere) until it is raised again.
     void setMaxInFlight(int count);

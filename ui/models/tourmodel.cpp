@@ -107,7 +107,8 @@ QString TourModel::explanation(Step step) const
         return tr("When messages fail (a REQ), the consumer backs off: RDY 0 on every connection "
                   "for a while that grows with each failure, then RDY 1 on one connection to "
                   "test the water. Successes bring it back to full speed. This protects a "
-                  "struggling downstream from a flood of retries.");
+                  "struggling downstream from a flood of retries. (Here: turn on Messages "
+                  "\u25b8 Requeue as a failure, then requeue a message.)");
     case Close:
         return tr("To stop, the consumer sends CLS. nsqd answers CLOSE_WAIT and sends nothing "
                   "more; the consumer answers what it still holds, then closes the connection. "
@@ -216,11 +217,9 @@ QVariant TourModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-bool TourModel::event(QEvent *event)
+void TourModel::retranslate()
 {
-    if (event->type() == QEvent::LanguageChange && StepCount > 0)
-        Q_EMIT dataChanged(index(0), index(StepCount - 1));
-    return QAbstractListModel::event(event);
+    Q_EMIT dataChanged(index(0), index(StepCount - 1));
 }
 
 void TourModel::setMode(Mode mode)

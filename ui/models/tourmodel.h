@@ -62,13 +62,12 @@ public:
     const Progress &progress(Step step) const { return m_steps[step]; }
     // The steps that happened, in the order they first did.
     QList<Step> happenedInOrder() const;
+    // The language changed: the views ask again for every text.
+    void retranslate();
 
 Q_SIGNALS:
     // A step happened for the first time.
     void stepReached(nsqui::TourModel::Step step);
-
-protected:
-    bool event(QEvent *event) override;
 
 private:
     void mark(Step step, qint64 atMs, const QString &address, const QString &detail = {});

@@ -291,12 +291,12 @@ void InspectorSession::finish(const QList<nsq::MessageId> &ids)
     });
 }
 
-void InspectorSession::requeue(const QList<nsq::MessageId> &ids, qint64 delayMs)
+void InspectorSession::requeue(const QList<nsq::MessageId> &ids, qint64 delayMs, bool backoff)
 {
     nsq::Consumer *c = m_consumer;
-    post([c, ids, delayMs] {
+    post([c, ids, delayMs, backoff] {
         for (const nsq::MessageId &id : ids)
-            c->requeue(id, delayMs);
+            c->requeue(id, delayMs, backoff);
     });
 }
 

@@ -62,8 +62,9 @@ public:
     int maxInFlight() const { return m_settings.maxInFlight; }
 
     void finish(const QList<nsq::MessageId> &ids);
-    // delayMs -1: the server's default.
-    void requeue(const QList<nsq::MessageId> &ids, qint64 delayMs);
+    // delayMs -1: the server's default. backoff: as a failed handler's REQ (the consumer backs
+    // off), not a plain one.
+    void requeue(const QList<nsq::MessageId> &ids, qint64 delayMs, bool backoff = false);
     void touch(const QList<nsq::MessageId> &ids);
     void setMaxInFlight(int count);
     void setPaused(bool paused);

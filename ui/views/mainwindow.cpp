@@ -335,6 +335,12 @@ void MainWindow::createActions()
     m_autoTouchAction = make(tr("A&uto-touch"), QStringLiteral("autoTouch"), {},
                              tr("Touch held messages before their msg_timeout, so they stay"));
     m_autoTouchAction->setCheckable(true);
+    m_requeueAsFailure =
+        make(tr("Requeue as a &failure (backoff)"), QStringLiteral("requeueAsFailure"), {},
+             tr("REQ as a failed handler sends it: the consumer backs off (RDY 0 for a while, "
+                "then tests with RDY 1), as go-nsq's Requeue does. Off: a plain REQ, as "
+                "RequeueWithoutBackoff"));
+    m_requeueAsFailure->setCheckable(true);
     m_pause = make(tr("&Pause"), QStringLiteral("pause"), QKeySequence(Qt::CTRL | Qt::Key_P),
                    tr("RDY 0: no new messages until resumed"));
     m_pause->setCheckable(true);
@@ -400,7 +406,8 @@ void MainWindow::createActions()
     });
     connect(m_requeueAll, &QAction::triggered, this, [this] {
         const QList<nsq::MessageId> ids = m_model->heldIds();
-        m_session->requeue(ids, qint64(m_requeueDelay->value() * 1000));
+        m_session->requeue(ids, qint64(m_requeueDelay->value() * 1000),
+                           m_requeueAsFailure->isChecked());
         statusBar()->showMessage(tr("REQ sent for %1 messages").arg(ids.size()), 5000);
     });
     connect(m_autoTouchAction, &QAction::toggled, this, [this](bool on) {
@@ -447,6 +454,7 @@ void MainWindow::createActions()
     messages->addActions({m_finish, m_requeue, m_touch});
     messages->addSeparator();
     messages->addActions({m_finishAll, m_requeueAll, m_autoTouchAction});
+    messages->addAction(m_requeueAsFailure);
     messages->addSeparator();
     messages->addActions({m_take, m_release});
     messages->addSeparator();
@@ -699,6 +707,29 @@ void MainWindow::createDocks()
     }
 }
 
+void MainWindow::retranslateDocks()
+{
+    const std::pair<const char *, QString> titles[] = {
+        {"connectionDock", tr("Connection")}, {"logDock", tr("Log")},
+        {"plotsDock", tr("Plots")},           {"timelineDock", tr("Event timeline")},
+        {"traceDock", tr("Wire trace")},      {"tourDock", tr("How a consumer works")},
+    };
+    for (const auto &[name, title] : titles)
+        if (auto *d = findChild<QDockWidget *>(QLatin1String(name)))
+            d->setWindowTitle(title);
+    m_viewMenu->setTitle(tr("&View"));
+    if (QMenu *language = findChild<QMenu *>(QStringLiteral("languageMenu")))
+        language->setTitle(tr("&Language"));
+    m_traceAction->setText(tr("Record the wire trace"));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && m_traceAction)
+        retranslateDocks();
+    QMainWindow::changeEvent(event);
+}
+
 void MainWindow::setLanguage(const QString &code)
 {
     Language::apply(code);
@@ -825,7 +856,8 @@ void MainWindow::actOnSelection(const QString &what)
     if (what == QLatin1String("fin"))
         m_session->finish(held);
     else if (what == QLatin1String("req"))
-        m_session->requeue(held, qint64(m_requeueDelay->value() * 1000));
+        m_session->requeue(held, qint64(m_requeueDelay->value() * 1000),
+                           m_requeueAsFailure->isChecked());
     else
         m_session->touch(held);
     QString text = tr("%1 sent for %2 messages").arg(what.toUpper()).arg(held.size());
@@ -993,8 +1025,9 @@ void MainWindow::updateStatus()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // Held messages go back to the channel before the window goes, not at their msg_timeout.
-    if (m_session->isActive() && m_session->settings().mode != Mode::Tail && !m_closing) {
+    // Held messages go back to the channel before the window goes, not at their msg_timeout;
+    // and every connection ends with CLS, as a consumer should, in Tail mode too.
+    if (m_session->isActive() && !m_closing) {
         m_closing = true;
         event->ignore();
         connect(m_session, &InspectorSession::stopped, this, &QWidget::close, Qt::QueuedConnection);

@@ -80,6 +80,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void createActions();
@@ -106,6 +107,7 @@ public:
     // Hold up to n messages of the channel, then RDY 0.
     void takeBacklog(int n);
     void createDocks();
+    void retranslateDocks();
     void showTourFrames(int step);
     void showTourEvents(int step);
     void pollChannel();
@@ -131,6 +133,7 @@ private:
     QTimer *m_countdown;
     QTimer *m_autoTouch;
     QAction *m_finish, *m_requeue, *m_touch, *m_finishAll, *m_requeueAll, *m_autoTouchAction;
+    QAction *m_requeueAsFailure;
     QAction *m_pause, *m_disconnect, *m_clear, *m_take, *m_release, *m_export;
     QSpinBox *m_takeCount;
     int m_snapshotTarget = 0; // while taking a backlog snapshot: how many to hold

@@ -143,8 +143,10 @@ void TourPanel::retranslate()
 
 void TourPanel::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
+        m_model->retranslate();
         retranslate();
+    }
     QWidget::changeEvent(event);
 }
 
