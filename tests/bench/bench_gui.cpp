@@ -6,17 +6,22 @@
 // countdowns running (frame intervals, CPU while idle); cold start to the first paint.
 #include "mainwindow.h"
 #include "models/messagemodel.h"
+#include "models/tourmodel.h"
+#include "models/tracemodel.h"
 #include "payloadview.h"
 #include "session/inspectorsession.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QTableView>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <sys/resource.h>
@@ -250,6 +255,83 @@ int main(int argc, char **argv)
                     peakRssMiB(), w.session()->throttleCount());
         w.session()->stop();
         waitFor([&] { return !w.session()->isActive(); }, 60000);
+    }
+
+    // ---- Flood: what the plots and the trace cost at a steady 100,000 msg/s ----
+    {
+        const int floodSeconds = std::max(2, std::min(10, seconds / 2));
+        const int rate = 100000;
+        QTemporaryDir dir;
+        const QString lines = dir.filePath(QStringLiteral("lines"));
+        {
+            QFile f(lines);
+            f.open(QIODevice::WriteOnly);
+            QByteArray line(99, 'x');
+            line.append('\n');
+            QByteArray chunk;
+            for (int i = 0; i < 10000; ++i)
+                chunk += line;
+            for (int i = 0; i < floodSeconds * rate / 10000 + 10; ++i)
+                f.write(chunk);
+        }
+        struct Variant
+        {
+            const char *name;
+            const char *dock;
+            bool trace;
+        };
+        for (const Variant &v : {Variant{"no dock in view", "logDock", false},
+                                 Variant{"plots in view", "plotsDock", false},
+                                 Variant{"wire trace on and in view", "traceDock", true}}) {
+            MainWindow w;
+            w.resize(1280, 800);
+            w.show();
+            w.findChild<QDockWidget *>(QLatin1String(v.dock))->raise();
+            w.session()->setTraceEnabled(v.trace);
+            const QString channel = QStringLiteral("flood%1").arg(v.dock);
+            SessionSettings s;
+            s.nsqdAddresses = {tcp};
+            s.topic = QStringLiteral("flood");
+            s.channel = channel;
+            s.mode = Mode::Tail;
+            s.maxInFlight = 2500;
+            w.connectTo(s);
+            if (!waitFor(
+                    [&] {
+                        return w.tour()->progress(TourModel::Subscribe).status ==
+                               TourModel::Status::Happened;
+                    },
+                    10000))
+                std::fprintf(stderr, "bench_gui: flood: not subscribed\n");
+            QProcess pub;
+            pub.setStandardInputFile(lines);
+            pub.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            pub.setStandardOutputFile(QProcess::nullDevice());
+            pub.start(cli, {QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp,
+                            QStringLiteral("--topic"), QStringLiteral("flood"),
+                            QStringLiteral("--rate"), QString::number(rate)});
+            // Settle for a second, then measure.
+            waitFor([&] { return w.receivedCount() > quint64(rate); }, 20000);
+            StallProbe stalls(5);
+            const quint64 first = w.receivedCount();
+            const double cpu0 = cpuSeconds();
+            QElapsedTimer t;
+            t.start();
+            waitFor([&] { return t.elapsed() >= floodSeconds * 1000; }, floodSeconds * 1000 + 1000);
+            const double elapsed = double(t.elapsed()) / 1000.0;
+            const double cpu = cpuSeconds() - cpu0;
+            const quint64 shown = w.receivedCount() - first;
+            std::printf("flood (%s): %.0f msg/s shown; window process %.1f %% of one core; "
+                        "longest stall %.1f ms; %d frames in the trace view, %llu dropped\n",
+                        v.name, double(shown) / elapsed, 100.0 * cpu / elapsed, stalls.longest(),
+                        w.trace()->rowCount(),
+                        static_cast<unsigned long long>(w.trace()->droppedCount()));
+            pub.kill();
+            pub.waitForFinished(10000);
+            w.session()->stop();
+            waitFor([&] { return !w.session()->isActive(); }, 60000);
+            post(http + QStringLiteral("/channel/delete?topic=flood&channel=") + channel);
+        }
     }
 
     // ---- Hold ----

@@ -4,6 +4,7 @@
 #include <QFont>
 #include <QHash>
 #include <QLocale>
+#include <QSet>
 
 namespace nsqui {
 
@@ -155,139 +156,150 @@ int TimelineModel::find(qint64 timeMs, Kind kind, const QString &address) const
     return -1;
 }
 
-namespace {
-
-QString stateDetails(nsq::Conn::State state)
+// Calls f(kind, atMs, address, perMessage, count, details) for each event of the feed, in order;
+// details is a callable that formats the text, so that nothing is formatted for events that end
+// up counted rather than listed (at 100,000 messages a second, most of them).
+template <typename SourceOf, typename F>
+static void visitFeed(const QList<FeedSegment> &feed, const SourceOf &source, F &&f)
 {
-    return connectionStateWords(state);
-}
-
-} // namespace
-
-void TimelineModel::addFeed(const QList<FeedSegment> &feed)
-{
-    // One item per event, in order; per-message ones are grouped by (kind, connection) so that a
-    // burst becomes one counted row where its first event was.
-    struct Item
-    {
-        Row row;
-        bool perMessage = false;
-    };
-    std::vector<Item> items;
-    QHash<QPair<int, QString>, qint64> groups;
-    const auto source = [this](const nsq::MessageId &id) {
-        return m_sourceOf ? m_sourceOf(id) : QString();
-    };
-    const auto perMessage = [&](qint64 at, Kind kind, const QString &address, QString details,
-                                qint64 count = 1) {
-        items.push_back(Item{Row{at, address, kind, std::move(details), count}, true});
-        groups[qMakePair(int(kind), address)] += count;
-    };
-    const auto listed = [&](qint64 at, Kind kind, const QString &address, QString details) {
-        items.push_back(Item{Row{at, address, kind, std::move(details), 1}, false});
-    };
+    using Kind = TimelineModel::Kind;
+    const auto text = [](QString t) { return [t = std::move(t)] { return t; }; };
     for (const FeedSegment &segment : feed) {
         for (const nsq::Delivery &d : segment.deliveries)
-            perMessage(d.receivedMs, Kind::Message, d.source,
-                       tr("%1, attempt %2, %3 bytes")
-                           .arg(d.message.id.toString())
-                           .arg(d.message.attempts)
-                           .arg(d.message.body.size()));
+            f(Kind::Message, d.receivedMs, d.source, true, 1, [&d] {
+                return TimelineModel::tr("%1, attempt %2, %3 bytes")
+                    .arg(d.message.id.toString())
+                    .arg(d.message.attempts)
+                    .arg(d.message.body.size());
+            });
         if (segment.finishedUnlisted > 0 && !segment.deliveries.isEmpty())
-            perMessage(segment.deliveries.last().receivedMs, Kind::Finished,
-                       segment.deliveries.last().source, tr("finished on arrival (Tail)"),
-                       segment.finishedUnlisted);
+            f(Kind::Finished, segment.deliveries.last().receivedMs,
+              segment.deliveries.last().source, true, segment.finishedUnlisted,
+              [] { return TimelineModel::tr("finished on arrival (Tail)"); });
         for (const nsq::ConsumerEvent &e : segment.events) {
             switch (e.kind) {
             case EK::ConnectionState:
-                listed(e.atMs, Kind::State, e.address, stateDetails(e.state));
+                f(Kind::State, e.atMs, e.address, false, 1,
+                  [&e] { return connectionStateWords(e.state); });
                 break;
             case EK::Connected:
-                listed(e.atMs, Kind::State, e.address, tr("subscribed"));
+                f(Kind::State, e.atMs, e.address, false, 1,
+                  [] { return TimelineModel::tr("subscribed"); });
                 break;
             case EK::Disconnected:
                 if (e.text != QLatin1String("closed"))
-                    listed(e.atMs, Kind::IoError, e.address, e.text);
-                listed(e.atMs, Kind::Close, e.address, e.text);
+                    f(Kind::IoError, e.atMs, e.address, false, 1, text(e.text));
+                f(Kind::Close, e.atMs, e.address, false, 1, text(e.text));
                 break;
             case EK::Error:
-                listed(e.atMs, Kind::Error, e.address, e.text);
-                break;
             case EK::ServerError:
-                listed(e.atMs, Kind::Error, e.address, e.text);
+                f(Kind::Error, e.atMs, e.address, false, 1, text(e.text));
                 break;
             case EK::Response:
-                listed(e.atMs, Kind::Response, e.address, e.text);
+                f(Kind::Response, e.atMs, e.address, false, 1, text(e.text));
                 break;
             case EK::Heartbeat:
-                listed(e.atMs, Kind::Heartbeat, e.address, tr("answered with NOP"));
+                f(Kind::Heartbeat, e.atMs, e.address, false, 1,
+                  [] { return TimelineModel::tr("answered with NOP"); });
                 break;
             case EK::Ready:
-                listed(e.atMs, Kind::Ready, e.address, tr("RDY %1").arg(e.value));
+                f(Kind::Ready, e.atMs, e.address, false, 1,
+                  [&e] { return TimelineModel::tr("RDY %1").arg(e.value); });
                 break;
             case EK::Finished:
-                perMessage(e.atMs, Kind::Finished, source(e.id), e.id.toString());
+                f(Kind::Finished, e.atMs, source(e.id), true, 1, [&e] { return e.id.toString(); });
                 break;
             case EK::Requeued:
-                perMessage(e.atMs, Kind::Requeued, source(e.id),
-                           e.value < 0 ? tr("%1, server's default delay").arg(e.id.toString())
-                                       : tr("%1, delay %2 ms").arg(e.id.toString()).arg(e.value));
+                f(Kind::Requeued, e.atMs, source(e.id), true, 1, [&e] {
+                    return e.value < 0 ? TimelineModel::tr("%1, server's default delay")
+                                             .arg(e.id.toString())
+                                       : TimelineModel::tr("%1, delay %2 ms")
+                                             .arg(e.id.toString())
+                                             .arg(e.value);
+                });
                 break;
             case EK::Touched:
-                perMessage(e.atMs, Kind::Touched, source(e.id), e.id.toString());
+                f(Kind::Touched, e.atMs, source(e.id), true, 1, [&e] { return e.id.toString(); });
                 break;
             case EK::TimedOut:
-                perMessage(e.atMs, Kind::TimedOut, source(e.id), e.id.toString());
+                f(Kind::TimedOut, e.atMs, source(e.id), true, 1, [&e] { return e.id.toString(); });
                 break;
             case EK::ActionFailed:
-                listed(e.atMs, Kind::ActionFailed, source(e.id), e.text);
+                f(Kind::ActionFailed, e.atMs, source(e.id), false, 1, text(e.text));
                 break;
             case EK::Failed:
-                listed(e.atMs, Kind::ActionFailed, source(e.id),
-                       tr("%1 passed max_attempts (%2)").arg(e.id.toString()).arg(e.value));
+                f(Kind::ActionFailed, e.atMs, source(e.id), false, 1, [&e] {
+                    return TimelineModel::tr("%1 passed max_attempts (%2)")
+                        .arg(e.id.toString())
+                        .arg(e.value);
+                });
                 break;
             case EK::Released:
-                listed(e.atMs, Kind::Released, e.address,
-                       tr("%1 held messages go back to the channel").arg(e.ids.size()));
+                f(Kind::Released, e.atMs, e.address, false, 1, [&e] {
+                    return TimelineModel::tr("%1 held messages go back to the channel")
+                        .arg(e.ids.size());
+                });
                 break;
             case EK::BackoffStarted:
-                listed(e.atMs, Kind::Backoff, e.address,
-                       tr("level %1: RDY 0 for %2 ms").arg(e.value).arg(e.duration));
+                f(Kind::Backoff, e.atMs, e.address, false, 1, [&e] {
+                    return TimelineModel::tr("level %1: RDY 0 for %2 ms")
+                        .arg(e.value)
+                        .arg(e.duration);
+                });
                 break;
             case EK::BackoffContinued:
-                listed(e.atMs, Kind::Continue, e.address,
-                       tr("level %1, %2 ms").arg(e.value).arg(e.duration));
+                f(Kind::Continue, e.atMs, e.address, false, 1, [&e] {
+                    return TimelineModel::tr("level %1, %2 ms").arg(e.value).arg(e.duration);
+                });
                 break;
             case EK::BackoffResumed:
-                listed(e.atMs, Kind::Resume, e.address, tr("backoff over"));
+                f(Kind::Resume, e.atMs, e.address, false, 1,
+                  [] { return TimelineModel::tr("backoff over"); });
                 break;
             case EK::Stopped:
                 break;
             }
         }
     }
+}
+
+void TimelineModel::addFeed(const QList<FeedSegment> &feed)
+{
+    // Per-message events are grouped by (kind, connection): more than kListLimit of a group in
+    // this feed become one counted row, where the group's first event was.
+    const auto source = [this](const nsq::MessageId &id) {
+        return m_sourceOf ? m_sourceOf(id) : QString();
+    };
+    QHash<QPair<int, QString>, qint64> groups;
+    visitFeed(feed, source,
+              [&](Kind kind, qint64, const QString &address, bool perMessage, qint64 count,
+                  const auto &) {
+                  if (perMessage)
+                      groups[qMakePair(int(kind), address)] += count;
+              });
     std::vector<Row> rows;
-    rows.reserve(items.size());
-    QHash<QPair<int, QString>, bool> emitted;
-    for (Item &item : items) {
-        if (!item.perMessage) {
-            rows.push_back(std::move(item.row));
-            continue;
-        }
-        const auto key = qMakePair(int(item.row.kind), item.row.address);
-        const qint64 n = groups.value(key);
-        if (n <= kListLimit && item.row.count == 1) {
-            rows.push_back(std::move(item.row));
-        } else if (!emitted.value(key)) {
-            emitted.insert(key, true);
-            m_counted += quint64(n);
-            item.row.count = n;
-            item.row.details =
-                tr("%1 in one batch (about 16 ms): counted, too many to list one by one")
-                    .arg(QLocale().toString(n));
-            rows.push_back(std::move(item.row));
-        }
-    }
+    QSet<QPair<int, QString>> emitted;
+    visitFeed(feed, source,
+              [&](Kind kind, qint64 at, const QString &address, bool perMessage, qint64 count,
+                  const auto &details) {
+                  if (!perMessage) {
+                      rows.push_back(Row{at, address, kind, details(), 1});
+                      return;
+                  }
+                  const auto key = qMakePair(int(kind), address);
+                  const qint64 n = groups.value(key);
+                  if (n <= kListLimit && count == 1) {
+                      rows.push_back(Row{at, address, kind, details(), 1});
+                  } else if (!emitted.contains(key)) {
+                      emitted.insert(key);
+                      m_counted += quint64(n);
+                      rows.push_back(Row{at, address, kind,
+                                         tr("%1 in one batch (about 16 ms): counted, too many "
+                                            "to list one by one")
+                                             .arg(QLocale().toString(n)),
+                                         n});
+                  }
+              });
     for (const Row &r : rows)
         if (!r.address.isEmpty() && !m_connections.contains(r.address)) {
             m_connections << r.address;
