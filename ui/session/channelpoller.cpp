@@ -71,7 +71,8 @@ void ChannelPoller::poll()
             if (--sum->pending > 0)
                 return;
             m_busy = false;
-            Q_EMIT polled(QDateTime::currentMSecsSinceEpoch(), sum->depth, sum->inFlight,
+            Q_EMIT polled(QDateTime::currentMSecsSinceEpoch(),
+                          int(m_addresses.size() - sum->errors.size()), sum->depth, sum->inFlight,
                           sum->errors.join(QStringLiteral("; ")));
         });
     }

@@ -20,9 +20,9 @@ public:
     QStringList addresses() const { return m_addresses; }
 
 Q_SIGNALS:
-    // atMs: when the answers came; error: what went wrong with some server (the sums then
-    // cover the others).
-    void polled(qint64 atMs, qint64 depth, qint64 inFlight, const QString &error);
+    // atMs: when the answers came; answered: how many servers answered (the sums cover them);
+    // error: what went wrong with the others.
+    void polled(qint64 atMs, int answered, qint64 depth, qint64 inFlight, const QString &error);
 
 private:
     void poll();

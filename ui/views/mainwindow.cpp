@@ -219,10 +219,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &InspectorSession::statsUpdated, m_tourModel, &TourModel::addStats);
     connect(m_session, &InspectorSession::traceArrived, m_traceModel, &TraceModel::append);
     connect(m_poller, &ChannelPoller::polled, this,
-            [this](qint64 atMs, qint64 depth, qint64 inFlight, const QString &error) {
-                if (!error.isEmpty())
-                    statusBar()->showMessage(tr("channel stats: %1").arg(error), 5000);
-                m_plots->addChannelStats(atMs, depth, inFlight);
+            [this](qint64 atMs, int answered, qint64 depth, qint64 inFlight, const QString &error) {
+                // Said once in the log when it starts failing, not every two seconds.
+                if (error != m_pollError && !error.isEmpty())
+                    onLogged(tr("the plots' channel figures: %1").arg(error), false);
+                m_pollError = error;
+                if (answered > 0) // no answer is no figure, not a zero
+                    m_plots->addChannelStats(atMs, depth, inFlight);
             });
     connect(m_session, &InspectorSession::logged, this, &MainWindow::onLogged);
     connect(m_probe, &ServerProbe::limitsFetched, this, [this](qint64 maxReqMs) {

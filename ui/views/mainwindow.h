@@ -152,6 +152,7 @@ private:
     QAction *m_traceAction = nullptr;
     QMenu *m_viewMenu = nullptr;
     qint64 m_sessionStartMs = 0;
+    QString m_pollError;                             // the last /stats failure of the plots' poller
     std::optional<SessionSettings> m_pendingConnect; // checked, waiting for the user's answer
     std::unique_ptr<DemoBroker> m_demo;
     qint64 m_msgTimeoutMs = 60000;

@@ -348,7 +348,7 @@ void PlotsPanel::sample()
     graph(QStringLiteral("timedout"))->addData(k, s.timedOut);
     for (auto it = m_readyNow.cbegin(); it != m_readyNow.cend(); ++it)
         connectionGraph(it.key())->addData(k, double(it.value()));
-    if (m_channelDepth >= 0) {
+    if (m_channelDepth >= 0 && now - m_channelAtMs < 5000) { // a stale figure is not drawn on
         graph(QStringLiteral("depth"))->addData(k, double(m_channelDepth));
         graph(QStringLiteral("nsqdinflight"))->addData(k, double(m_channelInFlight));
     }
