@@ -165,6 +165,7 @@ void Conn::connectToNsqd(const QString &host, quint16 port)
     m_server = {};
     m_auth = {};
     m_out.clear();
+    m_traceQueued.clear();
     m_inFlight.clear();
     m_deadlines.clear();
     m_staleDeadlines = 0;
@@ -280,6 +281,7 @@ void Conn::finalize()
     m_expiryTimer->stop();
     m_flushScheduled = false;
     m_out.clear();
+    m_traceQueued.clear(); // never sent: never traced
     setState(State::Disconnected);
     if (!m_closedEmitted) {
         m_closedEmitted = true;
@@ -306,7 +308,7 @@ bool Conn::checkReady(const char *command)
 void Conn::queue(const QByteArray &command)
 {
     if (m_trace)
-        traceSent(command);
+        m_traceQueued.append(command); // traced when it is written, not before
     m_out.append(command);
     scheduleFlush();
 }
@@ -330,6 +332,8 @@ void Conn::flush()
     else
         m_socket->write(m_out);
     m_out.clear();
+    for (const QByteArray &command : std::exchange(m_traceQueued, {}))
+        traceSent(command);
 }
 
 void Conn::onSocketConnected()

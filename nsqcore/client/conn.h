@@ -231,6 +231,7 @@ private:
     IdentifyResponse m_server;
     AuthResponse m_auth;
     QByteArray m_out;
+    QByteArrayList m_traceQueued; // commands in m_out, to trace once written
     bool m_flushScheduled = false;
     bool m_trace = false;
     bool m_closeWaitReceived = false;

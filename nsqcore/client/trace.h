@@ -5,6 +5,10 @@
 #include <QMetaType>
 #include <QObject>
 #include <QString>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
 
 class QFile;
 class QTimer;
@@ -57,12 +61,17 @@ private:
     bool m_collecting = false;
 };
 
-// Writes every traced frame of a Consumer to a file as JSON Lines, in the consumer's thread, as it
-// happens (flushed at most every 100 ms, and when it closes).
+class TraceFileSink;
+
+// Writes every traced frame of a Consumer to a file as JSON Lines as it happens: collected in the
+// consumer's thread, handed on every 100 ms (and when the consumer stops) to a thread of its own
+// that formats and writes them, so that a slow disk never delays heartbeats. If the disk falls
+// more than kMaxBacklog frames behind, frames are counted instead and the file says how many.
 class TraceFileWriter : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr qint64 kMaxBacklog = 2000000;
     TraceFileWriter(Consumer *consumer, QFile *file); // takes the open file
     ~TraceFileWriter() override;
     void flush();
@@ -71,9 +80,12 @@ Q_SIGNALS:
     void writeFailed(const QString &reason);
 
 private:
-    QFile *m_file;
-    QByteArray m_buffer;
+    QThread m_thread;
+    TraceFileSink *m_sink;
     QTimer *m_timer;
+    QList<TraceEntry> m_pending;
+    std::shared_ptr<std::atomic<qint64>> m_backlog; // frames handed on, not yet written
+    qint64 m_dropped = 0;
     bool m_failed = false;
 };
 

@@ -172,9 +172,12 @@ static void visitFeed(const QList<FeedSegment> &feed, const SourceOf &source, F 
                     .arg(d.message.attempts)
                     .arg(d.message.body.size());
             });
-        if (segment.finishedUnlisted > 0 && !segment.deliveries.isEmpty())
-            f(Kind::Finished, segment.deliveries.last().receivedMs,
-              segment.deliveries.last().source, true, segment.finishedUnlisted,
+        for (auto it = segment.finishedUnlisted.cbegin(); it != segment.finishedUnlisted.cend();
+             ++it)
+            f(Kind::Finished,
+              segment.deliveries.isEmpty() ? QDateTime::currentMSecsSinceEpoch()
+                                           : segment.deliveries.last().receivedMs,
+              it.key(), true, it.value(),
               [] { return TimelineModel::tr("finished on arrival (Tail)"); });
         for (const nsq::ConsumerEvent &e : segment.events) {
             switch (e.kind) {

@@ -6,6 +6,9 @@
 #include <QFont>
 #include <QPalette>
 
+#include <array>
+#include <optional>
+
 namespace nsqui {
 
 using EK = nsq::ConsumerEvent::Kind;
@@ -234,6 +237,7 @@ void TourModel::reset()
     for (Progress &p : m_steps)
         p = Progress();
     m_sawUpgrade = false;
+    m_closing.clear();
     endResetModel();
 }
 
@@ -248,19 +252,19 @@ QList<TourModel::Step> TourModel::happenedInOrder() const
     return out;
 }
 
-void TourModel::mark(Step step, qint64 atMs, const QString &address, const QString &detail)
+void TourModel::apply(Step step, const Seen &seen)
 {
     Progress &p = m_steps[step];
     const bool first = p.status != Status::Happened;
     if (first) {
         p.status = Status::Happened;
-        p.firstMs = atMs;
-        p.address = address;
+        p.firstMs = seen.firstMs;
+        p.address = seen.address;
     }
-    p.lastMs = atMs;
-    ++p.count;
-    if (!detail.isEmpty())
-        p.detail = detail;
+    p.lastMs = seen.lastMs;
+    p.count += seen.count;
+    if (!seen.detail.isEmpty())
+        p.detail = seen.detail;
     Q_EMIT dataChanged(index(step), index(step));
     if (first)
         Q_EMIT stepReached(step);
@@ -269,84 +273,120 @@ void TourModel::mark(Step step, qint64 atMs, const QString &address, const QStri
 void TourModel::addFeed(const QList<FeedSegment> &feed)
 {
     using S = nsq::Conn::State;
+    // What each step saw in this feed, applied once per step at the end: in Peek every message is
+    // a REQ, and the tour must not do work per message.
+    std::array<std::optional<Seen>, StepCount> seen;
+    const auto see = [&seen](Step step, qint64 atMs, const QString &address, auto detail,
+                             qint64 count = 1) {
+        std::optional<Seen> &s = seen[step];
+        if (!s) {
+            s = Seen{atMs, atMs, address, detail(), count};
+            return;
+        }
+        s->lastMs = atMs;
+        s->count += count;
+    };
+    const auto none = [] { return QString(); };
     for (const FeedSegment &segment : feed) {
         if (!segment.deliveries.isEmpty()) {
             const nsq::Delivery &d = segment.deliveries.first();
-            const QString detail = tr("%1, attempt %2, %3 bytes")
-                                       .arg(d.message.id.toString())
-                                       .arg(d.message.attempts)
-                                       .arg(d.message.body.size());
-            mark(Message, d.receivedMs, d.source, detail);
-            mark(Handler, d.receivedMs, d.source);
+            const auto detail = [&d] {
+                return tr("%1, attempt %2, %3 bytes")
+                    .arg(d.message.id.toString())
+                    .arg(d.message.attempts)
+                    .arg(d.message.body.size());
+            };
+            see(Message, d.receivedMs, d.source, detail, segment.deliveries.size());
+            see(Handler, d.receivedMs, d.source, none, segment.deliveries.size());
         }
-        if (segment.finishedUnlisted > 0 && !segment.deliveries.isEmpty())
-            mark(Respond, segment.deliveries.last().receivedMs, segment.deliveries.last().source,
-                 tr("FIN (Tail mode)"));
+        for (auto it = segment.finishedUnlisted.cbegin(); it != segment.finishedUnlisted.cend();
+             ++it)
+            see(
+                Respond,
+                segment.deliveries.isEmpty() ? QDateTime::currentMSecsSinceEpoch()
+                                             : segment.deliveries.last().receivedMs,
+                it.key(), [] { return tr("FIN (Tail mode)"); }, it.value());
         for (const nsq::ConsumerEvent &e : segment.events) {
             switch (e.kind) {
             case EK::ConnectionState:
                 switch (e.state) {
                 case S::Connecting:
-                    mark(Connect, e.atMs, e.address);
+                    see(Connect, e.atMs, e.address, none);
                     break;
                 case S::Identifying:
-                    mark(Magic, e.atMs, e.address);
+                    see(Magic, e.atMs, e.address, none);
                     break;
                 case S::UpgradingTls:
                 case S::UpgradingCompression:
                 case S::Authenticating:
-                    mark(Identify, e.atMs, e.address);
+                    see(Identify, e.atMs, e.address, none);
                     m_sawUpgrade = true;
-                    mark(Upgrades, e.atMs, e.address, connectionStateWords(e.state));
+                    see(Upgrades, e.atMs, e.address,
+                        [&e] { return connectionStateWords(e.state); });
                     break;
                 case S::Connected:
-                    mark(Identify, e.atMs, e.address);
-                    if (!m_sawUpgrade && m_steps[Upgrades].status == Status::ToCome) {
-                        m_steps[Upgrades].status = Status::NotUsed;
-                        Q_EMIT dataChanged(index(Upgrades), index(Upgrades));
-                    }
+                    see(Identify, e.atMs, e.address, none);
                     break;
                 case S::Closing:
-                    mark(Close, e.atMs, e.address, tr("CLS sent"));
+                    m_closing.insert(e.address);
+                    see(Close, e.atMs, e.address, [] { return tr("CLS sent"); });
                     break;
                 case S::Disconnected:
                     break;
                 }
                 break;
             case EK::Connected:
-                mark(Subscribe, e.atMs, e.address);
+                see(Subscribe, e.atMs, e.address, none);
                 break;
             case EK::Disconnected:
-                mark(Close, e.atMs, e.address, e.text);
+                // Only a connection that sent CLS closes as this step describes; one refused or
+                // lost is not progress through the tour.
+                if (m_closing.remove(e.address))
+                    see(Close, e.atMs, e.address, [&e] { return e.text; });
                 break;
             case EK::Ready:
                 if (e.value > 0)
-                    mark(Ready, e.atMs, e.address, tr("RDY %1").arg(e.value));
+                    see(Ready, e.atMs, e.address, [&e] { return tr("RDY %1").arg(e.value); });
                 break;
             case EK::Finished:
-                mark(Respond, e.atMs, e.address, tr("FIN %1").arg(e.id.toString()));
+                see(Respond, e.atMs, e.address, [&e] { return tr("FIN %1").arg(e.id.toString()); });
                 break;
             case EK::Requeued:
-                mark(Respond, e.atMs, e.address, tr("REQ %1").arg(e.id.toString()));
+                see(Respond, e.atMs, e.address, [&e] { return tr("REQ %1").arg(e.id.toString()); });
                 break;
             case EK::Touched:
-                mark(Respond, e.atMs, e.address, tr("TOUCH %1").arg(e.id.toString()));
+                see(Respond, e.atMs, e.address,
+                    [&e] { return tr("TOUCH %1").arg(e.id.toString()); });
                 break;
             case EK::Heartbeat:
-                mark(Heartbeat, e.atMs, e.address);
+                see(Heartbeat, e.atMs, e.address, none);
                 break;
             case EK::BackoffStarted:
-                mark(Backoff, e.atMs, e.address,
-                     tr("level %1: RDY 0 for %2 ms").arg(e.value).arg(e.duration));
+                see(Backoff, e.atMs, e.address,
+                    [&e] { return tr("level %1: RDY 0 for %2 ms").arg(e.value).arg(e.duration); });
                 break;
             case EK::BackoffResumed:
-                if (m_steps[Backoff].status == Status::Happened)
-                    mark(Backoff, e.atMs, e.address, tr("recovered: RDY back to normal"));
+                if (m_steps[Backoff].status == Status::Happened || seen[Backoff])
+                    see(Backoff, e.atMs, e.address,
+                        [] { return tr("recovered: RDY back to normal"); });
                 break;
             default:
                 break;
             }
         }
+    }
+    // First-time steps light up in the order they happened.
+    std::vector<Step> order;
+    for (int s = 0; s < StepCount; ++s)
+        if (seen[s])
+            order.push_back(Step(s));
+    std::stable_sort(order.begin(), order.end(),
+                     [&seen](Step a, Step b) { return seen[a]->firstMs < seen[b]->firstMs; });
+    for (Step step : order)
+        apply(step, *seen[step]);
+    if (seen[Identify] && !m_sawUpgrade && m_steps[Upgrades].status == Status::ToCome) {
+        m_steps[Upgrades].status = Status::NotUsed;
+        Q_EMIT dataChanged(index(Upgrades), index(Upgrades));
     }
 }
 

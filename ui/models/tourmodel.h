@@ -5,6 +5,7 @@
 #include "timelinemodel.h"
 
 #include <QAbstractListModel>
+#include <QSet>
 
 namespace nsqui {
 
@@ -70,11 +71,19 @@ Q_SIGNALS:
     void stepReached(nsqui::TourModel::Step step);
 
 private:
-    void mark(Step step, qint64 atMs, const QString &address, const QString &detail = {});
+    struct Seen
+    {
+        qint64 firstMs = 0, lastMs = 0;
+        QString address;
+        QString detail;
+        qint64 count = 1;
+    };
+    void apply(Step step, const Seen &seen);
 
     Progress m_steps[StepCount];
     Mode m_mode = Mode::Hold;
     bool m_sawUpgrade = false;
+    QSet<QString> m_closing; // connections that sent CLS
 };
 
 } // namespace nsqui

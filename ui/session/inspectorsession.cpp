@@ -41,6 +41,12 @@ public:
             m_feed.append(FeedSegment());
         m_feed.last().deliveries.append(
             nsq::Delivery{message, source, QDateTime::currentMSecsSinceEpoch()});
+        if (m_tail) {
+            // Where each message came from, until its FIN is counted for that connection.
+            if (m_sources.size() > 1000000)
+                m_sources.clear(); // only if FINs stopped being reported: keep it bounded
+            m_sources.insert(message.id, source);
+        }
         nsq::Consumer *c = m_consumer;
         if (++m_gate->unseen > FlowGate::kHighWater && !m_gate->throttled.exchange(true)) {
             ++m_gate->throttles;
@@ -62,10 +68,19 @@ public:
     void setTail(bool tail) { m_tail = tail; }
     void addEvent(nsq::ConsumerEvent &&event)
     {
-        if (m_tail && event.kind == nsq::ConsumerEvent::Kind::Finished) {
-            if (!m_feed.isEmpty())
-                ++m_feed.last().finishedUnlisted;
+        using K = nsq::ConsumerEvent::Kind;
+        if (m_tail && event.kind == K::Finished) {
+            if (m_feed.isEmpty())
+                m_feed.append(FeedSegment());
+            ++m_feed.last().finishedUnlisted[m_sources.take(event.id)];
+            if (!m_timer->isActive())
+                m_timer->start();
             return;
+        }
+        if (m_tail && (event.kind == K::Released || event.kind == K::TimedOut)) {
+            m_sources.remove(event.id);
+            for (const nsq::MessageId &id : std::as_const(event.ids))
+                m_sources.remove(id);
         }
         const bool last = event.kind == nsq::ConsumerEvent::Kind::Stopped;
         if (m_feed.isEmpty() || !m_feed.last().deliveries.isEmpty())
@@ -96,6 +111,7 @@ private:
     quint64 m_generation;
     bool m_peek;
     bool m_tail = false;
+    QHash<nsq::MessageId, QString> m_sources; // Tail: delivered, FIN not yet reported
     std::shared_ptr<FlowGate> m_gate;
     QTimer *m_timer;
     QList<FeedSegment> m_feed;
@@ -343,6 +359,7 @@ void InspectorSession::drain()
                 FeedSegment part;
                 if (n == front.deliveries.size()) {
                     part.deliveries = std::exchange(front.deliveries, {});
+                    part.finishedUnlisted = std::move(front.finishedUnlisted);
                     m_queue.pop_front();
                 } else {
                     part.deliveries = front.deliveries.first(n);
@@ -356,6 +373,7 @@ void InspectorSession::drain()
             }
             FeedSegment part;
             part.events = std::move(front.events);
+            part.finishedUnlisted = std::move(front.finishedUnlisted);
             m_queue.pop_front();
             size += part.events.size();
             stoppedNow = onEvents(part.events);

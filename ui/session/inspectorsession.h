@@ -7,6 +7,7 @@
 #include <client/handler.h>
 #include <client/trace.h>
 
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -25,8 +26,8 @@ struct FeedSegment
 {
     QList<nsq::Delivery> deliveries;
     QList<nsq::ConsumerEvent> events;
-    // Tail: the Finished events of these deliveries, counted rather than listed (one FIN each).
-    qsizetype finishedUnlisted = 0;
+    // Tail: Finished events counted per connection rather than listed (one FIN per delivery).
+    QHash<QString, qsizetype> finishedUnlisted;
 };
 
 // Shared by the window's handler (consumer thread) and the session (GUI thread): how many

@@ -231,10 +231,12 @@ void PlotsPanel::reset()
         m_ready->removeItem(s.item);
     m_spans.clear();
     m_samples.clear();
+    m_totals.clear();
     m_readyNow.clear();
     m_inFlightNow = 0;
     m_received = m_finished = m_requeued = m_timedOut = 0;
-    m_lastSampleMs = 0;
+    // The first interval counts from now: what arrives before the first sample is in it.
+    m_lastSampleMs = QDateTime::currentMSecsSinceEpoch();
     m_channelDepth = m_channelInFlight = -1;
     replot();
 }
@@ -244,7 +246,8 @@ void PlotsPanel::addFeed(const QList<FeedSegment> &feed)
     using K = nsq::ConsumerEvent::Kind;
     for (const FeedSegment &segment : feed) {
         m_received += segment.deliveries.size();
-        m_finished += segment.finishedUnlisted;
+        for (qsizetype n : segment.finishedUnlisted)
+            m_finished += n;
         for (const nsq::ConsumerEvent &e : segment.events) {
             switch (e.kind) {
             case K::Finished:
@@ -287,6 +290,7 @@ void PlotsPanel::addFeed(const QList<FeedSegment> &feed)
                 break;
             }
             case K::BackoffResumed:
+            case K::Stopped: // a consumer that stops in backoff leaves it with its connections
                 if (!m_spans.empty() && m_spans.back().open) {
                     m_spans.back().open = false;
                     m_spans.back().item->bottomRight->setCoords(key(e.atMs), 1);
@@ -319,12 +323,8 @@ void PlotsPanel::addChannelStats(qint64 atMs, qint64 depth, qint64 inFlight)
 void PlotsPanel::sample()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_lastSampleMs == 0) {
-        m_lastSampleMs = now;
-        m_received = m_finished = m_requeued = m_timedOut = 0;
-        follow();
-        return;
-    }
+    if (m_lastSampleMs == 0)
+        m_lastSampleMs = now - kSampleMs; // before any session
     const double seconds = qMax(0.001, double(now - m_lastSampleMs) / 1000.0);
     Sample s;
     s.atMs = now;
@@ -336,6 +336,10 @@ void PlotsPanel::sample()
     s.finished = double(m_finished) / seconds;
     s.requeued = double(m_requeued) / seconds;
     s.timedOut = double(m_timedOut) / seconds;
+    m_totals[QStringLiteral("received")] += m_received;
+    m_totals[QStringLiteral("finished")] += m_finished;
+    m_totals[QStringLiteral("requeued")] += m_requeued;
+    m_totals[QStringLiteral("timedout")] += m_timedOut;
     m_received = m_finished = m_requeued = m_timedOut = 0;
     m_lastSampleMs = now;
 

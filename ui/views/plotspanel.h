@@ -53,7 +53,12 @@ public:
     // a connection's address (its RDY).
     QCPGraph *graph(const QString &id) const;
     int backoffSpans() const { return int(m_spans.size()); }
+    // A backoff span still open (growing with each sample).
+    bool inBackoff() const { return !m_spans.empty() && m_spans.back().open; }
     int heartbeatMarks() const;
+    // Messages counted into the rate series so far this session: received, finished, requeued,
+    // timedout.
+    qint64 total(const QString &id) const { return m_totals.value(id); }
     void sampleNow() { sample(); }
 
 protected:
@@ -99,6 +104,7 @@ private:
     qint64 m_inFlightNow = 0;
     qint64 m_received = 0, m_finished = 0, m_requeued = 0, m_timedOut = 0;
     qint64 m_lastSampleMs = 0;
+    QMap<QString, qint64> m_totals;
     qint64 m_channelDepth = -1, m_channelInFlight = -1, m_channelAtMs = 0;
     int m_windowSeconds = 300;
     bool m_paused = false;

@@ -91,6 +91,7 @@ void TourPanel::showStep(TourModel::Step step)
 {
     m_list->setCurrentIndex(m_model->index(step));
     updateDetail();
+    Q_EMIT stepShown(step);
 }
 
 void TourPanel::updateDetail()
@@ -170,6 +171,7 @@ void TourPanel::replayNext()
     if (m_replaySteps.isEmpty()) {
         m_replayTimer.stop();
         retranslate();
+        Q_EMIT replayFinished();
         return;
     }
     showStep(m_replaySteps.takeFirst());

@@ -31,6 +31,8 @@ public:
 Q_SIGNALS:
     void framesRequested(nsqui::TourModel::Step step);
     void eventsRequested(nsqui::TourModel::Step step);
+    void stepShown(nsqui::TourModel::Step step);
+    void replayFinished();
 
 protected:
     void changeEvent(QEvent *event) override;
