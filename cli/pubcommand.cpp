@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <cerrno>
+#include <cstring>
 #include <unistd.h>
 
 namespace nsqcli {
@@ -143,10 +144,18 @@ int runPub(const QStringList &arguments)
     QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&] {
         char chunk[65536];
         const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
-        if (n > 0)
+        if (n > 0) {
             input.append(chunk, qsizetype(n));
-        else if (n == 0 || (errno != EINTR && errno != EAGAIN))
-            eof = true; // end of input, or unreadable: what was read still goes out
+        } else if (n == 0) {
+            eof = true;
+        } else if (errno != EINTR && errno != EAGAIN) {
+            // Unreadable (a directory, an I/O error) is not the end of the input: what was read
+            // still goes out, and the run ends in an error that says so.
+            if (inputError.isEmpty())
+                inputError = QStringLiteral("cannot read standard input: %1")
+                                 .arg(QString::fromLocal8Bit(std::strerror(errno)));
+            eof = true;
+        }
         publishWhatIsReady();
     });
     QObject::connect(&pace, &QTimer::timeout, &pace, publishWhatIsReady);

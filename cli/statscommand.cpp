@@ -136,7 +136,7 @@ int runStats(const QStringList &arguments)
                 errors << r.error();
             else
                 for (const nsq::NodeInfo &n : r.value())
-                    nsqds << QStringLiteral("%1:%2").arg(n.broadcastAddress).arg(n.httpPort);
+                    nsqds << n.httpAddress();
             if (--pending == 0)
                 loop.quit();
         });

@@ -30,4 +30,10 @@ QString parseHostPort(const QString &text, QString *host, quint16 *port)
     return {};
 }
 
+QString joinHostPort(const QString &host, quint16 port)
+{
+    const bool v6 = host.contains(QLatin1Char(':')) && !host.startsWith(QLatin1Char('['));
+    return (v6 ? QStringLiteral("[%1]:%2") : QStringLiteral("%1:%2")).arg(host).arg(port);
+}
+
 } // namespace nsq

@@ -4,6 +4,7 @@
 #include "../protocol/commands.h"
 #include "../protocol/compression.h"
 #include "../protocol/names.h"
+#include "address.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -157,7 +158,7 @@ void Conn::connectToNsqd(const QString &host, quint16 port)
     }
     m_host = host;
     m_port = port;
-    m_address = QStringLiteral("%1:%2").arg(host).arg(port); // asked for per message
+    m_address = joinHostPort(host, port); // asked for per message
     m_error = Error::NoError;
     m_errorString.clear();
     m_decoder.reset();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../client/address.h"
 #include "../protocol/result.h"
 
 #include <QList>
@@ -51,10 +52,8 @@ struct NodeInfo
     QString broadcastAddress, hostname, version;
     quint16 tcpPort = 0, httpPort = 0;
     QStringList topics; // from /nodes only
-    QString tcpAddress() const
-    {
-        return QStringLiteral("%1:%2").arg(broadcastAddress).arg(tcpPort);
-    }
+    QString tcpAddress() const { return joinHostPort(broadcastAddress, tcpPort); }
+    QString httpAddress() const { return joinHostPort(broadcastAddress, httpPort); }
 };
 
 struct LookupResult

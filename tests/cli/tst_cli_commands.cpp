@@ -6,6 +6,7 @@
 #include <broker/brokerclient.h>
 #include <broker/lookupd.h>
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -243,6 +244,21 @@ private Q_SLOTS:
         QCOMPARE(pub.code, 1);
         QVERIFY2(pub.err.contains("a line of input is longer than 64 MiB"), pub.err.constData());
         QVERIFY2(pub.err.contains("(1 published)"), pub.err.constData());
+    }
+
+    void pubSaysWhenItCannotReadItsInput()
+    {
+        // `pub < /tmp`: a read error is an error (to_nsq says "is a directory"), not an empty
+        // input published with exit code 0.
+        QProcess p;
+        p.setStandardInputFile(QDir::tempPath());
+        p.start(QStringLiteral(NSQ_CLI_PATH),
+                {QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                 QStringLiteral("--topic"), QStringLiteral("dir")});
+        QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, kWait));
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("cannot read standard input: Is a directory"), err.constData());
     }
 
     void pubRateEarnsNoBurstWhileIdle()

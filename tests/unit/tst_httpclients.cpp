@@ -162,6 +162,26 @@ private Q_SLOTS:
         QVERIFY(none && !none->ok() && none->error().contains(QLatin1String("TOPIC_NOT_FOUND")));
     }
 
+    void ipv6NodesAreBracketed()
+    {
+        // A node lookupd announces by an IPv6 address is dialled and asked as [host]:port, the
+        // form the address parser reads back (it was "::1:4150" and then refused).
+        const auto r = LookupResult::parse(
+            R"({"channels":[],"producers":[{"broadcast_address":"::1","hostname":"h",)"
+            R"("tcp_port":4150,"http_port":4151,"version":"1.3.0"}]})");
+        QVERIFY(r.ok());
+        const NodeInfo &n = r.value().producers.first();
+        QCOMPARE(n.tcpAddress(), QStringLiteral("[::1]:4150"));
+        QCOMPARE(n.httpAddress(), QStringLiteral("[::1]:4151"));
+        QString host;
+        quint16 port = 0;
+        QCOMPARE(parseHostPort(n.httpAddress(), &host, &port), QString());
+        QCOMPARE(host, QStringLiteral("::1"));
+        QCOMPARE(port, quint16(4151));
+        QCOMPARE(joinHostPort(QStringLiteral("127.0.0.1"), 4150), QStringLiteral("127.0.0.1:4150"));
+        QCOMPARE(joinHostPort(QStringLiteral("nsqd.example"), 1), QStringLiteral("nsqd.example:1"));
+    }
+
     void lookupParsesBothAnswerShapes_data()
     {
         QTest::addColumn<QByteArray>("json");

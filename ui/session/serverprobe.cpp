@@ -49,10 +49,7 @@ QStringList ServerProbe::nsqdHttpAddresses(const SessionSettings &settings)
         QString host;
         quint16 port = 0;
         if (nsq::parseHostPort(a, &host, &port).isEmpty() && port < 65535)
-            out << (host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2")
-                                                    : QStringLiteral("%1:%2"))
-                       .arg(host)
-                       .arg(port + 1);
+            out << nsq::joinHostPort(host, port + 1);
     }
     return out;
 }
@@ -149,8 +146,7 @@ void ServerProbe::checkSubscription(const SessionSettings &settings)
         client->lookup(settings.topic, [=](nsq::Result<nsq::LookupResult> r) {
             if (r.ok()) {
                 for (const nsq::NodeInfo &n : r.value().producers) {
-                    const QString address =
-                        QStringLiteral("%1:%2").arg(n.broadcastAddress).arg(n.httpPort);
+                    const QString address = n.httpAddress();
                     if (!found->contains(address))
                         *found << address;
                 }
