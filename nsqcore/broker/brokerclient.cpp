@@ -161,6 +161,7 @@ void BrokerClient::onBytesWritten()
 
 void BrokerClient::onReadyRead()
 {
+    m_readScheduled = false;
     if (m_closing)
         return;
     // A client that does not read what it is sent is not read either (nsqd blocks on the write
@@ -170,13 +171,26 @@ void BrokerClient::onReadyRead()
         m_readPaused = true;
         return;
     }
-    const QByteArray bytes = m_socket->readAll();
-    if (m_heartbeatInterval > 0)
+    // A bounded amount per turn of the event loop, then the other clients and the HTTP API get
+    // theirs: no client can hold the broker, however much it sends or it inflates to.
+    // What the decompressor still holds is taken first; only then is more read.
+    const QByteArray bytes =
+        m_compression && m_compression->hasMoreOutput() ? QByteArray() : m_socket->read(kReadChunk);
+    if (m_heartbeatInterval > 0 && !bytes.isEmpty())
         m_liveness->start(2 * m_heartbeatInterval);
     if (m_compression) {
         QByteArray plain;
-        if (!m_compression->decompress(bytes, plain)) {
+        if (!m_compression->decompress(bytes, plain, kInflateChunk)) {
             fatal(QStringLiteral("E_BAD_BODY %1").arg(m_compression->errorString()));
+            return;
+        }
+        m_compressedIn += bytes.size();
+        m_inflated += plain.size();
+        const qint64 consumed = m_compressedIn - m_compression->pendingInput();
+        const qint64 ratio = m_broker->config().maxInflateRatio;
+        if (m_inflated > kInflateChunk * 16 && m_inflated > ratio * consumed) {
+            fatal(QStringLiteral("E_BAD_BODY compressed stream inflates more than %1 to 1")
+                      .arg(ratio));
             return;
         }
         m_decoder.feed(plain);
@@ -192,6 +206,11 @@ void BrokerClient::onReadyRead()
             break;
         }
         handle(m_decoder.command());
+    }
+    if (!m_closing && !m_readScheduled &&
+        (m_socket->bytesAvailable() > 0 || (m_compression && m_compression->hasMoreOutput()))) {
+        m_readScheduled = true;
+        QMetaObject::invokeMethod(this, &BrokerClient::onReadyRead, Qt::QueuedConnection);
     }
 }
 

@@ -106,7 +106,11 @@ private:
     Channel *m_channel = nullptr;
     QByteArray m_out;
     bool m_flushScheduled = false;
-    bool m_readPaused = false; // output backed up: its commands wait, as nsqd's would
+    bool m_readPaused = false;    // output backed up: its commands wait, as nsqd's would
+    bool m_readScheduled = false; // more to read, posted for the next turn of the event loop
+    static constexpr qint64 kReadChunk = 256 * 1024;
+    static constexpr qint64 kInflateChunk = 256 * 1024;
+    qint64 m_compressedIn = 0, m_inflated = 0; // bytes, since compression started
     bool m_closing = false;
     bool m_authorised = false;
     bool m_snappy = false;

@@ -15,6 +15,8 @@ QStringList BrokerConfig::validate() const
         p << QStringLiteral("msg-timeout: must be between 1 ms and max-msg-timeout");
     if (maxPendingOutput < 64 * 1024)
         p << QStringLiteral("max-pending-output: must be at least 64 KiB");
+    if (maxInflateRatio < 2)
+        p << QStringLiteral("max-inflate-ratio: must be at least 2");
     if (maxTopicMessages < 1)
         p << QStringLiteral("max-topic-messages: must be positive");
     return p;

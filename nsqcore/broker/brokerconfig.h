@@ -23,6 +23,9 @@ struct BrokerConfig
     qint64 maxTopicMessages = 100000; // memory bound per topic and per channel
     // Bytes waiting to be sent to one client that stopped reading; past it, it is disconnected.
     qint64 maxPendingOutput = 64 * 1024 * 1024;
+    // A client's compressed stream may inflate to at most this many times its size (counted
+    // once past 4 MiB inflated); beyond it, the client is sent E_BAD_BODY and disconnected.
+    qint64 maxInflateRatio = 250;
     int defaultHeartbeatInterval = 30 * 1000;
     QString tlsCertFile; // TLS is offered when both are set
     QString tlsKeyFile;

@@ -18,7 +18,13 @@ public:
     // Returns the bytes to send; every call flushes, so the peer can decode what it got.
     virtual QByteArray compress(QByteArrayView plain) = 0;
     // Appends whatever the given bytes complete to `out`. False once the stream is corrupt.
-    virtual bool decompress(QByteArrayView compressed, QByteArray &out) = 0;
+    // maxOut >= 0 appends at most about that much (a decompression bomb cannot take all memory
+    // at once): the rest stays inside, and hasMoreOutput() says so; call again, with more input
+    // or none, to go on.
+    virtual bool decompress(QByteArrayView compressed, QByteArray &out, qsizetype maxOut = -1) = 0;
+    virtual bool hasMoreOutput() const = 0;
+    // Compressed bytes given but not read yet (kept for the next call).
+    virtual qsizetype pendingInput() const = 0;
     QString errorString() const { return m_error; }
 
 protected:

@@ -47,20 +47,36 @@ public:
         return out;
     }
 
-    bool decompress(QByteArrayView compressed, QByteArray &out) override
+    bool decompress(QByteArrayView compressed, QByteArray &out, qsizetype maxOut) override
     {
         if (!m_error.isEmpty())
             return false;
         if (m_ended) {
-            if (!compressed.isEmpty())
+            if (!compressed.isEmpty() || !m_leftover.isEmpty())
                 return fail(QStringLiteral("data after the end of the deflate stream"));
             return true;
         }
+        // Input left from a call that stopped at maxOut comes first.
+        if (!m_leftover.isEmpty()) {
+            m_leftover.append(compressed.data(), compressed.size());
+            compressed = m_leftover;
+        }
+        const QByteArray keep = m_leftover; // keeps `compressed` alive while zlib reads it
+        m_leftover.clear();
         m_in.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.data()));
         m_in.avail_in = uInt(compressed.size());
+        const qsizetype begin = out.size();
+        m_capped = false;
         for (;;) {
+            if (maxOut >= 0 && out.size() - begin >= maxOut) {
+                // Enough for now; zlib may hold more output, and the input not yet read is kept.
+                m_capped = true;
+                break;
+            }
             const qsizetype start = out.size();
-            const qsizetype room = qMax<qsizetype>(4096, qsizetype(m_in.avail_in) * 4);
+            qsizetype room = qMax<qsizetype>(4096, qsizetype(m_in.avail_in) * 4);
+            if (maxOut >= 0)
+                room = qMin(room, qMax<qsizetype>(4096, maxOut - (start - begin)));
             out.resize(start + room);
             m_in.next_out = reinterpret_cast<Bytef *>(out.data() + start);
             m_in.avail_out = uInt(room);
@@ -79,8 +95,13 @@ public:
             if (m_in.avail_out != 0)
                 break;
         }
+        if (m_in.avail_in > 0)
+            m_leftover =
+                QByteArray(reinterpret_cast<const char *>(m_in.next_in), qsizetype(m_in.avail_in));
         return true;
     }
+    bool hasMoreOutput() const override { return m_capped || !m_leftover.isEmpty(); }
+    qsizetype pendingInput() const override { return m_leftover.size(); }
 
 private:
     z_stream m_out{};
@@ -88,6 +109,8 @@ private:
     bool m_deflateOk = false;
     bool m_inflateOk = false;
     bool m_ended = false;
+    bool m_capped = false; // the last call stopped at maxOut
+    QByteArray m_leftover; // input zlib has not read yet
 };
 
 } // namespace

@@ -69,14 +69,20 @@ public:
         return out;
     }
 
-    bool decompress(QByteArrayView compressed, QByteArray &out) override
+    bool decompress(QByteArrayView compressed, QByteArray &out, qsizetype maxOut) override
     {
         if (!m_error.isEmpty())
             return false;
         m_pending.append(compressed.data(), compressed.size());
         qsizetype pos = 0;
         bool ok = true;
+        const qsizetype begin = out.size();
+        m_capped = false;
         while (m_pending.size() - pos >= 4) {
+            if (maxOut >= 0 && out.size() - begin >= maxOut) {
+                m_capped = true; // the rest waits in m_pending for the next call
+                break;
+            }
             const auto *p = reinterpret_cast<const uchar *>(m_pending.constData() + pos);
             const uchar type = p[0];
             const qsizetype len = qsizetype(p[1]) | qsizetype(p[2]) << 8 | qsizetype(p[3]) << 16;
@@ -123,6 +129,9 @@ public:
         return true;
     }
 
+    bool hasMoreOutput() const override { return m_capped; }
+    qsizetype pendingInput() const override { return m_pending.size(); }
+
 private:
     bool decodeChunk(uchar type, QByteArrayView chunk, QByteArray &out)
     {
@@ -155,6 +164,7 @@ private:
     }
 
     QByteArray m_pending;
+    bool m_capped = false; // the last call stopped at maxOut with whole chunks left
     bool m_wroteIdentifier = false;
     bool m_sawIdentifier = false;
 };

@@ -7,8 +7,11 @@
 #include <broker/brokerclient.h>
 #include <client/conn.h>
 #include <protocol/commands.h>
+#include <protocol/compression.h>
+#include <protocol/framedecoder.h>
 
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 
@@ -50,6 +53,53 @@ class TstBroker : public QObject
     }
 
 private Q_SLOTS:
+    void aDeflateBombIsRefused()
+    {
+        // After IDENTIFY with deflate, a small stream that inflates to 16 MiB of NOP: the
+        // broker takes it in bounded pieces and, past its inflate ratio, answers E_BAD_BODY and
+        // closes, instead of inflating it all at once (it used to take 816 MB for 510 KB).
+        Broker broker;
+        QCOMPARE(broker.start(), QString());
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, broker.tcpPort());
+        QVERIFY(s.waitForConnected(kWait));
+        const QByteArray json = R"({"deflate":true,"deflate_level":9,"feature_negotiation":true})";
+        QByteArray identify = "  V2IDENTIFY\n";
+        for (int shift = 24; shift >= 0; shift -= 8)
+            identify.append(char((json.size() >> shift) & 0xff));
+        s.write(identify + json);
+        // The answer (plain), then the OK that confirms compression (deflated).
+        FrameDecoder plainFrames;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                plainFrames.feed(s.readAll());
+                return plainFrames.next() == FrameDecoder::Status::FrameReady;
+            },
+            kWait));
+        QVERIFY(plainFrames.frame().data.contains("\"deflate\":true"));
+        auto out = makeDeflateStream(9);
+        auto in = makeDeflateStream(9);
+        QByteArray wire = plainFrames.takeBuffered();
+        const QByteArray nops = QByteArray("NOP\n").repeated(256 * 1024); // 1 MiB
+        QByteArray bomb;
+        for (int i = 0; i < 16; ++i)
+            bomb += out->compress(nops);
+        QVERIFY2(bomb.size() < 1024 * 1024, QByteArray::number(bomb.size()).constData());
+        s.write(bomb);
+        QByteArray answers;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                wire += s.readAll();
+                in->decompress(std::exchange(wire, {}), answers);
+                return answers.contains("E_BAD_BODY") ||
+                       s.state() == QAbstractSocket::UnconnectedState;
+            },
+            kWait));
+        QVERIFY2(answers.contains("E_BAD_BODY compressed stream inflates more than 250 to 1"),
+                 answers.constData());
+        QVERIFY(s.state() == QAbstractSocket::UnconnectedState || s.waitForDisconnected(kWait));
+    }
+
     void tlsWithCompression_data()
     {
         QTest::addColumn<bool>("tls");
