@@ -78,7 +78,13 @@ int runBroker(const QStringList &arguments)
                        "local users in the process list; the environment variable "
                        "NSQ_BROKER_AUTH_SECRET is not)."),
         QStringLiteral("secret"));
-    parser.addOptions({tcp, http, lookupd, demo, memQueue, tlsCert, tlsKey, authSecret});
+    const QCommandLineOption inflateRatio(
+        QStringLiteral("max-inflate-ratio"),
+        QStringLiteral("A client's compressed stream may inflate to at most N times its size "
+                       "(counted past 4 MiB); beyond, E_BAD_BODY and the connection closes."),
+        QStringLiteral("N"), QStringLiteral("250"));
+    parser.addOptions(
+        {tcp, http, lookupd, demo, memQueue, tlsCert, tlsKey, authSecret, inflateRatio});
     if (!parser.parse(arguments))
         return fail("broker", 2, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -111,6 +117,11 @@ int runBroker(const QStringList &arguments)
         error = QStringLiteral("--mem-queue-size: '%1' is not a positive number")
                     .arg(parser.value(memQueue));
     config.maxTopicMessages = memQueueSize;
+    const qint64 ratio = parser.value(inflateRatio).toLongLong(&rateOk);
+    if (error.isEmpty() && (!rateOk || ratio < 2 || ratio > 1000000))
+        error = QStringLiteral("--max-inflate-ratio: '%1' is not a number from 2 to 1000000")
+                    .arg(parser.value(inflateRatio));
+    config.maxInflateRatio = ratio;
     if (error.isEmpty() && parser.isSet(tlsCert) != parser.isSet(tlsKey))
         error = QStringLiteral("--tls-cert and --tls-key go together");
     config.tlsCertFile = parser.value(tlsCert);

@@ -135,6 +135,8 @@ private Q_SLOTS:
         QTest::newRow("bad rate") << QStringList{"broker", "--demo-rate", "-3"} << "--demo-rate";
         QTest::newRow("bad queue size")
             << QStringList{"broker", "--mem-queue-size", "0"} << "--mem-queue-size";
+        QTest::newRow("bad inflate ratio")
+            << QStringList{"broker", "--max-inflate-ratio", "1"} << "--max-inflate-ratio";
         QTest::newRow("TLS key alone") << QStringList{"broker", "--tls-key", "k.pem"}
                                        << "--tls-cert and --tls-key go together";
         QTest::newRow("stray argument")
