@@ -83,8 +83,13 @@ int runBroker(const QStringList &arguments)
         QStringLiteral("A client's compressed stream may inflate to at most N times its size "
                        "(counted past 4 MiB); beyond, E_BAD_BODY and the connection closes."),
         QStringLiteral("N"), QStringLiteral("250"));
+    const QCommandLineOption broadcast(
+        QStringLiteral("broadcast-address"),
+        QStringLiteral("Address given to consumers by the lookupd role and /info (default: the "
+                       "--tcp-address host, or this host's name when it listens on 0.0.0.0)."),
+        QStringLiteral("host"));
     parser.addOptions(
-        {tcp, http, lookupd, demo, memQueue, tlsCert, tlsKey, authSecret, inflateRatio});
+        {tcp, http, lookupd, demo, memQueue, tlsCert, tlsKey, authSecret, inflateRatio, broadcast});
     if (!parser.parse(arguments))
         return fail("broker", 2, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -122,6 +127,11 @@ int runBroker(const QStringList &arguments)
         error = QStringLiteral("--max-inflate-ratio: '%1' is not a number from 2 to 1000000")
                     .arg(parser.value(inflateRatio));
     config.maxInflateRatio = ratio;
+    config.broadcastAddress = parser.value(broadcast).trimmed();
+    if (error.isEmpty() && parser.isSet(broadcast) &&
+        (config.broadcastAddress.isEmpty() || config.broadcastAddress.contains(QLatin1Char(' '))))
+        error = QStringLiteral("--broadcast-address: '%1' is not a host name or address")
+                    .arg(parser.value(broadcast));
     if (error.isEmpty() && parser.isSet(tlsCert) != parser.isSet(tlsKey))
         error = QStringLiteral("--tls-cert and --tls-key go together");
     config.tlsCertFile = parser.value(tlsCert);

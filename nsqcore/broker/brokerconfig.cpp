@@ -1,5 +1,7 @@
 #include "brokerconfig.h"
 
+#include <QHostInfo>
+
 namespace nsq {
 
 QStringList BrokerConfig::validate() const
@@ -20,6 +22,16 @@ QStringList BrokerConfig::validate() const
     if (maxTopicMessages < 1)
         p << QStringLiteral("max-topic-messages: must be positive");
     return p;
+}
+
+QString BrokerConfig::effectiveBroadcastAddress() const
+{
+    if (!broadcastAddress.isEmpty())
+        return broadcastAddress;
+    if (tcpAddress == QHostAddress::Any || tcpAddress == QHostAddress::AnyIPv4 ||
+        tcpAddress == QHostAddress::AnyIPv6)
+        return QHostInfo::localHostName();
+    return tcpAddress.toString();
 }
 
 } // namespace nsq

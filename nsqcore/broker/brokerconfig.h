@@ -32,6 +32,10 @@ struct BrokerConfig
     QString authSecret; // AUTH is required when set
     QString authIdentity = QStringLiteral("demo");
     QString version = QStringLiteral("1.3.0");
+    // The address its lookupd role gives consumers. Empty: the TCP listen address, or this
+    // host's name when listening on every interface (nsqd's default).
+    QString broadcastAddress;
+    QString effectiveBroadcastAddress() const;
 
     QStringList validate() const;
 };

@@ -82,7 +82,7 @@ BrokerHttp::BrokerHttp(Broker *broker)
     s.route(QStringLiteral("/info"), [b] {
         return http::json(QJsonObject{
             {QStringLiteral("version"), b->config().version},
-            {QStringLiteral("broadcast_address"), QStringLiteral("127.0.0.1")},
+            {QStringLiteral("broadcast_address"), b->config().effectiveBroadcastAddress()},
             {QStringLiteral("hostname"), QHostInfo::localHostName()},
             {QStringLiteral("http_port"), int(b->httpPort())},
             {QStringLiteral("tcp_port"), int(b->tcpPort())},

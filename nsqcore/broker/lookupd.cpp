@@ -3,6 +3,8 @@
 #include "broker.h"
 #include "httpconventions.h"
 
+#include <client/address.h>
+
 #include <QHostInfo>
 #include <QHttpServer>
 #include <QJsonArray>
@@ -19,10 +21,11 @@ using Status = QHttpServerResponse::StatusCode;
 
 QJsonObject producer(const Broker &b)
 {
+    const QString broadcast = b.config().effectiveBroadcastAddress();
     return QJsonObject{
-        {QStringLiteral("remote_address"), QStringLiteral("127.0.0.1:%1").arg(b.tcpPort())},
+        {QStringLiteral("remote_address"), joinHostPort(broadcast, b.tcpPort())},
         {QStringLiteral("hostname"), QHostInfo::localHostName()},
-        {QStringLiteral("broadcast_address"), QStringLiteral("127.0.0.1")},
+        {QStringLiteral("broadcast_address"), broadcast},
         {QStringLiteral("tcp_port"), int(b.tcpPort())},
         {QStringLiteral("http_port"), int(b.httpPort())},
         {QStringLiteral("version"), b.config().version},

@@ -137,6 +137,8 @@ private Q_SLOTS:
             << QStringList{"broker", "--mem-queue-size", "0"} << "--mem-queue-size";
         QTest::newRow("bad inflate ratio")
             << QStringList{"broker", "--max-inflate-ratio", "1"} << "--max-inflate-ratio";
+        QTest::newRow("bad broadcast address")
+            << QStringList{"broker", "--broadcast-address", "a b"} << "--broadcast-address";
         QTest::newRow("TLS key alone") << QStringList{"broker", "--tls-key", "k.pem"}
                                        << "--tls-cert and --tls-key go together";
         QTest::newRow("stray argument")

@@ -5,6 +5,7 @@
 
 #include "rawclient.h"
 
+#include <QHostInfo>
 #include <QTcpServer>
 #include <QTest>
 
@@ -160,6 +161,51 @@ private Q_SLOTS:
         const auto none =
             await<LookupResult>([&](auto done) { http.lookup(QStringLiteral("nope"), done); });
         QVERIFY(none && !none->ok() && none->error().contains(QLatin1String("TOPIC_NOT_FOUND")));
+    }
+
+    void lookupdAdvertisesWhatConsumersCanReach_data()
+    {
+        QTest::addColumn<QString>("listen");
+        QTest::addColumn<QString>("broadcast");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("loopback") << "127.0.0.1"
+                                  << ""
+                                  << "127.0.0.1";
+        // nsqd's default: its host name, when it listens everywhere (it used to say 127.0.0.1,
+        // sending consumers on other hosts to their own loopback).
+        QTest::newRow("every interface") << "0.0.0.0"
+                                         << "" << QHostInfo::localHostName();
+        QTest::newRow("given") << "0.0.0.0"
+                               << "nsq.example"
+                               << "nsq.example";
+    }
+
+    void lookupdAdvertisesWhatConsumersCanReach()
+    {
+        QFETCH(QString, listen);
+        QFETCH(QString, broadcast);
+        QFETCH(QString, expected);
+        BrokerConfig config;
+        config.tcpAddress = QHostAddress(listen);
+        config.broadcastAddress = broadcast;
+        Broker b(config);
+        QCOMPARE(b.start(), QString());
+        b.getOrCreateTopic(QStringLiteral("t"));
+        Lookupd lookupd;
+        lookupd.addBroker(&b);
+        QVERIFY(lookupd.listen() != 0);
+        LookupdHttpClient http(QStringLiteral("127.0.0.1:%1").arg(lookupd.httpPort()));
+        const auto l =
+            await<LookupResult>([&](auto done) { http.lookup(QStringLiteral("t"), done); });
+        QVERIFY(l && l->ok());
+        QCOMPARE(l->value().producers.first().broadcastAddress, expected);
+        QCOMPARE(l->value().producers.first().tcpAddress(), joinHostPort(expected, b.tcpPort()));
+        NsqdHttpClient nsqd(QStringLiteral("127.0.0.1:%1").arg(b.httpPort()));
+        const auto info =
+            await<QByteArray>([&](auto done) { nsqd.get(QStringLiteral("/info"), {}, done); });
+        QVERIFY(info && info->ok());
+        QVERIFY2(info->value().contains("\"broadcast_address\":\"" + expected.toUtf8() + '"'),
+                 info->value().constData());
     }
 
     void ipv6NodesAreBracketed()
