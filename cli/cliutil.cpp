@@ -4,6 +4,7 @@
 #include <client/config.h>
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QTimer>
 
 #include <sys/resource.h>
@@ -69,7 +70,29 @@ QString applyOptions(const QString &flag, const QStringList &options, nsq::Confi
         const qsizetype eq = o.indexOf(QLatin1Char('='));
         if (eq <= 0)
             return QStringLiteral("--%1: '%2' is not name=value").arg(flag, o);
-        const QString error = config->set(o.left(eq), o.mid(eq + 1));
+        const QString name = o.left(eq);
+        QString value = o.mid(eq + 1);
+        // A secret on the command line is visible to every local user (ps): it can come from a
+        // file (@FILE, its first line) or an environment variable (env:NAME) instead.
+        if (name == QLatin1String("auth_secret")) {
+            if (value.startsWith(QLatin1Char('@'))) {
+                QFile f(value.mid(1));
+                if (!f.open(QIODevice::ReadOnly))
+                    return QStringLiteral("--%1: auth_secret: cannot read '%2': %3")
+                        .arg(flag, value.mid(1), f.errorString());
+                value = QString::fromUtf8(f.readLine(64 * 1024)).trimmed();
+            } else if (value.startsWith(QLatin1String("env:"))) {
+                const QByteArray var = value.mid(4).toLocal8Bit();
+                if (!qEnvironmentVariableIsSet(var.constData()))
+                    return QStringLiteral("--%1: auth_secret: the environment variable %2 is "
+                                          "not set")
+                        .arg(flag, value.mid(4));
+                value = qEnvironmentVariable(var.constData());
+            }
+            if (value.isEmpty())
+                return QStringLiteral("--%1: auth_secret is empty").arg(flag);
+        }
+        const QString error = config->set(name, value);
         if (!error.isEmpty())
             return QStringLiteral("--%1: %2").arg(flag, error);
     }

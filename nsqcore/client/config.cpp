@@ -1,9 +1,12 @@
 #include "config.h"
 
 #include <QHostInfo>
+#include <QRegularExpression>
 
 #include <functional>
+#include <limits>
 #include <map>
+#include <optional>
 
 namespace nsq {
 
@@ -11,21 +14,65 @@ namespace {
 
 struct Option
 {
-    enum Kind { Int, Bool, String, Double, Int64 } kind;
+    // Duration: an int field in milliseconds, set from a number of ms or a Go duration ("5s").
+    enum Kind { Int, Bool, String, Double, Int64, Duration } kind;
     std::function<void *(Config &)> field;
 };
+
+// A number of milliseconds ("5000", "-1"), or a Go duration: a sequence of decimal numbers with
+// units ns, us (µs), ms, s, m, h, as in "5s", "1m30s", "1.5h", "250ms". Whole milliseconds.
+std::optional<qint64> parseDurationMs(const QString &text)
+{
+    const QString t = text.trimmed();
+    bool ok = false;
+    const qint64 plain = t.toLongLong(&ok);
+    if (ok)
+        return plain;
+    static const QRegularExpression part(
+        QStringLiteral("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|\u00b5s|ms|s|m|h)"));
+    QString rest = t;
+    bool negative = false;
+    if (rest.startsWith(QLatin1Char('-')) || rest.startsWith(QLatin1Char('+'))) {
+        negative = rest.startsWith(QLatin1Char('-'));
+        rest.remove(0, 1);
+    }
+    if (rest.isEmpty())
+        return std::nullopt;
+    double ms = 0;
+    qsizetype pos = 0;
+    while (pos < rest.size()) {
+        const QRegularExpressionMatch m = part.match(rest, pos, QRegularExpression::NormalMatch,
+                                                     QRegularExpression::AnchorAtOffsetMatchOption);
+        if (!m.hasMatch())
+            return std::nullopt;
+        const double n = m.captured(1).toDouble();
+        const QString unit = m.captured(2);
+        const double scale = unit == QLatin1String("ns")   ? 1e-6
+                             : unit == QLatin1String("ms") ? 1
+                             : unit == QLatin1String("s")  ? 1000
+                             : unit == QLatin1String("m")  ? 60000
+                             : unit == QLatin1String("h")  ? 3600000
+                                                           : 1e-3; // us, µs
+        ms += n * scale;
+        pos = m.capturedEnd();
+    }
+    if (ms > 9e15)
+        return std::nullopt;
+    const qint64 whole = qRound64(ms);
+    return negative ? -whole : whole;
+}
 
 const std::map<QString, Option> &options()
 {
     static const std::map<QString, Option> table = {
         {QStringLiteral("dial_timeout"),
-         {Option::Int, [](Config &c) -> void * { return &c.dialTimeout; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.dialTimeout; }}},
         {QStringLiteral("read_timeout"),
-         {Option::Int, [](Config &c) -> void * { return &c.readTimeout; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.readTimeout; }}},
         {QStringLiteral("write_timeout"),
-         {Option::Int, [](Config &c) -> void * { return &c.writeTimeout; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.writeTimeout; }}},
         {QStringLiteral("heartbeat_interval"),
-         {Option::Int, [](Config &c) -> void * { return &c.heartbeatInterval; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.heartbeatInterval; }}},
         {QStringLiteral("client_id"),
          {Option::String, [](Config &c) -> void * { return &c.clientId; }}},
         {QStringLiteral("hostname"),
@@ -35,11 +82,11 @@ const std::map<QString, Option> &options()
         {QStringLiteral("output_buffer_size"),
          {Option::Int, [](Config &c) -> void * { return &c.outputBufferSize; }}},
         {QStringLiteral("output_buffer_timeout"),
-         {Option::Int, [](Config &c) -> void * { return &c.outputBufferTimeout; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.outputBufferTimeout; }}},
         {QStringLiteral("sample_rate"),
          {Option::Int, [](Config &c) -> void * { return &c.sampleRate; }}},
         {QStringLiteral("msg_timeout"),
-         {Option::Int, [](Config &c) -> void * { return &c.msgTimeout; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.msgTimeout; }}},
         {QStringLiteral("max_frame_size"),
          {Option::Int64, [](Config &c) -> void * { return &c.maxFrameSize; }}},
         {QStringLiteral("tls_v1"), {Option::Bool, [](Config &c) -> void * { return &c.tlsV1; }}},
@@ -62,23 +109,23 @@ const std::map<QString, Option> &options()
         {QStringLiteral("max_attempts"),
          {Option::Int, [](Config &c) -> void * { return &c.maxAttempts; }}},
         {QStringLiteral("default_requeue_delay"),
-         {Option::Int, [](Config &c) -> void * { return &c.defaultRequeueDelay; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.defaultRequeueDelay; }}},
         {QStringLiteral("max_requeue_delay"),
-         {Option::Int, [](Config &c) -> void * { return &c.maxRequeueDelay; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.maxRequeueDelay; }}},
         {QStringLiteral("backoff_multiplier"),
-         {Option::Int, [](Config &c) -> void * { return &c.backoffMultiplier; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.backoffMultiplier; }}},
         {QStringLiteral("max_backoff_duration"),
-         {Option::Int, [](Config &c) -> void * { return &c.maxBackoffDuration; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.maxBackoffDuration; }}},
         {QStringLiteral("lookupd_poll_interval"),
-         {Option::Int, [](Config &c) -> void * { return &c.lookupdPollInterval; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.lookupdPollInterval; }}},
         {QStringLiteral("lookupd_poll_jitter"),
          {Option::Double, [](Config &c) -> void * { return &c.lookupdPollJitter; }}},
         {QStringLiteral("low_rdy_idle_timeout"),
-         {Option::Int, [](Config &c) -> void * { return &c.lowRdyIdleTimeout; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.lowRdyIdleTimeout; }}},
         {QStringLiteral("low_rdy_timeout"),
-         {Option::Int, [](Config &c) -> void * { return &c.lowRdyTimeout; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.lowRdyTimeout; }}},
         {QStringLiteral("rdy_redistribute_interval"),
-         {Option::Int, [](Config &c) -> void * { return &c.rdyRedistributeInterval; }}},
+         {Option::Duration, [](Config &c) -> void * { return &c.rdyRedistributeInterval; }}},
     };
     return table;
 }
@@ -104,13 +151,27 @@ QString Config::set(const QString &option, const QVariant &value)
     bool ok = true;
     switch (it->second.kind) {
     case Option::Int: {
-        const int v = value.toInt(&ok);
+        // Through 64 bits, so that a value past int's range is refused, not wrapped.
+        const qint64 v = value.toString().trimmed().toLongLong(&ok);
+        if (ok && (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()))
+            return QStringLiteral("%1: '%2' is out of range").arg(option, value.toString());
         if (ok)
-            *static_cast<int *>(field) = v;
+            *static_cast<int *>(field) = int(v);
+        break;
+    }
+    case Option::Duration: {
+        const auto ms = parseDurationMs(value.toString());
+        if (!ms)
+            return QStringLiteral("%1: '%2' is not a duration (milliseconds, or with units as "
+                                  "in 5s, 1m30s, 250ms)")
+                .arg(option, value.toString());
+        if (*ms < std::numeric_limits<int>::min() || *ms > std::numeric_limits<int>::max())
+            return QStringLiteral("%1: '%2' is out of range").arg(option, value.toString());
+        *static_cast<int *>(field) = int(*ms);
         break;
     }
     case Option::Int64: {
-        const qint64 v = value.toLongLong(&ok);
+        const qint64 v = value.toString().trimmed().toLongLong(&ok);
         if (ok)
             *static_cast<qint64 *>(field) = v;
         break;

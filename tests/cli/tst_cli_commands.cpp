@@ -8,11 +8,13 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -113,6 +115,33 @@ private Q_SLOTS:
         QVERIFY2(t.elapsed() >= 400, qPrintable(QString::number(t.elapsed())));
     }
 
+    void badOptionsExitTwo_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("secret file") << "auth_secret=@/nonexistent/secret"
+                                     << "auth_secret: cannot read '/nonexistent/secret'";
+        QTest::newRow("secret variable")
+            << "auth_secret=env:NSQ_NO_SUCH_VARIABLE"
+            << "the environment variable NSQ_NO_SUCH_VARIABLE is not set";
+        // It used to wrap to 1000 ms on the wire.
+        QTest::newRow("out of range") << "msg_timeout=4294968296"
+                                      << "msg_timeout: '4294968296' is out of range";
+        QTest::newRow("not a duration") << "dial_timeout=5x"
+                                        << "is not a duration";
+    }
+
+    void badOptionsExitTwo()
+    {
+        QFETCH(QString, option);
+        QFETCH(QString, error);
+        const Run r = cli({QStringLiteral("tail"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                           QStringLiteral("--topic"), QStringLiteral("t"),
+                           QStringLiteral("--consumer-opt"), option});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(error.toUtf8()), r.err.constData());
+    }
+
     void optionsReachTheConnection()
     {
         // A broker that offers TLS and requires AUTH: each option must reach the server.
@@ -131,6 +160,14 @@ private Q_SLOTS:
             return nullptr;
         };
 
+        // The secret from a file for tail, from the environment for pub: never in argv.
+        QTemporaryDir dir;
+        const QString secretFile = dir.filePath(QStringLiteral("secret"));
+        {
+            QFile f(secretFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("s3cret\n");
+        }
         QProcess tail;
         tail.start(QStringLiteral(NSQ_CLI_PATH), {QStringLiteral("tail"),
                                                   QStringLiteral("--nsqd-tcp-address"),
@@ -146,13 +183,13 @@ private Q_SLOTS:
                                                   QStringLiteral("--consumer-opt"),
                                                   QStringLiteral("snappy=true"),
                                                   QStringLiteral("--consumer-opt"),
-                                                  QStringLiteral("auth_secret=s3cret"),
+                                                  QStringLiteral("auth_secret=@") + secretFile,
                                                   QStringLiteral("--consumer-opt"),
                                                   QStringLiteral("client_id=opt-tail"),
                                                   QStringLiteral("--consumer-opt"),
                                                   QStringLiteral("user_agent=agent/7"),
                                                   QStringLiteral("--consumer-opt"),
-                                                  QStringLiteral("msg_timeout=5000"),
+                                                  QStringLiteral("msg_timeout=5s"),
                                                   QStringLiteral("--consumer-opt"),
                                                   QStringLiteral("heartbeat_interval=7000")});
         BrokerClient *seen = nullptr;
@@ -167,6 +204,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(seen->state(), 1, kWait); // subscribed
 
         QProcess pub;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("NSQ_TEST_SECRET"), QStringLiteral("s3cret"));
+        pub.setProcessEnvironment(env);
         pub.start(QStringLiteral(NSQ_CLI_PATH),
                   {QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), address,
                    QStringLiteral("--topic"), QStringLiteral("opted"),
@@ -174,8 +214,8 @@ private Q_SLOTS:
                    QStringLiteral("--producer-opt"), ca, QStringLiteral("--producer-opt"),
                    QStringLiteral("deflate=true"), QStringLiteral("--producer-opt"),
                    QStringLiteral("deflate_level=3"), QStringLiteral("--producer-opt"),
-                   QStringLiteral("auth_secret=s3cret"), QStringLiteral("--producer-opt"),
-                   QStringLiteral("client_id=opt-pub")});
+                   QStringLiteral("auth_secret=env:NSQ_TEST_SECRET"),
+                   QStringLiteral("--producer-opt"), QStringLiteral("client_id=opt-pub")});
         QVERIFY(pub.waitForStarted(kWait));
         pub.write("compressed\n"); // stdin stays open: the connection stays up to be looked at
         QTRY_VERIFY_WITH_TIMEOUT((seen = clientNamed(QStringLiteral("opt-pub"))), kWait);

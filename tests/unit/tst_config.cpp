@@ -177,6 +177,64 @@ private Q_SLOTS:
             QVERIFY2(!checks[other](Config{}), qPrintable(QString::number(other)));
     }
 
+    void durationsTakeGoUnits_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<int>("ms");
+        QTest::newRow("plain ms") << "7000" << 7000;
+        QTest::newRow("seconds") << "5s" << 5000;
+        QTest::newRow("minutes and seconds") << "1m30s" << 90000;
+        QTest::newRow("ms unit") << "250ms" << 250;
+        QTest::newRow("fraction of an hour") << "1.5h" << 5400000;
+        QTest::newRow("microseconds") << "1500us" << 2;
+        QTest::newRow("micro sign") << "2000\u00b5s" << 2;
+        QTest::newRow("nanoseconds") << "3000000ns" << 3;
+        QTest::newRow("disabled") << "-1" << -1;
+    }
+    void durationsTakeGoUnits()
+    {
+        QFETCH(QString, value);
+        QFETCH(int, ms);
+        Config c;
+        QCOMPARE(c.set(QStringLiteral("heartbeat_interval"), value), QString());
+        QCOMPARE(c.heartbeatInterval, ms);
+    }
+
+    void badDurationsAndNumbersAreRefused_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("no number") << "dial_timeout"
+                                   << "s";
+        QTest::newRow("unknown unit") << "dial_timeout"
+                                      << "5x";
+        QTest::newRow("missing unit") << "dial_timeout"
+                                      << "1m30";
+        QTest::newRow("inner space") << "dial_timeout"
+                                     << "5 s";
+        QTest::newRow("empty") << "dial_timeout"
+                               << "";
+        QTest::newRow("duration past int") << "msg_timeout"
+                                           << "2562047h";
+        QTest::newRow("int past int") << "msg_timeout"
+                                      << "4294968296";
+        QTest::newRow("count past int") << "max_in_flight"
+                                        << "4294967297";
+    }
+    void badDurationsAndNumbersAreRefused()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, value);
+        Config c;
+        const Config before = c;
+        const QString error = c.set(name, value);
+        QVERIFY2(!error.isEmpty(), qPrintable(name + '=' + value));
+        QVERIFY2(error.contains(name), qPrintable(error));
+        QCOMPARE(c.msgTimeout, before.msgTimeout);
+        QCOMPARE(c.maxInFlight, before.maxInFlight);
+        QCOMPARE(c.dialTimeout, before.dialTimeout);
+    }
+
     void optionValuesOfTheWrongKindAreRefused_data()
     {
         QTest::addColumn<QString>("name");
