@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
 #include <QUrlQuery>
 
 namespace nsq {
@@ -48,15 +49,35 @@ NodeInfo parseNode(const QJsonObject &o)
 }
 
 template <typename T, typename F>
-std::function<void(Result<QByteArray>)> mapped(std::function<void(Result<T>)> done, F parse)
+std::function<void(Result<QByteArray>)> mapped(std::function<void(Result<T>)> done, F parse,
+                                               const QString &server)
 {
-    return [done, parse](Result<QByteArray> r) {
+    return [done, parse, server](Result<QByteArray> r) {
         if (!r.ok()) {
             done(Result<T>::failure(r.error()));
             return;
         }
-        done(parse(r.value()));
+        Result<T> parsed = parse(r.value());
+        if (!parsed.ok()) // which server said it
+            parsed = Result<T>::failure(QStringLiteral("%1: %2").arg(server, parsed.error()));
+        done(std::move(parsed));
     };
+}
+
+// Server text as it may be shown on a terminal: control characters (escape sequences) are
+// written out as \xNN, never passed on.
+QString printable(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f ||
+            (c.unicode() >= 0x80 && c.unicode() < 0xa0))
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
 }
 
 } // namespace
@@ -166,13 +187,38 @@ void HttpApiClient::send(const QByteArray &verb, const QString &path,
     url.setQuery(q);
     QNetworkRequest req(url);
     req.setTransferTimeout(m_timeoutMs);
+    // A redirect would show another server's data under the address asked for: refused.
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                     QNetworkRequest::ManualRedirectPolicy);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/octet-stream"));
     QNetworkReply *reply = m_nam->sendCustomRequest(req, verb, body);
     const QString where =
         QStringLiteral("%1 %2").arg(QString::fromLatin1(verb), url.toString(QUrl::RemoveQuery));
-    connect(reply, &QNetworkReply::finished, this, [reply, done, where] {
+    // Bounds: the whole request's time (a server dripping a byte at a time resets the transfer
+    // timeout forever) and the answer's size.
+    auto why = std::make_shared<QString>();
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, reply, [reply, why, ms = totalTimeout()] {
+        *why = QStringLiteral("no complete answer within %1 s").arg(double(ms) / 1000.0);
+        reply->abort();
+    });
+    deadline->start(totalTimeout());
+    const qint64 maxBytes = m_maxBodyBytes;
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [reply, why, maxBytes](qint64 received, qint64 total) {
+                if (why->isEmpty() && (received > maxBytes || total > maxBytes)) {
+                    *why = QStringLiteral("answer larger than %1 bytes").arg(maxBytes);
+                    reply->abort();
+                }
+            });
+    connect(reply, &QNetworkReply::finished, this, [reply, done, where, why] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (!why->isEmpty()) {
+            done(Result<QByteArray>::failure(QStringLiteral("%1: %2").arg(where, *why)));
+            return;
+        }
         const QByteArray data = reply->readAll();
         if (status == 0) {
             const QString cause = reply->error() == QNetworkReply::OperationCanceledError
@@ -181,13 +227,28 @@ void HttpApiClient::send(const QByteArray &verb, const QString &path,
             done(Result<QByteArray>::failure(QStringLiteral("%1: %2").arg(where, cause)));
             return;
         }
+        if (status >= 300 && status < 400) {
+            done(Result<QByteArray>::failure(
+                QStringLiteral("%1: HTTP %2 redirect to %3 not followed")
+                    .arg(where)
+                    .arg(status)
+                    .arg(printable(QString::fromUtf8(reply->rawHeader("Location").left(200))))));
+            return;
+        }
         if (status < 200 || status > 299) {
             QString message =
                 QJsonDocument::fromJson(data).object().value(QLatin1String("message")).toString();
             if (message.isEmpty())
                 message = QString::fromUtf8(data.left(200)).trimmed();
             done(Result<QByteArray>::failure(
-                QStringLiteral("%1: HTTP %2 %3").arg(where).arg(status).arg(message)));
+                QStringLiteral("%1: HTTP %2 %3").arg(where).arg(status).arg(printable(message))));
+            return;
+        }
+        // A 200 whose body broke off (shorter than its Content-Length, the connection lost)
+        // is a failure, not data.
+        if (reply->error() != QNetworkReply::NoError) {
+            done(Result<QByteArray>::failure(QStringLiteral("%1: the answer broke off: %2")
+                                                 .arg(where, printable(reply->errorString()))));
             return;
         }
         done(data);
@@ -202,7 +263,8 @@ void NsqdHttpClient::stats(const QString &topic, const QString &channel,
         q << qMakePair(QStringLiteral("topic"), topic);
     if (!channel.isEmpty())
         q << qMakePair(QStringLiteral("channel"), channel);
-    get(QStringLiteral("/stats"), q, mapped<NsqdStats>(std::move(done), &NsqdStats::parse));
+    get(QStringLiteral("/stats"), q,
+        mapped<NsqdStats>(std::move(done), &NsqdStats::parse, serverName()));
 }
 
 void NsqdHttpClient::topicAction(const QString &verb, const QString &topic,
@@ -239,44 +301,53 @@ void NsqdHttpClient::publish(const QString &topic, const QByteArray &body,
 void LookupdHttpClient::lookup(const QString &topic, std::function<void(Result<LookupResult>)> done)
 {
     get(QStringLiteral("/lookup"), {{QStringLiteral("topic"), topic}},
-        mapped<LookupResult>(std::move(done), &LookupResult::parse));
+        mapped<LookupResult>(std::move(done), &LookupResult::parse, serverName()));
 }
 
 void LookupdHttpClient::topics(std::function<void(Result<QStringList>)> done)
 {
     get(QStringLiteral("/topics"), {},
-        mapped<QStringList>(std::move(done), [](const QByteArray &json) {
-            const auto o = parseObject(json, "nsqlookupd /topics");
-            return o.ok()
-                       ? Result<QStringList>(stringList(o.value().value(QLatin1String("topics"))))
-                       : Result<QStringList>::failure(o.error());
-        }));
+        mapped<QStringList>(
+            std::move(done),
+            [](const QByteArray &json) {
+                const auto o = parseObject(json, "nsqlookupd /topics");
+                return o.ok() ? Result<QStringList>(
+                                    stringList(o.value().value(QLatin1String("topics"))))
+                              : Result<QStringList>::failure(o.error());
+            },
+            serverName()));
 }
 
 void LookupdHttpClient::channels(const QString &topic,
                                  std::function<void(Result<QStringList>)> done)
 {
     get(QStringLiteral("/channels"), {{QStringLiteral("topic"), topic}},
-        mapped<QStringList>(std::move(done), [](const QByteArray &json) {
-            const auto o = parseObject(json, "nsqlookupd /channels");
-            return o.ok()
-                       ? Result<QStringList>(stringList(o.value().value(QLatin1String("channels"))))
-                       : Result<QStringList>::failure(o.error());
-        }));
+        mapped<QStringList>(
+            std::move(done),
+            [](const QByteArray &json) {
+                const auto o = parseObject(json, "nsqlookupd /channels");
+                return o.ok() ? Result<QStringList>(
+                                    stringList(o.value().value(QLatin1String("channels"))))
+                              : Result<QStringList>::failure(o.error());
+            },
+            serverName()));
 }
 
 void LookupdHttpClient::nodes(std::function<void(Result<QList<NodeInfo>>)> done)
 {
     get(QStringLiteral("/nodes"), {},
-        mapped<QList<NodeInfo>>(std::move(done), [](const QByteArray &json) {
-            const auto o = parseObject(json, "nsqlookupd /nodes");
-            if (!o.ok())
-                return Result<QList<NodeInfo>>::failure(o.error());
-            QList<NodeInfo> nodes;
-            for (const auto &p : o.value().value(QLatin1String("producers")).toArray())
-                nodes << parseNode(p.toObject());
-            return Result<QList<NodeInfo>>(nodes);
-        }));
+        mapped<QList<NodeInfo>>(
+            std::move(done),
+            [](const QByteArray &json) {
+                const auto o = parseObject(json, "nsqlookupd /nodes");
+                if (!o.ok())
+                    return Result<QList<NodeInfo>>::failure(o.error());
+                QList<NodeInfo> nodes;
+                for (const auto &p : o.value().value(QLatin1String("producers")).toArray())
+                    nodes << parseNode(p.toObject());
+                return Result<QList<NodeInfo>>(nodes);
+            },
+            serverName()));
 }
 
 } // namespace nsq

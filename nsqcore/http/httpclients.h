@@ -72,7 +72,12 @@ public:
     // base: "http://host:port" or "host:port".
     explicit HttpApiClient(const QString &base, QObject *parent = nullptr);
     QUrl baseUrl() const { return m_base; }
+    // Without a byte for this long, a request fails; a whole request may take three times it.
     void setTimeout(int ms) { m_timeoutMs = ms; }
+    int totalTimeout() const { return 3 * m_timeoutMs; }
+    // Answers longer than this fail (nothing nsqd or nsqlookupd sends comes near it).
+    void setMaxBodySize(qint64 bytes) { m_maxBodyBytes = bytes; }
+    QString serverName() const { return m_base.authority(); }
     // Empty when the base address is usable.
     QString addressError() const { return m_addressError; }
 
@@ -88,6 +93,7 @@ private:
     QUrl m_base;
     QString m_addressError;
     int m_timeoutMs = 5000;
+    qint64 m_maxBodyBytes = 64 * 1024 * 1024;
     QNetworkAccessManager *m_nam;
 };
 

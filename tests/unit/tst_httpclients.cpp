@@ -7,7 +7,9 @@
 
 #include <QHostInfo>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
+#include <QTimer>
 
 #include <optional>
 
@@ -23,6 +25,47 @@ template <typename T, typename Call> std::optional<Result<T>> await(Call call)
     (void)QTest::qWaitFor([&] { return out.has_value(); }, kWait);
     return out;
 }
+// A server that answers every request with these bytes (after reading the request head),
+// then closes; dripMs > 0 sends the head, then the body a byte at a time with that pause between
+// bytes.
+struct CannedServer : QTcpServer
+{
+    QByteArray answer;
+    int dripMs = 0;
+    CannedServer(QByteArray a, int drip = 0) : answer(std::move(a)), dripMs(drip)
+    {
+        listen(QHostAddress::LocalHost);
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            QTcpSocket *s = nextPendingConnection();
+            connect(s, &QTcpSocket::readyRead, s, [this, s] {
+                if (!s->readAll().contains("\r\n\r\n") || s->property("answered").toBool())
+                    return;
+                s->setProperty("answered", true);
+                if (dripMs == 0) {
+                    s->write(answer);
+                    s->disconnectFromHost();
+                    return;
+                }
+                // The head at once, then the body a byte at a time.
+                const qsizetype head = answer.indexOf("\r\n\r\n") + 4;
+                s->write(answer.left(head));
+                auto *t = new QTimer(s);
+                auto pos = std::make_shared<qsizetype>(head);
+                connect(t, &QTimer::timeout, s, [s, t, pos, this] {
+                    if (*pos >= answer.size()) {
+                        t->stop();
+                        s->disconnectFromHost();
+                        return;
+                    }
+                    s->write(answer.mid((*pos)++, 1));
+                });
+                t->start(dripMs);
+            });
+        });
+    }
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(serverPort()); }
+};
+
 } // namespace
 
 class TstHttpClients : public QObject
@@ -120,6 +163,59 @@ private Q_SLOTS:
         QVERIFY(!bad.addressError().isEmpty());
         const auto r2 = await<NsqdStats>([&](auto done) { bad.stats({}, {}, done); });
         QVERIFY(r2 && !r2->ok());
+    }
+
+    void brokenAnswersAreFailuresThatNameTheServer_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("cut short") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n"
+                                                 "Content-Type: application/json\r\n\r\n"
+                                                 R"({"version":"1.3.0","topics":[]})")
+                                   << "the answer broke off";
+        QTest::newRow("redirect")
+            << QByteArray("HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:1/stats\r\n"
+                          "Content-Length: 0\r\n\r\n")
+            << "HTTP 302 redirect to http://127.0.0.1:1/stats not followed";
+        QTest::newRow("escape sequences")
+            << QByteArray("HTTP/1.1 500 Oops\r\nContent-Length: 11\r\n\r\n\x1b[31mboom!")
+            << "HTTP 500 \\x1b[31mboom!";
+        QTest::newRow("not JSON") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\n"
+                                                "not json")
+                                  << "nsqd /stats answer is not a JSON object";
+        QTest::newRow("too big") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 300000000\r\n"
+                                               "\r\n{")
+                                 << "answer larger than 1048576 bytes";
+    }
+
+    void brokenAnswersAreFailuresThatNameTheServer()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(QString, error);
+        CannedServer server(answer);
+        NsqdHttpClient http(server.address());
+        http.setMaxBodySize(1024 * 1024);
+        const auto r = await<NsqdStats>([&](auto done) { http.stats({}, {}, done); });
+        QVERIFY(r);
+        QVERIFY(!r->ok());
+        QVERIFY2(r->error().contains(error), qPrintable(r->error()));
+        QVERIFY2(r->error().contains(server.address()), qPrintable(r->error()));
+        QVERIFY(!r->error().contains(QChar(0x1b)));
+    }
+
+    void aDrippingServerIsBoundInTotalTime()
+    {
+        // A byte every 100 ms keeps resetting the transfer timeout (1 s); the whole request
+        // is bounded all the same.
+        CannedServer server(QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n") +
+                                QByteArray(1000, ' '),
+                            100);
+        NsqdHttpClient http(server.address());
+        http.setTimeout(1000);
+        const auto r = await<NsqdStats>([&](auto done) { http.stats({}, {}, done); });
+        QVERIFY(r && !r->ok());
+        QVERIFY2(r->error().contains(QLatin1String("no complete answer within 3 s")),
+                 qPrintable(r->error()));
     }
 
     void silentServerTimesOut()
