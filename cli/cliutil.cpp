@@ -10,7 +10,10 @@
 #include <sys/resource.h>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <cstring>
 
 namespace nsqcli {
 
@@ -23,6 +26,19 @@ void handleSignal(int s)
     g_signal = s;
 }
 } // namespace
+
+int outputFailure(const char *command, int writeErrno)
+{
+    errno = 0;
+    if (writeErrno == 0 && std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return -1;
+    const int e = writeErrno != 0 ? writeErrno : (errno != 0 ? errno : EIO);
+    if (e == EPIPE)
+        return 0; // the reader had enough: nothing to say
+    return fail(
+        command, 1,
+        QStringLiteral("cannot write output: %1").arg(QString::fromLocal8Bit(std::strerror(e))));
+}
 
 int fail(const char *command, int code, const QString &text)
 {

@@ -13,6 +13,9 @@ namespace nsqcli {
 
 // Prints "nsq-inspector-cli <command>: <text>" on stderr and returns code.
 int fail(const char *command, int code, const QString &text);
+// After writing the output: flushes standard output and returns the exit code if writing failed
+// (1 with a line on stderr; 0, quietly, when the reader went away: `| head -1`), or -1.
+int outputFailure(const char *command, int writeErrno = 0);
 
 // Parses the command's options; on a usage problem prints it and returns false with *exitCode set.
 bool parseOrExit(QCommandLineParser &parser, const QStringList &arguments, const char *command,

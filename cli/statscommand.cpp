@@ -169,6 +169,9 @@ int runStats(const QStringList &arguments)
     }
     for (const QString &e : errors)
         std::fprintf(stderr, "nsq-inspector-cli stats: %s\n", qPrintable(e));
+    const int written = outputFailure("stats");
+    if (written >= 0 && (written > 0 || errors.isEmpty()))
+        return written;
     return errors.isEmpty() ? 0 : 1;
 }
 

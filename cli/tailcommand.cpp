@@ -8,6 +8,7 @@
 #include <QRandomGenerator>
 
 #include <atomic>
+#include <cerrno>
 
 namespace nsqcli {
 
@@ -30,7 +31,8 @@ public:
         line.append('\n');
         if (std::fwrite(line.constData(), 1, size_t(line.size()), stdout) != size_t(line.size()) ||
             std::fflush(stdout) != 0) {
-            m_done(); // the reader went away
+            m_writeErrno = errno != 0 ? errno : EIO; // the reader went away, or the disk is full
+            m_done();
             return false;
         }
         if (m_limit > 0 && ++m_count == m_limit)
@@ -38,7 +40,10 @@ public:
         return true;
     }
 
+    int writeErrno() const { return m_writeErrno; }
+
 private:
+    std::atomic<int> m_writeErrno{0};
     QByteArray m_prefix;
     qint64 m_limit;
     qint64 m_count = 0;
@@ -175,6 +180,11 @@ int runTail(const QStringList &arguments)
         quitOnSignals();
         onStopRequested(stop);
         QCoreApplication::exec();
+    }
+    if (handler.writeErrno() != 0) {
+        const int code = outputFailure("tail", handler.writeErrno());
+        if (code >= 0)
+            return code;
     }
     return exitCode;
 }

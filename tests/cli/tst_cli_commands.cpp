@@ -115,6 +115,37 @@ private Q_SLOTS:
         QVERIFY2(t.elapsed() >= 400, qPrintable(QString::number(t.elapsed())));
     }
 
+    void aWriteErrorIsReported_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("error");
+        QTest::newRow("tail")
+            << QStringList{"tail", "--topic", "full", "-n", "2"}
+            << QByteArray("nsq-inspector-cli tail: cannot write output: No space left on device");
+        QTest::newRow("stats")
+            << QStringList{"stats"}
+            << QByteArray("nsq-inspector-cli stats: cannot write output: No space left on device");
+    }
+
+    void aWriteErrorIsReported()
+    {
+        // `tail > /dev/full` and `stats > /dev/full` used to exit 0 and say nothing.
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, error);
+        QCOMPARE(m_broker->publish(QStringLiteral("full"), {"a", "b"}), QString());
+        if (args.first() == QLatin1String("tail"))
+            args << QStringLiteral("--nsqd-tcp-address") << tcp();
+        else
+            args << QStringLiteral("--nsqd-http-address") << http();
+        QProcess p;
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start(QStringLiteral(NSQ_CLI_PATH), args);
+        QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, kWait));
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains(error), err.constData());
+    }
+
     void badOptionsExitTwo_data()
     {
         QTest::addColumn<QString>("option");
