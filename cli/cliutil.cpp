@@ -14,15 +14,21 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <unistd.h>
 
 namespace nsqcli {
 
 namespace {
 std::atomic<int> g_signal{0};
+std::atomic<int> g_signals{0}; // how many came, ever
 std::function<void()> g_onStop;
 
 void handleSignal(int s)
 {
+    // The first asks for a clean stop; a second one ends the program at once, even if the
+    // clean stop is stuck (a write to a pipe nobody reads).
+    if (g_signals.fetch_add(1) > 0)
+        _exit(128 + s);
     g_signal = s;
 }
 } // namespace

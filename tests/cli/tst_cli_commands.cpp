@@ -5,6 +5,7 @@
 #include <broker/broker.h>
 #include <broker/brokerclient.h>
 #include <broker/lookupd.h>
+#include <broker/topic.h>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -13,11 +14,17 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
+
+#include <csignal>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace nsq;
 
@@ -144,6 +151,54 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 1);
         const QByteArray err = p.readAllStandardError();
         QVERIFY2(err.contains(error), err.constData());
+    }
+
+    void aSecondCtrlCEndsItAtOnce()
+    {
+        // tail writing into a pipe nobody reads: the first SIGINT's clean stop waits behind the
+        // blocked write (it used to hang there for good); the second one ends it at once.
+        QTemporaryDir dir;
+        const QByteArray fifo = QFile::encodeName(dir.filePath(QStringLiteral("out")));
+        QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+        const int reader = ::open(fifo.constData(), O_RDONLY | O_NONBLOCK); // opened, never read
+        QVERIFY(reader >= 0);
+        const auto closeReader = qScopeGuard([reader] { ::close(reader); });
+        QByteArrayList bodies;
+        for (int i = 0; i < 2000; ++i)
+            bodies << QByteArray(200, 'x');
+        QCOMPARE(m_broker->publish(QStringLiteral("stuck"), bodies), QString());
+        QProcess p;
+        p.setStandardOutputFile(QFile::decodeName(fifo));
+        p.start(QStringLiteral(NSQ_CLI_PATH),
+                {QStringLiteral("tail"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                 QStringLiteral("--topic"), QStringLiteral("stuck")});
+        QVERIFY(p.waitForStarted(kWait));
+        // Wait until the pipe is full (64 KiB and more were written).
+        const Channel *ch = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const Topic *t = m_broker->topic(QStringLiteral("stuck"));
+                if (!t || t->channels.empty())
+                    return false;
+                ch = t->channels.begin()->second.get();
+                return ch->depth() < 2000 - 400;
+            },
+            kWait));
+        ::kill(pid_t(p.processId()), SIGINT);
+        // The first one was taken (its clean stop sent CLS) before the second goes: two
+        // signals sent at once may arrive as one.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                for (BrokerClient *c : m_broker->clients())
+                    if (c->channel() == ch && c->state() == int(BrokerClient::State::Closing))
+                        return true;
+                return false;
+            },
+            kWait));
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, kWait));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 128 + SIGINT);
     }
 
     void badOptionsExitTwo_data()
