@@ -34,7 +34,15 @@ int runPub(const QStringList &arguments)
         QStringLiteral("producer-opt"),
         QStringLiteral("Producer option name=value, go-nsq names (repeatable), e.g. tls_v1=true."),
         QStringLiteral("name=value"));
-    p.addOptions({nsqd, topic, rate, batch, opt});
+    const QCommandLineOption maxMsgSize(
+        QStringLiteral("max-msg-size"),
+        QStringLiteral("Longer lines are not sent (said by line number): nsqd's --max-msg-size."),
+        QStringLiteral("bytes"), QStringLiteral("1048576"));
+    const QCommandLineOption maxBody(
+        QStringLiteral("max-body-size"),
+        QStringLiteral("An MPUB is cut before it passes this: nsqd's --max-body-size."),
+        QStringLiteral("bytes"), QStringLiteral("5242880"));
+    p.addOptions({nsqd, topic, rate, batch, opt, maxMsgSize, maxBody});
     int code = 0;
     if (!parseOrExit(p, arguments, "pub", &code))
         return code;
@@ -56,13 +64,25 @@ int runPub(const QStringList &arguments)
         return fail("pub", 2,
                     QStringLiteral("--batch: '%1' is not a positive number").arg(p.value(batch)));
     const int perBatch = perSecond > 0 ? qMax(1, qMin(batchSize, int(perSecond / 10))) : batchSize;
+    const qint64 maxMessage = p.value(maxMsgSize).toLongLong(&ok);
+    if (!ok || maxMessage < 1)
+        return fail("pub", 2,
+                    QStringLiteral("--max-msg-size: '%1' is not a positive number")
+                        .arg(p.value(maxMsgSize)));
+    const qint64 maxBatchBytes = p.value(maxBody).toLongLong(&ok);
+    if (!ok || maxBatchBytes < maxMessage)
+        return fail("pub", 2,
+                    QStringLiteral("--max-body-size: '%1' is not a number of bytes at least "
+                                   "--max-msg-size")
+                        .arg(p.value(maxBody)));
 
     nsq::Config config;
     error = applyOptions(QStringLiteral("producer-opt"), p.values(opt), &config);
     if (!error.isEmpty())
         return fail("pub", 2, error);
     nsq::Producer producer(address, config);
-    qint64 published = 0, skipped = 0, sent = 0;
+    qint64 published = 0, skipped = 0, sent = 0, lineNumber = 0;
+    QList<qint64> tooLong; // line numbers of lines over --max-msg-size
     QHash<quint64, int> sizes;
     QString firstError;
 
@@ -88,6 +108,7 @@ int runPub(const QStringList &arguments)
 
     auto takeLines = [&] {
         QByteArrayList bodies;
+        qint64 batchBytes = 4; // MPUB's body: a count, then each message with its size
         while (bodies.size() < perBatch) {
             qsizetype nl = input.indexOf('\n', noNewlineBefore);
             if (nl < 0 && !(eof && !input.isEmpty())) {
@@ -96,15 +117,23 @@ int runPub(const QStringList &arguments)
             }
             if (nl < 0)
                 nl = input.size();
+            // A line that would take the batch past the server's body limit waits for the next.
+            if (!bodies.isEmpty() && batchBytes + 4 + qMin(nl, maxMessage + 1) > maxBatchBytes)
+                break;
             noNewlineBefore = 0;
             QByteArray body = input.left(nl);
             input.remove(0, qMin(nl + 1, input.size()));
+            ++lineNumber;
             while (body.endsWith('\r'))
                 body.chop(1);
-            if (body.isEmpty())
+            if (body.isEmpty()) {
                 ++skipped; // nsqd refuses empty messages
-            else
+            } else if (body.size() > maxMessage) {
+                tooLong << lineNumber; // nsqd would refuse the whole MPUB for it
+            } else {
+                batchBytes += 4 + body.size();
                 bodies << body;
+            }
         }
         return bodies;
     };
@@ -172,6 +201,17 @@ int runPub(const QStringList &arguments)
     if (skipped > 0)
         std::fprintf(stderr, "nsq-inspector-cli pub: skipped %lld empty lines\n",
                      static_cast<long long>(skipped));
+    if (!tooLong.isEmpty()) {
+        QStringList numbers;
+        for (qint64 n : std::as_const(tooLong).first(qMin<qsizetype>(tooLong.size(), 20)))
+            numbers << QString::number(n);
+        std::fprintf(stderr,
+                     "nsq-inspector-cli pub: %lld lines longer than --max-msg-size (%lld bytes) "
+                     "not published: line %s%s\n",
+                     static_cast<long long>(tooLong.size()), static_cast<long long>(maxMessage),
+                     qPrintable(numbers.join(QStringLiteral(", "))),
+                     tooLong.size() > 20 ? ", ..." : "");
+    }
     if (!inputError.isEmpty())
         return fail(
             "pub", 1,
@@ -184,7 +224,7 @@ int runPub(const QStringList &arguments)
                         .arg(published));
     std::fprintf(stderr, "nsq-inspector-cli pub: published %lld messages to %s\n",
                  static_cast<long long>(published), qPrintable(p.value(topic)));
-    return 0;
+    return tooLong.isEmpty() ? 0 : 1;
 }
 
 } // namespace nsqcli

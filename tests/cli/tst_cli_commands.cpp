@@ -344,7 +344,8 @@ private Q_SLOTS:
     void pubReadsALineLongerThanItsReadAhead()
     {
         // Reading pauses at 4 MiB of unpublished input, but never inside a line that is not
-        // whole yet: a 5 MiB message (the broker here takes up to 8 MiB) still goes out.
+        // whole yet: a 5 MiB message (the broker here takes up to 8 MiB, and pub is told so)
+        // still goes out.
         BrokerConfig bc;
         bc.maxMsgSize = 8 * 1024 * 1024;
         bc.maxBodySize = 8 * 1024 * 1024;
@@ -353,11 +354,41 @@ private Q_SLOTS:
         const QByteArray longLine(5 * 1024 * 1024, 'x');
         const Run pub = cli({QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"),
                              QStringLiteral("127.0.0.1:%1").arg(big.tcpPort()),
-                             QStringLiteral("--topic"), QStringLiteral("long")},
+                             QStringLiteral("--topic"), QStringLiteral("long"),
+                             QStringLiteral("--max-msg-size"), QString::number(bc.maxMsgSize),
+                             QStringLiteral("--max-body-size"), QString::number(bc.maxBodySize)},
                             longLine + "\nafter\n");
         QCOMPARE(pub.code, 0);
         QVERIFY2(pub.err.contains("published 2 messages"), pub.err.constData());
         QCOMPARE(big.topic(QStringLiteral("long"))->messageCount, quint64(2));
+    }
+
+    void pubCutsBatchesByTheServersBodyLimit()
+    {
+        // 200 lines of 30 KB are 6 MB: one MPUB would pass nsqd's 5 MB body limit and fail
+        // whole, where to_nsq publishes them all.
+        QByteArray input;
+        for (int i = 0; i < 200; ++i)
+            input += QByteArray(30 * 1024, 'a' + char(i % 26)) + '\n';
+        const Run pub = cli({QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                             QStringLiteral("--topic"), QStringLiteral("wide")},
+                            input);
+        QVERIFY2(pub.code == 0, pub.err.constData());
+        QVERIFY2(pub.err.contains("published 200 messages"), pub.err.constData());
+        QCOMPARE(m_broker->topic(QStringLiteral("wide"))->messageCount, quint64(200));
+    }
+
+    void pubRefusesALineOverTheMessageSizeByNumber()
+    {
+        const QByteArray input = "first\n" + QByteArray(2 * 1024 * 1024, 'b') + "\nthird\n";
+        const Run pub = cli({QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                             QStringLiteral("--topic"), QStringLiteral("tall")},
+                            input);
+        QCOMPARE(pub.code, 1);
+        QVERIFY2(pub.err.contains("1 lines longer than --max-msg-size (1048576 bytes) not "
+                                  "published: line 2"),
+                 pub.err.constData());
+        QVERIFY2(pub.err.contains("published 2 messages"), pub.err.constData());
     }
 
     void pubStopsAtALineNoBrokerWouldTake()
