@@ -212,8 +212,14 @@ BrokerHttp::BrokerHttp(Broker *broker)
         const QString channel = q.queryItemValue(QStringLiteral("channel"));
         if (topic.isEmpty())
             return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
-        if (!isValidTopicName(topic))
-            return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
+        if (!isValidTopicName(topic)) {
+            // nsqd's words differ by verb: a topic that cannot be made, one that cannot exist.
+            if (channelVerb)
+                return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
+            if (verb == QLatin1String("create") || verb == QLatin1String("empty"))
+                return http::error(Status::BadRequest, "INVALID_TOPIC");
+            return http::error(Status::NotFound, "TOPIC_NOT_FOUND");
+        }
         if (!channelVerb) {
             if (verb == QLatin1String("create")) {
                 b->getOrCreateTopic(topic);
@@ -232,7 +238,8 @@ BrokerHttp::BrokerHttp(Broker *broker)
         if (!isValidChannelName(channel))
             return http::error(Status::BadRequest, "INVALID_ARG_CHANNEL");
         if (verb == QLatin1String("create"))
-            return adminResult(b->createChannel(topic, channel));
+            return b->topic(topic) ? adminResult(b->createChannel(topic, channel))
+                                   : http::error(Status::NotFound, "TOPIC_NOT_FOUND");
         if (verb == QLatin1String("delete"))
             return adminResult(b->deleteChannel(topic, channel));
         if (verb == QLatin1String("empty"))

@@ -948,6 +948,18 @@ private Q_SLOTS:
         row("topic unknown", "POST", "/topic/pause?topic=nope-T", {}, 404, json, "TOPIC_NOT_FOUND");
         row("topic verb unknown", "POST", "/topic/bogus?topic=T", {}, 404, json, "NOT_FOUND");
         row("channel create", "POST", "/channel/create?topic=T&channel=c", {}, 200, {}, {});
+        row("channel create, no topic", "POST", "/channel/create?topic=nope-T&channel=c", {}, 404,
+            json, "TOPIC_NOT_FOUND");
+        row("channel, bad topic", "POST", "/channel/create?topic=bad!&channel=c", {}, 400, json,
+            "INVALID_ARG_TOPIC");
+        row("topic create, bad name", "POST", "/topic/create?topic=bad!", {}, 400, json,
+            "INVALID_TOPIC");
+        row("topic empty, bad name", "POST", "/topic/empty?topic=bad!", {}, 400, json,
+            "INVALID_TOPIC");
+        row("topic delete, bad name", "POST", "/topic/delete?topic=bad!", {}, 404, json,
+            "TOPIC_NOT_FOUND");
+        row("topic pause, bad name", "POST", "/topic/pause?topic=bad!", {}, 404, json,
+            "TOPIC_NOT_FOUND");
         row("channel no name", "POST", "/channel/create?topic=T", {}, 400, json,
             "MISSING_ARG_CHANNEL");
         row("channel pause", "POST", "/channel/pause?topic=T&channel=c", {}, 200, {}, {});
