@@ -77,7 +77,11 @@ BrokerHttp::BrokerHttp(Broker *broker)
     http::applyConventions(s);
     Broker *b = m_broker;
 
-    s.route(QStringLiteral("/ping"), [] { return http::text("OK"); });
+    s.route(QStringLiteral("/ping"), [](const QHttpServerRequest &req) {
+        return req.method() == Method::Get
+                   ? http::text("OK")
+                   : http::error(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
+    });
 
     s.route(QStringLiteral("/info"), [b] {
         return http::json(QJsonObject{
@@ -130,7 +134,7 @@ BrokerHttp::BrokerHttp(Broker *broker)
     });
 
     auto publish = [b](const QHttpServerRequest &req, bool multi) {
-        if (req.method() != Method::Post && req.method() != Method::Put)
+        if (req.method() != Method::Post) // nsqd takes POST only (PUT: 405)
             return http::error(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
         const QUrlQuery q = req.query();
         const QString topic = q.queryItemValue(QStringLiteral("topic"));
@@ -205,7 +209,7 @@ BrokerHttp::BrokerHttp(Broker *broker)
 
     // /topic/<verb> and /channel/<verb>
     auto admin = [b](const QHttpServerRequest &req, bool channelVerb, const QString &verb) {
-        if (req.method() != Method::Post && req.method() != Method::Put)
+        if (req.method() != Method::Post) // nsqd takes POST only (PUT: 405)
             return http::error(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
         const QUrlQuery q = req.query();
         const QString topic = q.queryItemValue(QStringLiteral("topic"));

@@ -41,7 +41,9 @@ QHttpServerResponse empty()
 void applyConventions(QHttpServer &server)
 {
     server.afterRequest([](QHttpServerResponse &&response, const QHttpServerRequest &request) {
-        if (request.url().path() != QLatin1String("/ping"))
+        // nsqd leaves it off its one plain-text answer, GET /ping's OK.
+        if (request.url().path() != QLatin1String("/ping") ||
+            request.method() != QHttpServerRequest::Method::Get)
             response.setHeader(QByteArrayLiteral("X-NSQ-Content-Type"),
                                QByteArrayLiteral("nsq; version=1.0"));
         return std::move(response);

@@ -49,8 +49,14 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
     s.route(QStringLiteral("/info"), [] {
         return http::json(QJsonObject{{QStringLiteral("version"), QStringLiteral("1.3.0")}});
     });
-    s.route(QStringLiteral("/ping"), [] { return http::text("OK"); });
+    s.route(QStringLiteral("/ping"), [](const QHttpServerRequest &req) {
+        return req.method() == QHttpServerRequest::Method::Get
+                   ? http::text("OK")
+                   : http::error(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
+    });
     s.route(QStringLiteral("/lookup"), [this](const QHttpServerRequest &req) {
+        if (req.method() != QHttpServerRequest::Method::Get)
+            return http::error(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
         const QString topic = req.query().queryItemValue(QStringLiteral("topic"));
         if (topic.isEmpty())
             return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");

@@ -929,6 +929,10 @@ private Q_SLOTS:
                                 << type << answer;
         };
         row("ping", "GET", "/ping", {}, 200, text, "OK");
+        row("ping by POST", "POST", "/ping", {}, 405, json, "METHOD_NOT_ALLOWED");
+        row("pub by PUT", "PUT", "/pub?topic=T", "x", 405, json, "METHOD_NOT_ALLOWED");
+        row("topic create by PUT", "PUT", "/topic/create?topic=T", {}, 405, json,
+            "METHOD_NOT_ALLOWED");
         row("config msg_timeout", "GET", "/config/msg_timeout", {}, 200, json, "60000000000");
         row("config unknown", "GET", "/config/no_such_option", {}, 400, json, "INVALID_OPTION");
         row("pub", "POST", "/pub?topic=T", "x", 200, text, "OK");
@@ -999,8 +1003,9 @@ private Q_SLOTS:
         const HttpResult r = m_target.http().request(verb, path, body);
         QCOMPARE(r.status, status);
         QCOMPARE(r.contentType, contentType);
-        QCOMPARE(r.nsqContentType,
-                 path == QLatin1String("/ping") ? QByteArray() : QByteArray("nsq; version=1.0"));
+        QCOMPARE(r.nsqContentType, path == QLatin1String("/ping") && verb == "GET"
+                                       ? QByteArray()
+                                       : QByteArray("nsq; version=1.0"));
         if (contentType.startsWith("application/json") && !answer.isEmpty() && status >= 400)
             QCOMPARE(r.json().value(QLatin1String("message")).toString().toUtf8(), answer);
         else if (!answer.isEmpty() || contentType.isEmpty())
@@ -1328,6 +1333,9 @@ private Q_SLOTS:
         QVERIFY2(m_target.lookup(),
                  "set NSQLOOKUPD_HTTP_ADDRESS to the lookupd the nsqd registers with");
         QCOMPARE(m_target.lookup()->get(QStringLiteral("/ping")).body, QByteArray("OK"));
+        // Queries are GET only, as nsqlookupd's.
+        QCOMPARE(m_target.lookup()->post(QStringLiteral("/ping")).status, 405);
+        QCOMPARE(m_target.lookup()->post(QStringLiteral("/lookup?topic=x")).status, 405);
         const QString topic = ServerTarget::freshName("t");
         const HttpResult unknown = m_target.lookup()->get(QStringLiteral("/lookup?topic=") + topic);
         QCOMPARE(unknown.status, 404);
