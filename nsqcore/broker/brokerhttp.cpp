@@ -192,7 +192,7 @@ BrokerHttp::BrokerHttp(Broker *broker)
                     bodies << line;
                 }
                 if (bodies.isEmpty())
-                    return http::error(Status::BadRequest, "MSG_EMPTY");
+                    return http::text("OK"); // nothing to publish, as nsqd says
             }
         }
         const QString error = b->publish(topic, bodies, deferMs);

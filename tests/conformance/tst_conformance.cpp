@@ -943,6 +943,7 @@ private Q_SLOTS:
         row("pub no topic", "POST", "/pub", "x", 400, json, "MISSING_ARG_TOPIC");
         row("pub by GET", "GET", "/pub?topic=T", {}, 405, json, "METHOD_NOT_ALLOWED");
         row("mpub lines", "POST", "/mpub?topic=T", "a\nb", 200, text, "OK");
+        row("mpub blank lines", "POST", "/mpub?topic=T", "\n\n", 200, text, "OK");
         row("mpub binary too short", "POST", "/mpub?topic=T&binary=true", "xx", 413, json,
             "BAD_BODY");
         row("topic create", "POST", "/topic/create?topic=T", {}, 200, {}, {});
