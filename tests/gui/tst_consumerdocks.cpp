@@ -444,11 +444,9 @@ private Q_SLOTS:
 
         // The hex pane shows the selected frame: offset, hex, ASCII.
         QTableView *table = w.tracePanel()->table();
-        const QRect r = table->visualRect(t->index(sub, TraceModel::Summary));
         table->scrollTo(t->index(sub, 0));
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
                           table->visualRect(t->index(sub, TraceModel::Summary)).center());
-        Q_UNUSED(r);
         QCOMPARE(w.tracePanel()->hexView()->data(), t->entryAt(sub).record.raw);
         QVERIFY(HexView::line(t->entryAt(sub).record.raw, 0)
                     .startsWith(QLatin1String("00000000  53 55 42 20")));

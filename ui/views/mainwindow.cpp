@@ -701,13 +701,17 @@ void MainWindow::createDocks()
     const QString current = Language::saved();
     for (const auto &[code, label] : Language::choices()) {
         QAction *a = language->addAction(label);
-        a->setObjectName(QStringLiteral("language_") +
-                         (code.isEmpty() ? QStringLiteral("system") : code));
+        a->setObjectName(languageActionName(code));
         a->setCheckable(true);
         a->setChecked(code == current);
         group->addAction(a);
         connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
     }
+}
+
+QString MainWindow::languageActionName(const QString &code)
+{
+    return QStringLiteral("language_") + (code.isEmpty() ? QStringLiteral("system") : code);
 }
 
 void MainWindow::retranslateDocks()
@@ -737,10 +741,8 @@ void MainWindow::setLanguage(const QString &code)
 {
     Language::apply(code);
     Language::save(code);
-    for (QAction *a : findChildren<QAction *>())
-        if (a->objectName() ==
-            QStringLiteral("language_") + (code.isEmpty() ? QStringLiteral("system") : code))
-            a->setChecked(true);
+    if (auto *a = findChild<QAction *>(languageActionName(code)))
+        a->setChecked(true); // called from code too, not only from the menu
 }
 
 void MainWindow::showTourFrames(int stepNumber)

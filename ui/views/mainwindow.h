@@ -108,6 +108,7 @@ public:
     void takeBacklog(int n);
     void createDocks();
     void retranslateDocks();
+    static QString languageActionName(const QString &code); // "" (the system's), "en", ...
     void showTourFrames(int step);
     void showTourEvents(int step);
     void pollChannel();
