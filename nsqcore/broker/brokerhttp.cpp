@@ -3,6 +3,7 @@
 #include "broker.h"
 #include "brokerclient.h"
 #include "httpconventions.h"
+#include "httprequestguard.h"
 
 #include <protocol/names.h>
 
@@ -266,11 +267,24 @@ BrokerHttp::~BrokerHttp() = default;
 
 quint16 BrokerHttp::listen(const QHostAddress &address, quint16 port)
 {
-    const quint16 bound = m_server->listen(address, port);
-    if (bound == 0)
-        m_error =
-            QStringLiteral("cannot listen for HTTP on %1:%2").arg(address.toString()).arg(port);
-    return bound;
+    const Broker *b = m_broker;
+    // nsqd's limits: a /pub body is one message, an /mpub body a batch; /config takes a value
+    // and nothing else reads a body, so no other request may carry more than a batch either.
+    auto *guard = new HttpRequestGuard([b](QByteArrayView path) {
+        const BrokerConfig &c = b->config();
+        if (path == "/pub" || path.startsWith("/config/"))
+            return HttpRequestFramer::BodyLimit{c.maxMsgSize, "MSG_TOO_BIG"};
+        return HttpRequestFramer::BodyLimit{c.maxBodySize, "BODY_TOO_BIG"};
+    });
+    if (!guard->serve(m_server.get(), address, port)) {
+        m_error = QStringLiteral("cannot listen for HTTP on %1:%2: %3")
+                      .arg(address.toString())
+                      .arg(port)
+                      .arg(guard->errorString());
+        delete guard;
+        return 0;
+    }
+    return guard->serverPort();
 }
 
 QByteArray BrokerHttp::statsText(const QJsonObject &stats)

@@ -2,6 +2,7 @@
 
 #include "broker.h"
 #include "httpconventions.h"
+#include "httprequestguard.h"
 
 #include <client/address.h>
 
@@ -134,10 +135,18 @@ QList<QPointer<Broker>> Lookupd::brokers() const
 
 quint16 Lookupd::listen(const QHostAddress &address, quint16 port)
 {
-    m_port = m_server->listen(address, port);
-    if (m_port == 0)
-        m_error =
-            QStringLiteral("cannot listen for HTTP on %1:%2").arg(address.toString()).arg(port);
+    // nsqlookupd reads no request bodies; a small one is let through as Go's server would.
+    auto *guard = new HttpRequestGuard([](QByteArrayView) {
+        return HttpRequestFramer::BodyLimit{1024 * 1024, "BODY_TOO_BIG"};
+    });
+    m_port = guard->serve(m_server.get(), address, port) ? guard->serverPort() : 0;
+    if (m_port == 0) {
+        m_error = QStringLiteral("cannot listen for HTTP on %1:%2: %3")
+                      .arg(address.toString())
+                      .arg(port)
+                      .arg(guard->errorString());
+        delete guard;
+    }
     return m_port;
 }
 

@@ -1,6 +1,7 @@
 // libFuzzer entry for everything that reads bytes from the network: frames, messages, IDENTIFY and
 // AUTH answers, server errors, client commands, and the snappy and deflate streams.
 // The first byte picks the decoder, the second how the rest is cut into reads.
+#include <broker/httprequestframer.h>
 #include <protocol/commanddecoder.h>
 #include <protocol/compression.h>
 #include <protocol/framedecoder.h>
@@ -60,6 +61,20 @@ void commands(QByteArrayView input, size_t piece)
     });
 }
 
+// The broker's HTTP request framing, as a hostile client's bytes arrive.
+void httpRequests(QByteArrayView input, size_t piece)
+{
+    HttpRequestFramer f(
+        [](QByteArrayView path) {
+            return HttpRequestFramer::BodyLimit{path == "/pub" ? 64 : 4096, "TOO_BIG"};
+        },
+        8192);
+    inPieces(input, piece, [&](QByteArrayView chunk) {
+        f.feed(chunk);
+        (void)f.takeContinueRequest();
+    });
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -68,7 +83,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QByteArrayView input(reinterpret_cast<const char *>(data) + 2, qsizetype(size - 2));
     const size_t piece = size_t(data[1] % 64) + 1;
-    switch (data[0] % 5) {
+    switch (data[0] % 6) {
     case 0:
         frames(input, piece);
         break;
@@ -87,6 +102,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     case 4:
         (void)IdentifyResponse::parse(input);
+        break;
+    case 5:
+        httpRequests(input, piece);
         break;
     }
     return 0;
