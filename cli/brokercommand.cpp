@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <cstdio>
+#include <limits>
 
 namespace nsqcli {
 
@@ -34,6 +35,27 @@ QString parseListen(const QString &option, const QString &text, QHostAddress *ad
         return QStringLiteral("--%1: '%2' is not an IP address to listen on").arg(option, host);
     *port = quint16(p);
     return {};
+}
+
+// "512MiB", "2G", "1000000" (bytes): a size with an optional binary unit; -1 when unreadable.
+qint64 parseSize(QString text)
+{
+    text = text.trimmed();
+    static const std::pair<const char *, int> units[] = {
+        {"KiB", 10}, {"MiB", 20}, {"GiB", 30}, {"KB", 10}, {"MB", 20},
+        {"GB", 30},  {"K", 10},   {"M", 20},   {"G", 30},  {"B", 0}};
+    int shift = 0;
+    for (const auto &[suffix, bits] : units)
+        if (text.endsWith(QLatin1String(suffix), Qt::CaseInsensitive)) {
+            text.chop(qsizetype(qstrlen(suffix)));
+            shift = bits;
+            break;
+        }
+    bool ok = false;
+    const qint64 n = text.trimmed().toLongLong(&ok);
+    if (!ok || n < 0 || n > (std::numeric_limits<qint64>::max() >> shift))
+        return -1;
+    return n << shift;
 }
 
 } // namespace
@@ -66,6 +88,12 @@ int runBroker(const QStringList &arguments)
         QStringLiteral("mem-queue-size"),
         QStringLiteral("Messages held in memory per topic and per channel."), QStringLiteral("N"),
         QStringLiteral("100000"));
+    const QCommandLineOption maxMemory(
+        QStringLiteral("max-memory"),
+        QStringLiteral("Bytes of messages held in all topics and channels (each channel's copy "
+                       "counted); past it, publishes are refused. Units KiB, MiB, GiB; 0: no "
+                       "bound."),
+        QStringLiteral("size"), QStringLiteral("1GiB"));
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
                                      QStringLiteral("PEM certificate: offer TLS in IDENTIFY."),
                                      QStringLiteral("file"));
@@ -88,8 +116,8 @@ int runBroker(const QStringList &arguments)
         QStringLiteral("Address given to consumers by the lookupd role and /info (default: the "
                        "--tcp-address host, or this host's name when it listens on 0.0.0.0)."),
         QStringLiteral("host"));
-    parser.addOptions(
-        {tcp, http, lookupd, demo, memQueue, tlsCert, tlsKey, authSecret, inflateRatio, broadcast});
+    parser.addOptions({tcp, http, lookupd, demo, memQueue, maxMemory, tlsCert, tlsKey, authSecret,
+                       inflateRatio, broadcast});
     if (!parser.parse(arguments))
         return fail("broker", 2, parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -122,6 +150,10 @@ int runBroker(const QStringList &arguments)
         error = QStringLiteral("--mem-queue-size: '%1' is not a positive number")
                     .arg(parser.value(memQueue));
     config.maxTopicMessages = memQueueSize;
+    config.maxMemoryBytes = parseSize(parser.value(maxMemory));
+    if (error.isEmpty() && config.maxMemoryBytes < 0)
+        error = QStringLiteral("--max-memory: '%1' is not a size (512MiB, 2GiB, or bytes)")
+                    .arg(parser.value(maxMemory));
     const qint64 ratio = parser.value(inflateRatio).toLongLong(&rateOk);
     if (error.isEmpty() && (!rateOk || ratio < 2 || ratio > 1000000))
         error = QStringLiteral("--max-inflate-ratio: '%1' is not a number from 2 to 1000000")

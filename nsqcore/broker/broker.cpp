@@ -39,6 +39,30 @@ protected:
 // How often deferred messages and in-flight timeouts are looked at (nsqd scans every 100 ms).
 constexpr int kTickMs = 20;
 
+// What a channel holds (ready, deferred and in flight), and a topic with its channels, in the
+// units of BrokerConfig::maxMemoryBytes.
+qint64 heldBytesOf(const Channel &c)
+{
+    qint64 bytes = 0;
+    for (const Message &m : c.queue)
+        bytes += Broker::heldCost(m);
+    for (const auto &d : c.deferred)
+        bytes += Broker::heldCost(d.second);
+    for (const Channel::InFlight &f : c.inFlight)
+        bytes += Broker::heldCost(f.message);
+    return bytes;
+}
+
+qint64 heldBytesOf(const Topic &t)
+{
+    qint64 bytes = 0;
+    for (const Topic::Pending &p : t.backlog)
+        bytes += Broker::heldCost(p.message);
+    for (const auto &entry : t.channels)
+        bytes += heldBytesOf(*entry.second);
+    return bytes;
+}
+
 } // namespace
 
 Broker::Broker(const BrokerConfig &config, QObject *parent)
@@ -165,6 +189,20 @@ QString Broker::publish(const QString &topicName, const QByteArrayList &bodies, 
             .arg(topicName)
             .arg(held)
             .arg(m_config.maxTopicMessages);
+    if (m_config.maxMemoryBytes > 0) {
+        qint64 incoming = 0;
+        for (const QByteArray &body : bodies)
+            incoming += body.size() + kMessageOverhead;
+        // Each channel keeps its own copy; a paused topic or one without channels keeps one.
+        const qint64 copies = t->paused ? 1 : qMax<qint64>(1, qint64(t->channels.size()));
+        if (incoming * copies > m_config.maxMemoryBytes - m_heldBytes)
+            return QStringLiteral("the embedded broker is full: it holds %1 MiB of messages and "
+                                  "keeps at most %2 MiB (--max-memory); this publish needs %3 MiB "
+                                  "more")
+                .arg(double(m_heldBytes) / (1 << 20), 0, 'f', 1)
+                .arg(double(m_config.maxMemoryBytes) / (1 << 20), 0, 'f', 1)
+                .arg(double(incoming * copies) / (1 << 20), 0, 'f', 1);
+    }
     const qint64 stamp = QDateTime::currentMSecsSinceEpoch() * 1000000;
     for (const QByteArray &body : bodies) {
         Message m;
@@ -173,9 +211,10 @@ QString Broker::publish(const QString &topicName, const QByteArrayList &bodies, 
         m.body = body;
         ++t->messageCount;
         t->messageBytes += quint64(body.size());
-        if (t->paused || t->channels.empty())
+        if (t->paused || t->channels.empty()) {
             t->backlog.push_back({m, deferMs});
-        else
+            m_heldBytes += heldCost(m);
+        } else
             putToChannels(t, m, deferMs);
     }
     if (!t->paused)
@@ -189,6 +228,7 @@ void Broker::putToChannels(Topic *t, const Message &m, qint64 deferMs)
     for (auto &entry : t->channels) {
         Channel *c = entry.second.get();
         ++c->messageCount;
+        m_heldBytes += heldCost(m);
         if (deferMs > 0)
             c->deferred.emplace(now() + deferMs, m);
         else
@@ -202,6 +242,7 @@ void Broker::drainBacklog(Topic *t)
         return;
     while (!t->backlog.empty()) {
         putToChannels(t, t->backlog.front().message, t->backlog.front().deferMs);
+        m_heldBytes -= heldCost(t->backlog.front().message);
         t->backlog.pop_front();
     }
     for (auto &entry : t->channels)
@@ -233,9 +274,12 @@ void Broker::maybeRemoveEphemeral(Channel *c)
     if (!c->ephemeral || !c->clients.isEmpty())
         return;
     Topic *t = c->topic;
+    m_heldBytes -= heldBytesOf(*c);
     t->channels.erase(c->name);
-    if (t->ephemeral && t->channels.empty())
+    if (t->ephemeral && t->channels.empty()) {
+        m_heldBytes -= heldBytesOf(*t);
         m_topics.erase(t->name);
+    }
 }
 
 Channel::InFlight *Broker::findInFlight(BrokerClient *client, const MessageId &id, QString *error)
@@ -259,6 +303,7 @@ QString Broker::finish(BrokerClient *client, const MessageId &id)
     if (!findInFlight(client, id, &error))
         return error;
     Channel *c = client->channel();
+    m_heldBytes -= heldCost(c->inFlight.value(id).message);
     c->inFlight.remove(id);
     client->messageDone();
     pump(c);
@@ -371,6 +416,7 @@ QString Broker::deleteTopic(const QString &name)
             client->setChannel(nullptr);
             client->closeConnection();
         }
+    m_heldBytes -= heldBytesOf(*t);
     m_topics.erase(name);
     return {};
 }
@@ -380,6 +426,8 @@ QString Broker::emptyTopic(const QString &name)
     Topic *t = topic(name);
     if (!t)
         return noTopic(name);
+    for (const Topic::Pending &p : t->backlog)
+        m_heldBytes -= heldCost(p.message);
     t->backlog.clear();
     return {};
 }
@@ -413,6 +461,7 @@ QString Broker::deleteChannel(const QString &topicName, const QString &channel)
         client->setChannel(nullptr);
         client->closeConnection();
     }
+    m_heldBytes -= heldBytesOf(*it->second);
     t->channels.erase(it);
     return {};
 }
@@ -424,6 +473,7 @@ QString Broker::emptyChannel(const QString &topicName, const QString &channel)
     if (!t || it == t->channels.end())
         return t ? QStringLiteral("CHANNEL_NOT_FOUND %1").arg(channel) : noTopic(topicName);
     Channel *c = it->second.get();
+    m_heldBytes -= heldBytesOf(*c);
     c->queue.clear();
     c->deferred.clear();
     c->inFlight.clear();

@@ -52,6 +52,12 @@ public:
     const std::map<QString, std::unique_ptr<Topic>> &topics() const { return m_topics; }
     QList<BrokerClient *> clients() const { return m_clients; }
 
+    // What one copy of a message costs against BrokerConfig::maxMemoryBytes besides its body.
+    static constexpr qint64 kMessageOverhead = 64;
+    static qint64 heldCost(const Message &m) { return m.body.size() + kMessageOverhead; }
+    // Bytes held in all topics and channels, counted as maxMemoryBytes counts them.
+    qint64 heldBytes() const { return m_heldBytes; }
+
     // Publishing. Returns an empty string, or nsqd's error text for the failure.
     QString publish(const QString &topic, const QByteArrayList &bodies, qint64 deferMs = 0);
 
@@ -91,6 +97,7 @@ private:
     QSslConfiguration m_tls;
     BrokerHttp *m_http = nullptr;
     quint16 m_httpPort = 0;
+    qint64 m_heldBytes = 0;
     bool m_tlsReady = false;
 };
 

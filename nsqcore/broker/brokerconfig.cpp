@@ -19,6 +19,8 @@ QStringList BrokerConfig::validate() const
         p << QStringLiteral("max-pending-output: must be at least 64 KiB");
     if (maxInflateRatio < 2)
         p << QStringLiteral("max-inflate-ratio: must be at least 2");
+    if (maxMemoryBytes < 0)
+        p << QStringLiteral("max-memory: must not be negative");
     if (maxTopicMessages < 1)
         p << QStringLiteral("max-topic-messages: must be positive");
     return p;

@@ -137,6 +137,10 @@ private Q_SLOTS:
             << QStringList{"broker", "--mem-queue-size", "0"} << "--mem-queue-size";
         QTest::newRow("bad inflate ratio")
             << QStringList{"broker", "--max-inflate-ratio", "1"} << "--max-inflate-ratio";
+        QTest::newRow("bad memory bound") << QStringList{"broker", "--max-memory", "lots"}
+                                          << "--max-memory: 'lots' is not a size";
+        QTest::newRow("negative memory bound")
+            << QStringList{"broker", "--max-memory", "-1MiB"} << "--max-memory";
         QTest::newRow("bad broadcast address")
             << QStringList{"broker", "--broadcast-address", "a b"} << "--broadcast-address";
         QTest::newRow("TLS key alone") << QStringList{"broker", "--tls-key", "k.pem"}

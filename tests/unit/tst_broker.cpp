@@ -1,5 +1,6 @@
 // Embedded-broker features a stock nsqd only has with extra flags (TLS, AUTH) or that are ours
 // (the memory cap), checked end to end with our Conn and with raw sockets.
+#include "httpget.h"
 #include "rawclient.h"
 #include "scriptedserver.h"
 
@@ -259,6 +260,71 @@ private Q_SLOTS:
         QVERIFY(c.waitForClosed(kWait)); // like nsqd, E_PUB_FAILED ends the connection
         // Nothing was lost from what was accepted.
         QCOMPARE(broker.topic(QStringLiteral("capped"))->backlog.size(), size_t(3));
+    }
+
+    void memoryIsBoundedInBytesAcrossTopics()
+    {
+        // 1,200 messages of 1 MB over three topics held 1.2 GB with no topic near its message
+        // cap; the bound is in bytes, over all topics and each channel's copy.
+        BrokerConfig bc;
+        const qint64 cost = 1000 + Broker::kMessageOverhead;
+        bc.maxMemoryBytes = 10 * cost;
+        Broker broker(bc);
+        QCOMPARE(broker.start(), QString());
+        const QByteArray body(1000, 'm');
+        QCOMPARE(broker.publish(QStringLiteral("a"), {body, body, body}), QString());
+        QCOMPARE(broker.publish(QStringLiteral("b"), {body, body, body}), QString());
+        // Two channels: each keeps a copy, so two messages here cost four.
+        QCOMPARE(broker.createChannel(QStringLiteral("c"), QStringLiteral("x")), QString());
+        QCOMPARE(broker.createChannel(QStringLiteral("c"), QStringLiteral("y")), QString());
+        QCOMPARE(broker.publish(QStringLiteral("c"), {body, body}), QString());
+        QCOMPARE(broker.heldBytes(), 10 * cost);
+        const QString refused = broker.publish(QStringLiteral("d"), {"small"});
+        QVERIFY2(refused.contains(QLatin1String("broker is full")) &&
+                     refused.contains(QLatin1String("--max-memory")),
+                 qPrintable(refused));
+        QVERIFY(!broker.topic(QStringLiteral("d")) ||
+                broker.topic(QStringLiteral("d"))->backlog.empty());
+
+        // Over TCP, the refusal is E_PUB_FAILED with the reason; over HTTP, 503 with it.
+        RawClient c;
+        QVERIFY(c.connectTo(QStringLiteral("127.0.0.1"), broker.tcpPort()));
+        c.send(cmd::pub("a", "more"));
+        const auto f = c.next(kWait);
+        QVERIFY(f && f->isError());
+        QVERIFY2(f->data.startsWith("E_PUB_FAILED PUB failed the embedded broker is full"),
+                 f->data.constData());
+        TestHttp http(QStringLiteral("http://127.0.0.1:%1").arg(broker.httpPort()));
+        const HttpResult r = http.post(QStringLiteral("/pub?topic=a"), "more");
+        QCOMPARE(r.status, 503);
+        QVERIFY2(r.body.contains("broker is full"), r.body.constData());
+
+        // Whatever lets go of messages gives the room back.
+        QCOMPARE(broker.emptyTopic(QStringLiteral("a")), QString());
+        QCOMPARE(broker.heldBytes(), 7 * cost);
+        QCOMPARE(broker.emptyChannel(QStringLiteral("c"), QStringLiteral("x")), QString());
+        QCOMPARE(broker.heldBytes(), 5 * cost);
+        QCOMPARE(broker.deleteChannel(QStringLiteral("c"), QStringLiteral("y")), QString());
+        QCOMPARE(broker.heldBytes(), 3 * cost);
+        QCOMPARE(broker.publish(QStringLiteral("a"), {body, body, body}), QString());
+        QCOMPARE(broker.deleteTopic(QStringLiteral("b")), QString());
+        QCOMPARE(broker.heldBytes(), 3 * cost);
+        // A backlog drained into a new channel moves, it is not counted twice.
+        QCOMPARE(broker.createChannel(QStringLiteral("a"), QStringLiteral("z")), QString());
+        QCOMPARE(broker.heldBytes(), 3 * cost);
+
+        // Delivery and FIN: a finished message is no longer held.
+        Conn conn{Config()};
+        QSignalSpy messages(&conn, &Conn::messageReceived);
+        conn.connectToNsqd(QStringLiteral("127.0.0.1"), broker.tcpPort());
+        QVERIFY(QTest::qWaitFor([&] { return conn.state() == Conn::State::Connected; }, kWait));
+        conn.subscribe(QStringLiteral("a"), QStringLiteral("z"));
+        conn.setReady(10);
+        QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 3, kWait);
+        QCOMPARE(broker.heldBytes(), 3 * cost); // in flight is still held
+        for (const auto &args : std::as_const(messages))
+            conn.finish(args.first().value<Message>().id);
+        QTRY_COMPARE_WITH_TIMEOUT(broker.heldBytes(), qint64(0), kWait);
     }
 
     void secondClientOnChannelSharesTheMessages()

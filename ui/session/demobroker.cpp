@@ -30,7 +30,9 @@ QString DemoBroker::start()
     QMetaObject::invokeMethod(
         m_context,
         [this, &error] {
-            m_broker = new nsq::Broker(nsq::BrokerConfig(), m_context);
+            nsq::BrokerConfig config;
+            config.maxMemoryBytes = kDemoMemoryBytes;
+            m_broker = new nsq::Broker(config, m_context);
             error = m_broker->start();
             if (!error.isEmpty())
                 return;

@@ -22,6 +22,9 @@ public:
     QString tcpAddress() const { return m_tcpAddress; }
     QString httpAddress() const { return m_httpAddress; }
     static QString topic() { return QStringLiteral("events"); }
+    // Demo mode shares the desktop with the window: its broker holds at most this many bytes of
+    // messages, and says so when a publish would pass it.
+    static constexpr qint64 kDemoMemoryBytes = qint64(256) << 20;
 
 private:
     QThread m_thread;
