@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <unistd.h>
 
 namespace nsqcli {
@@ -42,7 +43,13 @@ int runPub(const QStringList &arguments)
         QStringLiteral("max-body-size"),
         QStringLiteral("An MPUB is cut before it passes this: nsqd's --max-body-size."),
         QStringLiteral("bytes"), QStringLiteral("5242880"));
-    p.addOptions({nsqd, topic, rate, batch, opt, maxMsgSize, maxBody});
+    const QCommandLineOption reconnect(
+        QStringLiteral("reconnect-timeout"),
+        QStringLiteral("When the connection is lost after a publish succeeded, reconnect and send "
+                       "the unconfirmed batches again for up to this many seconds (0: stop at "
+                       "once)."),
+        QStringLiteral("seconds"), QStringLiteral("60"));
+    p.addOptions({nsqd, topic, rate, batch, opt, maxMsgSize, maxBody, reconnect});
     int code = 0;
     if (!parseOrExit(p, arguments, "pub", &code))
         return code;
@@ -75,6 +82,12 @@ int runPub(const QStringList &arguments)
                     QStringLiteral("--max-body-size: '%1' is not a number of bytes at least "
                                    "--max-msg-size")
                         .arg(p.value(maxBody)));
+    const int reconnectSeconds = p.value(reconnect).toInt(&ok);
+    if (!ok || reconnectSeconds < 0 || reconnectSeconds > 86400)
+        return fail("pub", 2,
+                    QStringLiteral("--reconnect-timeout: '%1' is not a number of seconds from 0 "
+                                   "to 86400")
+                        .arg(p.value(reconnect)));
 
     nsq::Config config;
     error = applyOptions(QStringLiteral("producer-opt"), p.values(opt), &config);
@@ -82,9 +95,19 @@ int runPub(const QStringList &arguments)
         return fail("pub", 2, error);
     nsq::Producer producer(address, config);
     qint64 published = 0, skipped = 0, sent = 0, lineNumber = 0;
-    QList<qint64> tooLong; // line numbers of lines over --max-msg-size
-    QHash<quint64, int> sizes;
+    QList<qint64> tooLong;                      // line numbers of lines over --max-msg-size
+    QHash<quint64, QByteArrayList> outstanding; // sent, not yet answered
     QString firstError;
+    // A lost connection (nsqd restarted, a proxy's idle timeout) is not the end: once a publish
+    // has succeeded, the batches it left unconfirmed are sent again on a new connection, with
+    // backoff, for up to --reconnect-timeout. They may have been published already: NSQ delivers
+    // at least once, and this says so.
+    std::deque<QByteArrayList> resend;
+    bool everPublished = false;
+    QElapsedTimer failingSince;
+    int reconnectAttempt = 0;
+    QTimer retry;
+    retry.setSingleShot(true);
 
     // Standard input is read as it arrives, from the event loop: a slow stream
     // (`tail -f log | pub`) is published line by line as the lines come, a fast one in batches,
@@ -138,24 +161,31 @@ int runPub(const QStringList &arguments)
         return bodies;
     };
     auto finishIfDone = [&] {
-        if (eof && input.isEmpty() && producer.pendingCount() == 0)
+        if (eof && input.isEmpty() && resend.empty() && producer.pendingCount() == 0)
             QCoreApplication::quit();
     };
     auto publishWhatIsReady = [&] {
-        while (firstError.isEmpty() && producer.pendingCount() < 8 && !pace.isActive()) {
+        while (firstError.isEmpty() && producer.pendingCount() < 8 && !pace.isActive() &&
+               !retry.isActive()) {
             const double now = double(clock.elapsed());
             if (perSecond > 0 && nextDueMs > now) {
                 pace.start(int(nextDueMs - now) + 1);
                 break;
             }
-            const QByteArrayList bodies = takeLines();
-            if (bodies.isEmpty())
-                break;
-            sizes.insert(producer.multiPublish(p.value(topic), bodies), int(bodies.size()));
-            sent += bodies.size();
+            QByteArrayList bodies;
+            if (!resend.empty()) {
+                bodies = std::move(resend.front());
+                resend.pop_front();
+            } else {
+                bodies = takeLines();
+                if (bodies.isEmpty())
+                    break;
+                sent += bodies.size();
+            }
+            const qsizetype n = bodies.size();
+            outstanding.insert(producer.multiPublish(p.value(topic), bodies), std::move(bodies));
             if (perSecond > 0)
-                nextDueMs =
-                    qMax(nextDueMs, now - kSlackMs) + 1000.0 * double(bodies.size()) / perSecond;
+                nextDueMs = qMax(nextDueMs, now - kSlackMs) + 1000.0 * double(n) / perSecond;
         }
         if (noNewlineBefore > kMaxLine && firstError.isEmpty())
             inputError = firstError =
@@ -167,6 +197,7 @@ int runPub(const QStringList &arguments)
         if (!firstError.isEmpty()) {
             eof = true;
             input.clear();
+            resend.clear();
         }
         finishIfDone();
     };
@@ -188,15 +219,40 @@ int runPub(const QStringList &arguments)
         publishWhatIsReady();
     });
     QObject::connect(&pace, &QTimer::timeout, &pace, publishWhatIsReady);
-    QObject::connect(&producer, &nsq::Producer::finished, &producer,
-                     [&](quint64 id, const nsq::PublishResult &r) {
-                         const int n = sizes.take(id);
-                         if (r.ok())
-                             published += n;
-                         else if (firstError.isEmpty())
-                             firstError = r.error;
-                         publishWhatIsReady();
-                     });
+    QObject::connect(&retry, &QTimer::timeout, &retry, publishWhatIsReady);
+    QObject::connect(
+        &producer, &nsq::Producer::finished, &producer,
+        [&](quint64 id, const nsq::PublishResult &r) {
+            QByteArrayList bodies = outstanding.take(id);
+            if (r.ok()) {
+                published += bodies.size();
+                everPublished = true;
+                if (reconnectAttempt > 0)
+                    std::fprintf(stderr, "nsq-inspector-cli pub: reconnected, publishing again\n");
+                reconnectAttempt = 0;
+                failingSince.invalidate();
+            } else if (r.status == nsq::PublishResult::Status::IoError && everPublished &&
+                       reconnectSeconds > 0 && firstError.isEmpty() &&
+                       (!failingSince.isValid() ||
+                        failingSince.elapsed() < qint64(reconnectSeconds) * 1000)) {
+                if (!failingSince.isValid()) {
+                    failingSince.start();
+                    std::fprintf(stderr,
+                                 "nsq-inspector-cli pub: %s; reconnecting, and sending what was "
+                                 "not confirmed again (it may be published twice)\n",
+                                 qPrintable(r.error));
+                }
+                resend.push_back(std::move(bodies));
+                if (!retry.isActive())
+                    retry.start(qMin(5000, 100 << qMin(reconnectAttempt++, 6)));
+            } else if (firstError.isEmpty()) {
+                firstError = r.error;
+                if (failingSince.isValid())
+                    firstError += QStringLiteral("; gave up reconnecting after %1 s")
+                                      .arg(failingSince.elapsed() / 1000);
+            }
+            publishWhatIsReady();
+        });
     QCoreApplication::exec();
     if (skipped > 0)
         std::fprintf(stderr, "nsq-inspector-cli pub: skipped %lld empty lines\n",
@@ -218,10 +274,12 @@ int runPub(const QStringList &arguments)
             QStringLiteral("%1; stopped reading (%2 published)").arg(inputError).arg(published));
     if (!firstError.isEmpty())
         return fail("pub", 1,
-                    QStringLiteral("%1 messages not published: %2 (%3 published)")
+                    QStringLiteral("%1 messages not published: %2 (%3 published; input read "
+                                   "up to line %4)")
                         .arg(sent - published)
                         .arg(firstError)
-                        .arg(published));
+                        .arg(published)
+                        .arg(lineNumber));
     std::fprintf(stderr, "nsq-inspector-cli pub: published %lld messages to %s\n",
                  static_cast<long long>(published), qPrintable(p.value(topic)));
     return tooLong.isEmpty() ? 0 : 1;

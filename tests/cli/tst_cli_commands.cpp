@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QTcpServer>
@@ -339,6 +340,116 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(pub.state(), QProcess::NotRunning, kWait);
         QCOMPARE(pub.exitCode(), 0);
         QCOMPARE(count(), quint64(3));
+    }
+
+    void pubKeepsItsConnectionThroughIdleInputAndReconnects()
+    {
+        // (echo a; sleep; echo b) | pub: while input is idle the connection answers heartbeats
+        // (the broker would drop it after two unanswered ones), and when the server closes it
+        // anyway the next line reconnects instead of failing.
+        QProcess pub;
+        pub.start(QStringLiteral(NSQ_CLI_PATH),
+                  {QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                   QStringLiteral("--topic"), QStringLiteral("idle"), QStringLiteral("--batch"),
+                   QStringLiteral("1"), QStringLiteral("--producer-opt"),
+                   QStringLiteral("heartbeat_interval=1s")});
+        QVERIFY(pub.waitForStarted(kWait));
+        const auto count = [this] {
+            const Topic *t = m_broker->topic(QStringLiteral("idle"));
+            return t ? t->messageCount : 0;
+        };
+        const auto client = [this]() -> BrokerClient * {
+            for (BrokerClient *c : m_broker->clients())
+                if (c->heartbeatInterval() == 1000)
+                    return c;
+            return nullptr;
+        };
+        pub.write("a\n");
+        QTRY_COMPARE_WITH_TIMEOUT(count(), quint64(1), kWait);
+        QPointer<BrokerClient> first = client();
+        QVERIFY(first);
+        // Idle for three and a half heartbeat intervals: the same connection is still there.
+        QElapsedTimer idle;
+        idle.start();
+        QVERIFY(!QTest::qWaitFor([&] { return !first || idle.elapsed() > 3500; }, kWait) || first);
+        QVERIFY2(first, "the idle connection was dropped");
+        QCOMPARE(pub.state(), QProcess::Running);
+
+        first->closeConnection(); // the server goes away while pub waits for input
+        QTRY_VERIFY_WITH_TIMEOUT(!first, kWait);
+        pub.write("b\n");
+        QTRY_COMPARE_WITH_TIMEOUT(count(), quint64(2), kWait);
+        pub.closeWriteChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(pub.state(), QProcess::NotRunning, kWait);
+        const QByteArray err = pub.readAllStandardError();
+        QVERIFY2(pub.exitCode() == 0, err.constData());
+        QVERIFY2(err.contains("published 2 messages"), err.constData());
+    }
+
+    void pubReconnectsWhenNsqdComesBack()
+    {
+        // nsqd restarts under `tail -f log | pub`: the lines that come meanwhile wait, and go out
+        // once it is back on its port; none is lost and the run ends well.
+        auto first = std::make_unique<Broker>();
+        QCOMPARE(first->start(), QString());
+        const quint16 port = first->tcpPort();
+        QProcess pub;
+        pub.start(QStringLiteral(NSQ_CLI_PATH),
+                  {QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"),
+                   QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--topic"),
+                   QStringLiteral("restart")});
+        QVERIFY(pub.waitForStarted(kWait));
+        const auto count = [](const Broker &b) {
+            const Topic *t = b.topic(QStringLiteral("restart"));
+            return t ? t->messageCount : 0;
+        };
+        pub.write("before\n");
+        QTRY_COMPARE_WITH_TIMEOUT(count(*first), quint64(1), kWait);
+        first.reset(); // nsqd goes away
+        pub.write("during 1\n");
+        QTest::qWaitFor([&] { return pub.bytesToWrite() == 0; }, kWait);
+        pub.write("during 2\n");
+        QByteArray said;
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         said += pub.readAllStandardError();
+                         return said.contains("reconnecting");
+                     },
+                     kWait),
+                 said.constData());
+        BrokerConfig again;
+        again.tcpPort = port;
+        Broker second(again);
+        QCOMPARE(second.start(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(count(second), quint64(2), kWait);
+        pub.closeWriteChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(pub.state(), QProcess::NotRunning, kWait);
+        const QByteArray err = pub.readAllStandardError();
+        QVERIFY2(pub.exitCode() == 0, err.constData());
+        QVERIFY2(err.contains("published 3 messages"), err.constData());
+    }
+
+    void pubGivesUpReconnectingAfterItsTimeout()
+    {
+        auto broker = std::make_unique<Broker>();
+        QCOMPARE(broker->start(), QString());
+        QProcess pub;
+        pub.start(QStringLiteral(NSQ_CLI_PATH),
+                  {QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"),
+                   QStringLiteral("127.0.0.1:%1").arg(broker->tcpPort()), QStringLiteral("--topic"),
+                   QStringLiteral("gone"), QStringLiteral("--reconnect-timeout"),
+                   QStringLiteral("1")});
+        QVERIFY(pub.waitForStarted(kWait));
+        pub.write("one\n");
+        QTRY_VERIFY_WITH_TIMEOUT(broker->topic(QStringLiteral("gone")), kWait);
+        broker.reset();
+        pub.write("two\nthree\n");
+        QTRY_COMPARE_WITH_TIMEOUT(pub.state(), QProcess::NotRunning, kWait);
+        const QByteArray err = pub.readAllStandardError();
+        QCOMPARE(pub.exitCode(), 1);
+        QVERIFY2(err.contains("gave up reconnecting after"), err.constData());
+        QVERIFY2(err.contains("2 messages not published") && err.contains("1 published"),
+                 err.constData());
     }
 
     void pubReadsALineLongerThanItsReadAhead()
