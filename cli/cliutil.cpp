@@ -14,6 +14,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <poll.h>
 #include <unistd.h>
 
 namespace nsqcli {
@@ -122,6 +123,32 @@ QString applyOptions(const QString &flag, const QStringList &options, nsq::Confi
     if (!problems.isEmpty())
         return QStringLiteral("--%1: %2").arg(flag, problems.join(QLatin1String("; ")));
     return {};
+}
+
+int writeOutput(const char *bytes, qsizetype size)
+{
+    while (size > 0) {
+        // Waits in short slices so that a signal is seen; a pipe with room takes 4 KiB at once.
+        if (g_signals.load() > 0)
+            return ECANCELED;
+        pollfd out{STDOUT_FILENO, POLLOUT, 0};
+        const int ready = ::poll(&out, 1, 50);
+        if (ready < 0 && errno != EINTR)
+            return errno;
+        if (ready <= 0)
+            continue;
+        if ((out.revents & (POLLERR | POLLNVAL)) != 0 && (out.revents & POLLOUT) == 0)
+            return (out.revents & POLLNVAL) != 0 ? EBADF : EPIPE;
+        const ssize_t n = ::write(STDOUT_FILENO, bytes, size_t(qMin<qsizetype>(size, 4096)));
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN)
+                continue;
+            return errno;
+        }
+        bytes += n;
+        size -= n;
+    }
+    return 0;
 }
 
 void quitOnSignals()

@@ -33,6 +33,11 @@ QString applyOptions(const QString &flag, const QStringList &options, nsq::Confi
 void quitOnSignals();
 void onStopRequested(std::function<void()> callback);
 
+// Writes all of `bytes` to standard output from any thread. Returns 0, the write's errno, or
+// ECANCELED when a stop signal (SIGINT, SIGTERM) came while the reader was not reading: a write
+// to a full pipe must not hold up the clean stop the first Ctrl-C asks for.
+int writeOutput(const char *bytes, qsizetype size);
+
 // CPU seconds (user + system) and peak RSS (KiB) of this process so far.
 double cpuSeconds();
 long peakRssKiB();

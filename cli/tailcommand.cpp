@@ -29,9 +29,10 @@ public:
             return false; // past -n: requeue, another consumer may have it
         QByteArray line = m_prefix + m.body;
         line.append('\n');
-        if (std::fwrite(line.constData(), 1, size_t(line.size()), stdout) != size_t(line.size()) ||
-            std::fflush(stdout) != 0) {
-            m_writeErrno = errno != 0 ? errno : EIO; // the reader went away, or the disk is full
+        if (const int e = writeOutput(line.constData(), line.size()); e == ECANCELED) {
+            return false; // Ctrl-C while the reader was not reading: requeued, the stop goes on
+        } else if (e != 0) {
+            m_writeErrno = e; // the reader went away, or the disk is full
             m_done();
             return false;
         }

@@ -154,10 +154,11 @@ private Q_SLOTS:
         QVERIFY2(err.contains(error), err.constData());
     }
 
-    void aSecondCtrlCEndsItAtOnce()
+    void ctrlCEndsItWhileItsOutputIsBlocked()
     {
-        // tail writing into a pipe nobody reads: the first SIGINT's clean stop waits behind the
-        // blocked write (it used to hang there for good); the second one ends it at once.
+        // tail writing into a pipe nobody reads (`tail | sleep 30`): the first SIGINT used to
+        // wait behind the blocked write for good. Now it ends the run cleanly (CLS, the message
+        // being written requeued) with the pipe still full.
         QTemporaryDir dir;
         const QByteArray fifo = QFile::encodeName(dir.filePath(QStringLiteral("out")));
         QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
@@ -185,21 +186,15 @@ private Q_SLOTS:
                 return ch->depth() < 2000 - 400;
             },
             kWait));
-        ::kill(pid_t(p.processId()), SIGINT);
-        // The first one was taken (its clean stop sent CLS) before the second goes: two
-        // signals sent at once may arrive as one.
-        QVERIFY(QTest::qWaitFor(
-            [&] {
-                for (BrokerClient *c : m_broker->clients())
-                    if (c->channel() == ch && c->state() == int(BrokerClient::State::Closing))
-                        return true;
-                return false;
-            },
-            kWait));
+        QElapsedTimer stopping;
+        stopping.start();
         ::kill(pid_t(p.processId()), SIGINT);
         QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, kWait));
+        qInfo("ended %lld ms after SIGINT", stopping.elapsed());
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(p.exitCode(), 128 + SIGINT);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(p.exitCode() == 0, err.constData());
+        QVERIFY2(!err.contains("cannot write"), err.constData());
     }
 
     void badOptionsExitTwo_data()
@@ -407,7 +402,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(count(*first), quint64(1), kWait);
         first.reset(); // nsqd goes away
         pub.write("during 1\n");
-        QTest::qWaitFor([&] { return pub.bytesToWrite() == 0; }, kWait);
+        QVERIFY(QTest::qWaitFor([&] { return pub.bytesToWrite() == 0; }, kWait));
         pub.write("during 2\n");
         QByteArray said;
         QVERIFY2(QTest::qWaitFor(
