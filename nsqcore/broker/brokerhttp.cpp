@@ -79,12 +79,12 @@ BrokerHttp::BrokerHttp(Broker *broker)
     Broker *b = m_broker;
 
     s.route(QStringLiteral("/ping"), [](const QHttpServerRequest &req) {
-        return req.method() == Method::Get
-                   ? http::text("OK")
-                   : http::error(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
+        return http::wrongMethod(req) ? http::methodNotAllowed() : http::text("OK");
     });
 
-    s.route(QStringLiteral("/info"), [b] {
+    s.route(QStringLiteral("/info"), [b](const QHttpServerRequest &req) {
+        if (http::wrongMethod(req))
+            return http::methodNotAllowed();
         return http::json(QJsonObject{
             {QStringLiteral("version"), b->config().version},
             {QStringLiteral("broadcast_address"), b->config().effectiveBroadcastAddress()},
@@ -103,26 +103,37 @@ BrokerHttp::BrokerHttp(Broker *broker)
 
     // nsqd answers GET /config/<option> with the value as JSON (durations in nanoseconds);
     // here the options a client would ask about.
-    s.route(QStringLiteral("/config/<arg>"), QHttpServerRequest::Method::Get,
-            [b](const QString &option) {
-                const BrokerConfig &c = b->config();
-                const QHash<QString, qint64> durations{
-                    {QStringLiteral("msg_timeout"), c.msgTimeout},
-                    {QStringLiteral("max_msg_timeout"), c.maxMsgTimeout},
-                    {QStringLiteral("max_req_timeout"), c.maxReqTimeout},
-                    {QStringLiteral("max_heartbeat_interval"), c.maxHeartbeatInterval}};
-                if (durations.contains(option))
-                    return http::jsonValue(QByteArray::number(durations.value(option) * 1000000));
-                if (option == QLatin1String("max_msg_size"))
-                    return http::jsonValue(QByteArray::number(c.maxMsgSize));
-                if (option == QLatin1String("max_body_size"))
-                    return http::jsonValue(QByteArray::number(c.maxBodySize));
-                if (option == QLatin1String("max_rdy_count"))
-                    return http::jsonValue(QByteArray::number(c.maxRdyCount));
-                return http::error(Status::BadRequest, "INVALID_OPTION");
-            });
+    s.route(
+        QStringLiteral("/config/<arg>"), [b](const QString &option, const QHttpServerRequest &req) {
+            // nsqd takes PUT for the two options it can change at run time; none can here.
+            if (req.method() == Method::Put)
+                return req.body().isEmpty() ? http::error(Status::PayloadTooLarge, "INVALID_VALUE")
+                                            : http::error(Status::BadRequest, "INVALID_OPTION");
+            if (http::wrongMethod(req))
+                return http::methodNotAllowed();
+            const BrokerConfig &c = b->config();
+            const QHash<QString, qint64> durations{
+                {QStringLiteral("msg_timeout"), c.msgTimeout},
+                {QStringLiteral("max_msg_timeout"), c.maxMsgTimeout},
+                {QStringLiteral("max_req_timeout"), c.maxReqTimeout},
+                {QStringLiteral("max_heartbeat_interval"), c.maxHeartbeatInterval}};
+            if (durations.contains(option))
+                return http::jsonValue(QByteArray::number(durations.value(option) * 1000000));
+            if (option == QLatin1String("max_msg_size"))
+                return http::jsonValue(QByteArray::number(c.maxMsgSize));
+            if (option == QLatin1String("max_body_size"))
+                return http::jsonValue(QByteArray::number(c.maxBodySize));
+            if (option == QLatin1String("max_rdy_count"))
+                return http::jsonValue(QByteArray::number(c.maxRdyCount));
+            // It registers with no nsqlookupd over TCP (its lookupd role is in process).
+            if (option == QLatin1String("nsqlookupd_tcp_addresses"))
+                return http::jsonValue("[]");
+            return http::error(Status::BadRequest, "INVALID_OPTION");
+        });
 
     s.route(QStringLiteral("/stats"), [b](const QHttpServerRequest &req) {
+        if (http::wrongMethod(req))
+            return http::methodNotAllowed();
         const QUrlQuery q = req.query();
         const QJsonObject stats = BrokerHttp::stats(*b, q.queryItemValue(QStringLiteral("topic")),
                                                     q.queryItemValue(QStringLiteral("channel")));
@@ -135,8 +146,8 @@ BrokerHttp::BrokerHttp(Broker *broker)
     });
 
     auto publish = [b](const QHttpServerRequest &req, bool multi) {
-        if (req.method() != Method::Post) // nsqd takes POST only (PUT: 405)
-            return http::error(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
+        if (http::wrongMethod(req, Method::Post)) // nsqd takes POST only (PUT: 405)
+            return http::methodNotAllowed();
         const QUrlQuery q = req.query();
         const QString topic = q.queryItemValue(QStringLiteral("topic"));
         if (topic.isEmpty())
@@ -210,8 +221,8 @@ BrokerHttp::BrokerHttp(Broker *broker)
 
     // /topic/<verb> and /channel/<verb>
     auto admin = [b](const QHttpServerRequest &req, bool channelVerb, const QString &verb) {
-        if (req.method() != Method::Post) // nsqd takes POST only (PUT: 405)
-            return http::error(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
+        if (http::wrongMethod(req, Method::Post)) // nsqd takes POST only (PUT: 405)
+            return http::methodNotAllowed();
         const QUrlQuery q = req.query();
         const QString topic = q.queryItemValue(QStringLiteral("topic"));
         const QString channel = q.queryItemValue(QStringLiteral("channel"));

@@ -38,6 +38,16 @@ QHttpServerResponse empty()
     return r;
 }
 
+bool wrongMethod(const QHttpServerRequest &request, QHttpServerRequest::Method allowed)
+{
+    return request.method() != allowed;
+}
+
+QHttpServerResponse methodNotAllowed()
+{
+    return error(QHttpServerResponse::StatusCode::MethodNotAllowed, "METHOD_NOT_ALLOWED");
+}
+
 void applyConventions(QHttpServer &server)
 {
     server.afterRequest([](QHttpServerResponse &&response, const QHttpServerRequest &request) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHttpServerRequest>
 #include <QHttpServerResponse>
 
 class QHttpServer;
@@ -21,6 +22,11 @@ QHttpServerResponse text(const QByteArray &body);
 QHttpServerResponse jsonValue(const QByteArray &encoded);
 // 200 with no body and no content type, as nsqd's admin verbs answer.
 QHttpServerResponse empty();
+// True when the request's method is not `allowed`; the route then answers methodNotAllowed(),
+// as nsqd's and nsqlookupd's routers do (405, where QHttpServer's own method filter says 404).
+bool wrongMethod(const QHttpServerRequest &request,
+                 QHttpServerRequest::Method allowed = QHttpServerRequest::Method::Get);
+QHttpServerResponse methodNotAllowed();
 // Adds the headers to every answer of the server and the 404 for unknown paths.
 void applyConventions(QHttpServer &server);
 

@@ -47,17 +47,17 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
 {
     QHttpServer &s = *m_server;
     http::applyConventions(s);
-    s.route(QStringLiteral("/info"), [] {
+    s.route(QStringLiteral("/info"), [](const QHttpServerRequest &req) {
+        if (http::wrongMethod(req))
+            return http::methodNotAllowed();
         return http::json(QJsonObject{{QStringLiteral("version"), QStringLiteral("1.3.0")}});
     });
     s.route(QStringLiteral("/ping"), [](const QHttpServerRequest &req) {
-        return req.method() == QHttpServerRequest::Method::Get
-                   ? http::text("OK")
-                   : http::error(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
+        return http::wrongMethod(req) ? http::methodNotAllowed() : http::text("OK");
     });
     s.route(QStringLiteral("/lookup"), [this](const QHttpServerRequest &req) {
-        if (req.method() != QHttpServerRequest::Method::Get)
-            return http::error(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
+        if (http::wrongMethod(req))
+            return http::methodNotAllowed();
         const QString topic = req.query().queryItemValue(QStringLiteral("topic"));
         if (topic.isEmpty())
             return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
@@ -76,7 +76,9 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
         return http::json(QJsonObject{{QStringLiteral("channels"), toArray(channels)},
                                       {QStringLiteral("producers"), producers}});
     });
-    s.route(QStringLiteral("/topics"), [this] {
+    s.route(QStringLiteral("/topics"), [this](const QHttpServerRequest &req) {
+        if (http::wrongMethod(req))
+            return http::methodNotAllowed();
         std::set<QString> topics;
         for (const auto &b : brokers())
             for (const auto &t : b->topics())
@@ -84,6 +86,8 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
         return http::json(QJsonObject{{QStringLiteral("topics"), toArray(topics)}});
     });
     s.route(QStringLiteral("/channels"), [this](const QHttpServerRequest &req) {
+        if (http::wrongMethod(req))
+            return http::methodNotAllowed();
         const QString topic = req.query().queryItemValue(QStringLiteral("topic"));
         if (topic.isEmpty())
             return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
@@ -94,7 +98,9 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
                     channels.insert(c.first);
         return http::json(QJsonObject{{QStringLiteral("channels"), toArray(channels)}});
     });
-    s.route(QStringLiteral("/nodes"), [this] {
+    s.route(QStringLiteral("/nodes"), [this](const QHttpServerRequest &req) {
+        if (http::wrongMethod(req))
+            return http::methodNotAllowed();
         QJsonArray producers;
         for (const auto &b : brokers()) {
             QJsonObject p = producer(*b);

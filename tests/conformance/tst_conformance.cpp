@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <memory>
@@ -933,6 +934,12 @@ private Q_SLOTS:
         row("pub by PUT", "PUT", "/pub?topic=T", "x", 405, json, "METHOD_NOT_ALLOWED");
         row("topic create by PUT", "PUT", "/topic/create?topic=T", {}, 405, json,
             "METHOD_NOT_ALLOWED");
+        row("info by POST", "POST", "/info", {}, 405, json, "METHOD_NOT_ALLOWED");
+        row("stats by POST", "POST", "/stats", {}, 405, json, "METHOD_NOT_ALLOWED");
+        row("stats by PUT", "PUT", "/stats?format=json", "x", 405, json, "METHOD_NOT_ALLOWED");
+        row("config by POST", "POST", "/config/msg_timeout", {}, 405, json, "METHOD_NOT_ALLOWED");
+        row("config set, empty", "PUT", "/config/max_msg_size", {}, 413, json, "INVALID_VALUE");
+        row("config set, fixed", "PUT", "/config/max_msg_size", "1", 400, json, "INVALID_OPTION");
         row("config msg_timeout", "GET", "/config/msg_timeout", {}, 200, json, "60000000000");
         row("config unknown", "GET", "/config/no_such_option", {}, 400, json, "INVALID_OPTION");
         row("pub", "POST", "/pub?topic=T", "x", 200, text, "OK");
@@ -1328,6 +1335,58 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_target.channelStats(topic, channel).isEmpty(), kWait);
     }
 
+    void httpLimitsHoldBeforeTheBodyIsSent_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("limitOption");
+        QTest::addColumn<QByteArray>("code");
+        QTest::newRow("pub") << QStringLiteral("/pub?topic=T") << QStringLiteral("max_msg_size")
+                             << QByteArray("MSG_TOO_BIG");
+        QTest::newRow("mpub") << QStringLiteral("/mpub?topic=T") << QStringLiteral("max_body_size")
+                              << QByteArray("BODY_TOO_BIG");
+    }
+
+    void httpLimitsHoldBeforeTheBodyIsSent()
+    {
+        // A Content-Length over the limit is answered 413 on the headers alone: nothing waits
+        // for (or buffers) a body it would refuse.
+        QFETCH(QString, path);
+        QFETCH(QString, limitOption);
+        QFETCH(QByteArray, code);
+        const qint64 limit =
+            m_target.http().get(QStringLiteral("/config/") + limitOption).body.toLongLong();
+        QVERIFY(limit > 0);
+        const QUrl base(m_target.http().base());
+        QTcpSocket s;
+        QByteArray answer;
+        connect(&s, &QTcpSocket::readyRead, &s, [&] { answer += s.readAll(); });
+        s.connectToHost(base.host(), quint16(base.port()));
+        QVERIFY(s.waitForConnected(kWait));
+        s.write("POST " +
+                path.replace(QLatin1String("T"), ServerTarget::freshName("t")).toLatin1() +
+                " HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(limit + 1) +
+                "\r\n\r\n");
+        QVERIFY2(QTest::qWaitFor([&] { return answer.contains(code); }, kWait), answer.constData());
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.constData());
+    }
+
+    void httpHeadersPastOneMebibyteAre431()
+    {
+        const QUrl base(m_target.http().base());
+        QTcpSocket s;
+        QByteArray answer;
+        connect(&s, &QTcpSocket::readyRead, &s, [&] { answer += s.readAll(); });
+        s.connectToHost(base.host(), quint16(base.port()));
+        QVERIFY(s.waitForConnected(kWait));
+        s.write("GET /ping HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(2 * 1024 * 1024, 'a'));
+        QVERIFY2(QTest::qWaitFor([&] { return answer.contains("\r\n\r\n"); }, kWait),
+                 answer.constData());
+        QVERIFY2(answer.startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n"),
+                 answer.constData());
+        // Still serving everyone else.
+        QCOMPARE(m_target.http().get(QStringLiteral("/ping")).body, QByteArray("OK"));
+    }
+
     // ---- nsqlookupd ----
     void lookupdKnowsTopicsChannelsAndNodes()
     {
@@ -1337,6 +1396,12 @@ private Q_SLOTS:
         // Queries are GET only, as nsqlookupd's.
         QCOMPARE(m_target.lookup()->post(QStringLiteral("/ping")).status, 405);
         QCOMPARE(m_target.lookup()->post(QStringLiteral("/lookup?topic=x")).status, 405);
+        for (const char *query : {"/info", "/topics", "/channels?topic=x", "/nodes"}) {
+            const HttpResult r = m_target.lookup()->post(QString::fromLatin1(query));
+            QVERIFY2(r.status == 405, query);
+            QCOMPARE(r.json().value(QLatin1String("message")).toString(),
+                     QStringLiteral("METHOD_NOT_ALLOWED"));
+        }
         const QString topic = ServerTarget::freshName("t");
         const HttpResult unknown = m_target.lookup()->get(QStringLiteral("/lookup?topic=") + topic);
         QCOMPARE(unknown.status, 404);
