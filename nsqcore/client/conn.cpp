@@ -24,6 +24,9 @@ namespace nsq {
 
 namespace {
 
+// How much of a compressed stream is inflated before the frames in it are handled.
+constexpr qsizetype kInflateStep = 4 * 1024 * 1024;
+
 QString describeSslError(const QSslError &e)
 {
     switch (e.error()) {
@@ -369,29 +372,47 @@ void Conn::onReadyRead()
     if (bytes.isEmpty())
         return;
     m_sinceLastRead.start();
-    if (m_compression) {
+    QByteArrayView input = bytes;
+    if (!m_compression) {
+        m_decoder.feed(bytes);
+        if (!decodeFrames())
+            return;
+        // The IDENTIFY answer may have started compression with more of this read behind it.
+        if (!m_compression || !m_compression->hasMoreOutput())
+            return;
+        input = {};
+    }
+    // Inflated a bounded piece at a time, each piece's frames handled before the next: a
+    // server's stream that inflates a thousandfold (a decompression bomb) costs a piece of
+    // memory, not all of it.
+    do {
         QByteArray plain;
-        if (!m_compression->decompress(bytes, plain)) {
+        if (!m_compression->decompress(input, plain, kInflateStep)) {
             fail(Error::CompressionError, QStringLiteral("corrupt %1 stream from %2: %3")
                                               .arg(QLatin1String(m_compression->name()), address(),
                                                    m_compression->errorString()));
             return;
         }
+        input = {};
         m_decoder.feed(plain);
-    } else {
-        m_decoder.feed(bytes);
-    }
+        if (!decodeFrames())
+            return;
+    } while (m_compression && m_compression->hasMoreOutput());
+}
+
+bool Conn::decodeFrames()
+{
     for (;;) {
         const FrameDecoder::Status status = m_decoder.next();
         if (status == FrameDecoder::Status::NeedMoreData)
-            break;
+            return m_state != State::Disconnected;
         if (status == FrameDecoder::Status::Failed) {
             fail(Error::ProtocolError, QStringLiteral("undecodable data from %1: %2")
                                            .arg(address(), m_decoder.errorString()));
-            return;
+            return false;
         }
         if (!handleFrame(m_decoder.frame()))
-            return;
+            return false;
     }
 }
 
@@ -575,7 +596,7 @@ void Conn::startCompression()
     if (rest.isEmpty())
         return;
     QByteArray plain;
-    if (!m_compression->decompress(rest, plain)) {
+    if (!m_compression->decompress(rest, plain, kInflateStep)) {
         fail(Error::CompressionError, QStringLiteral("corrupt %1 stream from %2: %3")
                                           .arg(QLatin1String(m_compression->name()), address(),
                                                m_compression->errorString()));

@@ -193,6 +193,8 @@ private:
     void onEncrypted();
     void onHeartbeatCheck();
     bool handleFrame(const FrameView &frame);
+    // Handles every whole frame the decoder holds; false once the connection failed.
+    bool decodeFrames();
     bool handleHandshakeResponse(QByteArrayView data);
     void afterIdentify();
     void afterTls();

@@ -422,6 +422,43 @@ private Q_SLOTS:
         QCOMPARE(fin->params.value(0), QByteArray("000000000000000a"));
     }
 
+    void aStreamInflatingFarPastOneStepIsHandledPieceByPiece()
+    {
+        // 40 MiB of messages in about 40 KB of deflate: inflated and handled 4 MiB at a time
+        // (it was inflated whole, so a hostile server's bomb took as much memory as it liked).
+        ScriptedServer server;
+        Config cfg;
+        cfg.deflate = true;
+        cfg.deflateLevel = 9;
+        Conn conn(cfg);
+        int received = 0;
+        bool inOrder = true;
+        connect(&conn, &Conn::messageReceived, &conn, [&](const Message &m) {
+            inOrder = inOrder &&
+                      m.id == MessageId::fromBytes(
+                                  QByteArray::number(received).rightJustified(16, '0')) &&
+                      m.body.size() == 1024 * 1024;
+            ++received;
+        });
+        IdentifyResponse answer = negotiated();
+        answer.deflate = true;
+        answer.deflateLevel = 9;
+        identify(server, conn, answer.toJson());
+        server.startCompression(makeDeflateStream(9));
+        server.sendResponse("OK");
+        QTRY_COMPARE_WITH_TIMEOUT(conn.state(), Conn::State::Connected, kWait);
+        conn.subscribe(QStringLiteral("t"), QStringLiteral("c"));
+        conn.setReady(100);
+        QCOMPARE(nameOf(server.nextCommand(kWait)), QByteArray("SUB"));
+        QCOMPARE(nameOf(server.nextCommand(kWait)), QByteArray("RDY"));
+        const QByteArray zeros(1024 * 1024, '\0');
+        for (int i = 0; i < 40; ++i)
+            server.sendMessage(message(QByteArray::number(i).rightJustified(16, '0'), zeros));
+        QTRY_COMPARE_WITH_TIMEOUT(received, 40, kWait);
+        QVERIFY(inOrder);
+        QCOMPARE(conn.state(), Conn::State::Connected);
+    }
+
     void corruptCompressedStreamFails()
     {
         ScriptedServer server;
