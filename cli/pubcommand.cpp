@@ -2,6 +2,7 @@
 #include "cliutil.h"
 
 #include <client/producer.h>
+#include <protocol/messagerecord.h>
 #include <protocol/names.h>
 
 #include <QCoreApplication>
@@ -49,7 +50,13 @@ int runPub(const QStringList &arguments)
                        "the unconfirmed batches again for up to this many seconds (0: stop at "
                        "once)."),
         QStringLiteral("seconds"), QStringLiteral("60"));
-    p.addOptions({nsqd, topic, rate, batch, opt, maxMsgSize, maxBody, reconnect});
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("lines: each line is a message; jsonl: each line is a message record as "
+                       "`tail --format jsonl` writes it (bodies byte for byte, binary and "
+                       "multi-line ones too)."),
+        QStringLiteral("lines|jsonl"), QStringLiteral("lines"));
+    p.addOptions({nsqd, topic, rate, batch, opt, maxMsgSize, maxBody, reconnect, format});
     int code = 0;
     if (!parseOrExit(p, arguments, "pub", &code))
         return code;
@@ -82,6 +89,10 @@ int runPub(const QStringList &arguments)
                     QStringLiteral("--max-body-size: '%1' is not a number of bytes at least "
                                    "--max-msg-size")
                         .arg(p.value(maxBody)));
+    const bool jsonl = p.value(format) == QLatin1String("jsonl");
+    if (!jsonl && p.value(format) != QLatin1String("lines"))
+        return fail("pub", 2,
+                    QStringLiteral("--format: '%1' is not lines or jsonl").arg(p.value(format)));
     const int reconnectSeconds = p.value(reconnect).toInt(&ok);
     if (!ok || reconnectSeconds < 0 || reconnectSeconds > 86400)
         return fail("pub", 2,
@@ -95,7 +106,9 @@ int runPub(const QStringList &arguments)
         return fail("pub", 2, error);
     nsq::Producer producer(address, config);
     qint64 published = 0, skipped = 0, sent = 0, lineNumber = 0;
-    QList<qint64> tooLong;                      // line numbers of lines over --max-msg-size
+    QList<qint64> tooLong;    // line numbers of lines over --max-msg-size
+    QList<qint64> unreadable; // --format jsonl: line numbers of lines that are not a record
+    QString firstUnreadable;
     QHash<quint64, QByteArrayList> outstanding; // sent, not yet answered
     QString firstError;
     // A lost connection (nsqd restarted, a proxy's idle timeout) is not the end: once a publish
@@ -149,6 +162,18 @@ int runPub(const QStringList &arguments)
             ++lineNumber;
             while (body.endsWith('\r'))
                 body.chop(1);
+            if (jsonl) {
+                if (body.trimmed().isEmpty())
+                    continue; // a blank line between records is no message
+                const auto record = nsq::decodeMessageRecord(body);
+                if (!record.ok()) {
+                    unreadable << lineNumber;
+                    if (firstUnreadable.isEmpty())
+                        firstUnreadable = record.error();
+                    continue;
+                }
+                body = record.value().message.body;
+            }
             if (body.isEmpty()) {
                 ++skipped; // nsqd refuses empty messages
             } else if (body.size() > maxMessage) {
@@ -268,6 +293,17 @@ int runPub(const QStringList &arguments)
                      qPrintable(numbers.join(QStringLiteral(", "))),
                      tooLong.size() > 20 ? ", ..." : "");
     }
+    if (!unreadable.isEmpty()) {
+        QStringList numbers;
+        for (qint64 n : std::as_const(unreadable).first(qMin<qsizetype>(unreadable.size(), 20)))
+            numbers << QString::number(n);
+        std::fprintf(stderr,
+                     "nsq-inspector-cli pub: %lld lines are not message records and were not "
+                     "published: line %s%s (first: %s)\n",
+                     static_cast<long long>(unreadable.size()),
+                     qPrintable(numbers.join(QStringLiteral(", "))),
+                     unreadable.size() > 20 ? ", ..." : "", qPrintable(firstUnreadable));
+    }
     if (!inputError.isEmpty())
         return fail(
             "pub", 1,
@@ -282,7 +318,7 @@ int runPub(const QStringList &arguments)
                         .arg(lineNumber));
     std::fprintf(stderr, "nsq-inspector-cli pub: published %lld messages to %s\n",
                  static_cast<long long>(published), qPrintable(p.value(topic)));
-    return tooLong.isEmpty() ? 0 : 1;
+    return tooLong.isEmpty() && unreadable.isEmpty() ? 0 : 1;
 }
 
 } // namespace nsqcli

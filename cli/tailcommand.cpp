@@ -2,6 +2,7 @@
 #include "cliutil.h"
 
 #include <client/consumer.h>
+#include <protocol/messagerecord.h>
 #include <protocol/names.h>
 
 #include <QCoreApplication>
@@ -14,20 +15,25 @@ namespace nsqcli {
 
 namespace {
 
-// Writes each body on its own line; counts, and asks for a stop after N.
+// Writes each body on its own line (or each message as a JSON Lines record); counts, and asks
+// for a stop after N.
 class PrintingHandler : public nsq::Handler
 {
 public:
-    PrintingHandler(QString topic, bool printTopic, qint64 limit, std::function<void()> done)
-        : m_prefix(printTopic ? (topic + QStringLiteral(" | ")).toUtf8() : QByteArray()),
-          m_limit(limit), m_done(std::move(done))
+    PrintingHandler(QString topic, bool printTopic, bool jsonl, qint64 limit,
+                    std::function<void()> done)
+        : m_topic(std::move(topic)),
+          m_prefix(printTopic ? (m_topic + QStringLiteral(" | ")).toUtf8() : QByteArray()),
+          m_jsonl(jsonl), m_limit(limit), m_done(std::move(done))
     {
     }
-    bool handleMessage(const nsq::Message &m) override
+    bool handleMessage(const nsq::Message &m) override { return handleDelivery(m, {}); }
+    bool handleDelivery(const nsq::Message &m, const QString &source) override
     {
         if (m_limit > 0 && m_count >= m_limit)
             return false; // past -n: requeue, another consumer may have it
-        QByteArray line = m_prefix + m.body;
+        QByteArray line =
+            m_jsonl ? nsq::encodeMessageRecord(m, source, m_topic) : m_prefix + m.body;
         line.append('\n');
         if (const int e = writeOutput(line.constData(), line.size()); e == ECANCELED) {
             return false; // Ctrl-C while the reader was not reading: requeued, the stop goes on
@@ -45,7 +51,9 @@ public:
 
 private:
     std::atomic<int> m_writeErrno{0};
+    QString m_topic;
     QByteArray m_prefix;
+    bool m_jsonl;
     qint64 m_limit;
     qint64 m_count = 0;
     std::function<void()> m_done;
@@ -81,7 +89,13 @@ int runTail(const QStringList &arguments)
         QStringLiteral("consumer-opt"),
         QStringLiteral("Consumer option name=value, go-nsq names (repeatable), e.g. tls_v1=true."),
         QStringLiteral("name=value"));
-    p.addOptions({nsqd, lookupd, topic, channel, count, printTopic, mif, opt});
+    const QCommandLineOption format(
+        QStringLiteral("format"),
+        QStringLiteral("text: each body on a line; jsonl: each message as a JSON object (id, "
+                       "timestamp, attempts, nsqd, topic, body as text or base64) that "
+                       "`pub --format jsonl` publishes back byte for byte."),
+        QStringLiteral("text|jsonl"), QStringLiteral("text"));
+    p.addOptions({nsqd, lookupd, topic, channel, count, printTopic, mif, opt, format});
     int code = 0;
     if (!parseOrExit(p, arguments, "tail", &code))
         return code;
@@ -99,6 +113,10 @@ int runTail(const QStringList &arguments)
         error = checkAddresses(QStringLiteral("lookupd-http-address"), lookupds);
     if (!error.isEmpty())
         return fail("tail", 2, error);
+    const QString formatName = p.value(format);
+    if (formatName != QLatin1String("text") && formatName != QLatin1String("jsonl"))
+        return fail("tail", 2,
+                    QStringLiteral("--format: '%1' is not text or jsonl").arg(formatName));
     bool ok = false;
     const qint64 limit = p.value(count).toLongLong(&ok);
     if (!ok || limit < 0)
@@ -128,7 +146,8 @@ int runTail(const QStringList &arguments)
         if (!stopping.exchange(true))
             QMetaObject::invokeMethod(consumer, &nsq::Consumer::stop, Qt::QueuedConnection);
     };
-    PrintingHandler handler(p.value(topic), p.isSet(printTopic), limit, stop);
+    PrintingHandler handler(p.value(topic), p.isSet(printTopic),
+                            formatName == QLatin1String("jsonl"), limit, stop);
     consumer->setHandler(&handler);
     consumer->setStopTimeout(5000);
 

@@ -337,6 +337,56 @@ private Q_SLOTS:
         QCOMPARE(count(), quint64(3));
     }
 
+    void jsonlFromTailPublishesBackByteForByte()
+    {
+        // tail --format jsonl | pub --format jsonl: binary bodies and bodies with newlines,
+        // which line mode cannot carry, arrive unchanged.
+        const QByteArrayList bodies{QByteArray("plain"), QByteArray("two\nlines\r\n"),
+                                    QByteArray("\xff\x00\x01binary", 9),
+                                    QByteArray("h\xc3\xa9 \"q\" \\")};
+        QCOMPARE(m_broker->publish(QStringLiteral("jsrc"), bodies), QString());
+        const Run tail =
+            cli({QStringLiteral("tail"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                 QStringLiteral("--topic"), QStringLiteral("jsrc"), QStringLiteral("--format"),
+                 QStringLiteral("jsonl"), QStringLiteral("-n"), QStringLiteral("4")});
+        QCOMPARE(tail.code, 0);
+        const QByteArrayList lines = tail.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 4);
+        const QJsonObject first = QJsonDocument::fromJson(lines.first()).object();
+        QCOMPARE(first.value(QLatin1String("nsqd")).toString(), tcp());
+        QCOMPARE(first.value(QLatin1String("topic")).toString(), QStringLiteral("jsrc"));
+        QCOMPARE(first.value(QLatin1String("attempts")).toInt(), 1);
+
+        const Run pub = cli({QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                             QStringLiteral("--topic"), QStringLiteral("jcopy"),
+                             QStringLiteral("--format"), QStringLiteral("jsonl")},
+                            tail.out);
+        QVERIFY2(pub.code == 0, pub.err.constData());
+        const Topic *copy = m_broker->topic(QStringLiteral("jcopy"));
+        QVERIFY(copy);
+        QByteArrayList arrived;
+        for (const Topic::Pending &p : copy->backlog)
+            arrived << p.message.body;
+        QByteArrayList expected = bodies, got = arrived;
+        std::sort(expected.begin(), expected.end());
+        std::sort(got.begin(), got.end());
+        QCOMPARE(got, expected);
+    }
+
+    void jsonlLinesThatAreNotRecordsAreNamed()
+    {
+        const Run pub = cli({QStringLiteral("pub"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                             QStringLiteral("--topic"), QStringLiteral("jbad"),
+                             QStringLiteral("--format"), QStringLiteral("jsonl")},
+                            "{\"body\":\"ok\"}\nnot json\n\n{\"nobody\":1}\n{\"body\":\"ok2\"}\n");
+        QCOMPARE(pub.code, 1);
+        QVERIFY2(pub.err.contains("2 lines are not message records and were not published: "
+                                  "line 2, 4 (first: not JSON"),
+                 pub.err.constData());
+        QVERIFY2(pub.err.contains("published 2 messages"), pub.err.constData());
+        QCOMPARE(m_broker->topic(QStringLiteral("jbad"))->messageCount, quint64(2));
+    }
+
     void pubKeepsItsConnectionThroughIdleInputAndReconnects()
     {
         // (echo a; sleep; echo b) | pub: while input is idle the connection answers heartbeats
@@ -675,6 +725,18 @@ private Q_SLOTS:
             << QStringList{"pub", "--nsqd-tcp-address", "127.0.0.1:1", "--topic", "t", "--rate",
                            "fast"}
             << "--rate";
+        QTest::newRow("tail bad format")
+            << QStringList{"tail", "--nsqd-tcp-address", "127.0.0.1:1", "--topic",
+                           "t",    "--format",           "xml"}
+            << "--format: 'xml' is not text or jsonl";
+        QTest::newRow("pub bad format")
+            << QStringList{"pub", "--nsqd-tcp-address", "127.0.0.1:1", "--topic",
+                           "t",   "--format",           "csv"}
+            << "--format: 'csv' is not lines or jsonl";
+        QTest::newRow("pub bad reconnect timeout")
+            << QStringList{"pub", "--nsqd-tcp-address",  "127.0.0.1:1", "--topic",
+                           "t",   "--reconnect-timeout", "-1"}
+            << "--reconnect-timeout";
         QTest::newRow("stats nothing")
             << QStringList{"stats"} << "--nsqd-http-address or --lookupd-http-address";
         QTest::newRow("bench mode")

@@ -7,6 +7,7 @@
 #include <protocol/framedecoder.h>
 #include <protocol/identify.h>
 #include <protocol/message.h>
+#include <protocol/messagerecord.h>
 #include <protocol/servererror.h>
 
 #include <cstddef>
@@ -83,7 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QByteArrayView input(reinterpret_cast<const char *>(data) + 2, qsizetype(size - 2));
     const size_t piece = size_t(data[1] % 64) + 1;
-    switch (data[0] % 6) {
+    switch (data[0] % 7) {
     case 0:
         frames(input, piece);
         break;
@@ -106,6 +107,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     case 5:
         httpRequests(input, piece);
         break;
+    case 6: {
+        // A record read back from what it encodes is the same message.
+        const auto r = decodeMessageRecord(input);
+        if (r.ok()) {
+            const auto again = decodeMessageRecord(encodeMessageRecord(r.value().message));
+            if (!again.ok() || again.value().message.body != r.value().message.body)
+                __builtin_trap();
+        }
+        break;
+    }
     }
     return 0;
 }

@@ -12,6 +12,8 @@
 #include <broker/topic.h>
 #include <client/consumer.h>
 
+#include <protocol/messagerecord.h>
+
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
@@ -423,13 +425,17 @@ private Q_SLOTS:
             const QJsonObject o = QJsonDocument::fromJson(lines.at(i)).object();
             QCOMPARE(o.value(QStringLiteral("id")).toString().size(), 16);
             QCOMPARE(o.value(QStringLiteral("attempts")).toInt(), 1);
-            QCOMPARE(o.value(QStringLiteral("source")).toString(), tcp());
+            QCOMPARE(o.value(QStringLiteral("nsqd")).toString(), tcp());
+            QCOMPARE(o.value(QStringLiteral("topic")).toString(), topic);
             QVERIFY(o.value(QStringLiteral("timestamp")).toString().toLongLong() > 0);
             QVERIFY(!o.value(QStringLiteral("received")).toString().isEmpty());
-            byBody.insert(o.contains(QStringLiteral("body"))
-                              ? o.value(QStringLiteral("body")).toString()
-                              : QStringLiteral("b64:") +
-                                    o.value(QStringLiteral("body_base64")).toString(),
+            // The same records as `tail --format jsonl`: they replay byte for byte.
+            const auto record = nsq::decodeMessageRecord(lines.at(i));
+            QVERIFY2(record.ok(), qPrintable(record.error()));
+            byBody.insert(o.value(QStringLiteral("body_encoding")).toString() ==
+                                  QLatin1String("base64")
+                              ? QStringLiteral("b64:") + o.value(QStringLiteral("body")).toString()
+                              : o.value(QStringLiteral("body")).toString(),
                           o);
         }
         QVERIFY(byBody.contains(QStringLiteral("plain text")));

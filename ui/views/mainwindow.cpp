@@ -18,6 +18,8 @@
 #include "tourpanel.h"
 #include "tracepanel.h"
 
+#include <protocol/messagerecord.h>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -941,22 +943,12 @@ QString MainWindow::exportMessages(const QString &path, bool selectionOnly) cons
         return tr("Could not write %1: %2").arg(path, file.errorString());
     for (int row : std::as_const(rows)) {
         const MessageModel::Row &r = m_model->rowAt(row);
-        const nsq::Message &m = r.delivery.message;
-        QJsonObject o;
-        o.insert(QStringLiteral("id"), m.id.toString());
-        o.insert(QStringLiteral("timestamp"), QString::number(m.timestamp)); // ns: beyond 2^53
+        QJsonObject o = nsq::messageRecordObject(r.delivery.message, r.delivery.source,
+                                                 m_session->settings().topic);
         o.insert(QStringLiteral("received"),
                  QDateTime::fromMSecsSinceEpoch(r.delivery.receivedMs, Qt::UTC)
                      .toString(Qt::ISODateWithMs));
-        o.insert(QStringLiteral("attempts"), int(m.attempts));
-        o.insert(QStringLiteral("source"), r.delivery.source);
         o.insert(QStringLiteral("state"), stateName(r.state));
-        int invalid = 0;
-        PayloadView::visibleText(m.body, &invalid);
-        if (invalid == 0)
-            o.insert(QStringLiteral("body"), QString::fromUtf8(m.body));
-        else
-            o.insert(QStringLiteral("body_base64"), QString::fromLatin1(m.body.toBase64()));
         file.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
         file.write("\n");
     }
