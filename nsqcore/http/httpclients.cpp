@@ -45,6 +45,8 @@ NodeInfo parseNode(const QJsonObject &o)
     n.tcpPort = quint16(o.value(QLatin1String("tcp_port")).toInt());
     n.httpPort = quint16(o.value(QLatin1String("http_port")).toInt());
     n.topics = stringList(o.value(QLatin1String("topics")));
+    for (const auto &t : o.value(QLatin1String("tombstones")).toArray())
+        n.tombstones << t.toBool();
     return n;
 }
 
@@ -96,6 +98,8 @@ Result<NsqdStats> NsqdStats::parse(const QByteArray &json)
         TopicStats ts;
         ts.name = t.value(QLatin1String("topic_name")).toString();
         ts.depth = t.value(QLatin1String("depth")).toInteger();
+        ts.backendDepth = t.value(QLatin1String("backend_depth")).toInteger();
+        ts.messageBytes = t.value(QLatin1String("message_bytes")).toInteger();
         ts.messageCount = t.value(QLatin1String("message_count")).toInteger();
         ts.paused = t.value(QLatin1String("paused")).toBool();
         for (const auto &cv : t.value(QLatin1String("channels")).toArray()) {
@@ -103,6 +107,7 @@ Result<NsqdStats> NsqdStats::parse(const QByteArray &json)
             ChannelStats cs;
             cs.name = c.value(QLatin1String("channel_name")).toString();
             cs.depth = c.value(QLatin1String("depth")).toInteger();
+            cs.backendDepth = c.value(QLatin1String("backend_depth")).toInteger();
             cs.inFlightCount = c.value(QLatin1String("in_flight_count")).toInteger();
             cs.deferredCount = c.value(QLatin1String("deferred_count")).toInteger();
             cs.messageCount = c.value(QLatin1String("message_count")).toInteger();
@@ -121,6 +126,13 @@ Result<NsqdStats> NsqdStats::parse(const QByteArray &json)
                 k.messageCount = cl.value(QLatin1String("message_count")).toInteger();
                 k.finishCount = cl.value(QLatin1String("finish_count")).toInteger();
                 k.requeueCount = cl.value(QLatin1String("requeue_count")).toInteger();
+                k.tls = cl.value(QLatin1String("tls")).toBool();
+                k.tlsVersion = cl.value(QLatin1String("tls_version")).toString();
+                k.deflate = cl.value(QLatin1String("deflate")).toBool();
+                k.snappy = cl.value(QLatin1String("snappy")).toBool();
+                k.authed = cl.value(QLatin1String("authed")).toBool();
+                k.authIdentity = cl.value(QLatin1String("auth_identity")).toString();
+                k.connectTs = cl.value(QLatin1String("connect_ts")).toInteger();
                 cs.clients << k;
             }
             ts.channels << cs;
@@ -348,6 +360,19 @@ void LookupdHttpClient::nodes(std::function<void(Result<QList<NodeInfo>>)> done)
                 return Result<QList<NodeInfo>>(nodes);
             },
             serverName()));
+}
+
+void LookupdHttpClient::tombstone(const QString &topic, const QString &nodeHttpAddress,
+                                  std::function<void(Result<QByteArray>)> done)
+{
+    if (!isValidTopicName(topic)) {
+        done(Result<QByteArray>::failure(
+            QStringLiteral("'%1' is not a valid topic name").arg(topic)));
+        return;
+    }
+    post(QStringLiteral("/topic/tombstone"),
+         {{QStringLiteral("topic"), topic}, {QStringLiteral("node"), nodeHttpAddress}}, {},
+         std::move(done));
 }
 
 } // namespace nsq

@@ -20,13 +20,16 @@ struct ClientStats
 {
     QString clientId, hostname, remoteAddress, userAgent;
     qint64 readyCount = 0, inFlightCount = 0, messageCount = 0, finishCount = 0, requeueCount = 0;
+    bool tls = false, deflate = false, snappy = false, authed = false;
+    QString tlsVersion, authIdentity;
+    qint64 connectTs = 0; // seconds since the epoch
 };
 
 struct ChannelStats
 {
     QString name;
-    qint64 depth = 0, inFlightCount = 0, deferredCount = 0, messageCount = 0, requeueCount = 0,
-           timeoutCount = 0;
+    qint64 depth = 0, backendDepth = 0, inFlightCount = 0, deferredCount = 0, messageCount = 0,
+           requeueCount = 0, timeoutCount = 0;
     bool paused = false;
     QList<ClientStats> clients;
 };
@@ -34,7 +37,7 @@ struct ChannelStats
 struct TopicStats
 {
     QString name;
-    qint64 depth = 0, messageCount = 0;
+    qint64 depth = 0, backendDepth = 0, messageCount = 0, messageBytes = 0;
     bool paused = false;
     QList<ChannelStats> channels;
 };
@@ -51,7 +54,8 @@ struct NodeInfo
 {
     QString broadcastAddress, hostname, version;
     quint16 tcpPort = 0, httpPort = 0;
-    QStringList topics; // from /nodes only
+    QStringList topics;     // from /nodes only
+    QList<bool> tombstones; // from /nodes only: per topic, whether it is tombstoned there
     QString tcpAddress() const { return joinHostPort(broadcastAddress, tcpPort); }
     QString httpAddress() const { return joinHostPort(broadcastAddress, httpPort); }
 };
@@ -124,6 +128,10 @@ public:
     void topics(std::function<void(Result<QStringList>)> done);
     void channels(const QString &topic, std::function<void(Result<QStringList>)> done);
     void nodes(std::function<void(Result<QList<NodeInfo>>)> done);
+    // Hides the node (its HTTP address) from /lookup for the topic, so that consumers stop
+    // being sent there while the topic is deleted from it.
+    void tombstone(const QString &topic, const QString &nodeHttpAddress,
+                   std::function<void(Result<QByteArray>)> done);
 };
 
 } // namespace nsq

@@ -7,7 +7,10 @@ if [ ! -f "$out/build.ninja" ]; then
   cmake -S "$src/tests/fuzz/project" -B "$out" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNSQ_SOURCE_DIR="$src/nsqcore" >/dev/null
 fi
-cmake --build "$out" >/dev/null
+if ! log=$(cmake --build "$out" 2>&1); then
+  echo "$log" | tail -n 40 # a build failure must say why, not fail in silence
+  exit 1
+fi
 mkdir -p "$out/corpus"
 cd "$out"
 ./fuzz_decoders -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
