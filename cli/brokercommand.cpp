@@ -90,9 +90,9 @@ int runBroker(const QStringList &arguments)
         QStringLiteral("100000"));
     const QCommandLineOption maxMemory(
         QStringLiteral("max-memory"),
-        QStringLiteral("Bytes of messages held in all topics and channels (each channel's copy "
-                       "counted); past it, publishes are refused. Units KiB, MiB, GiB; 0: no "
-                       "bound."),
+        QStringLiteral("Bytes of messages held in all topics and channels (a message once, "
+                       "however many channels hold it); past it, publishes are refused. Units "
+                       "KiB, MiB, GiB; 0: no bound."),
         QStringLiteral("size"), QStringLiteral("1GiB"));
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
                                      QStringLiteral("PEM certificate: offer TLS in IDENTIFY."),

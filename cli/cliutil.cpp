@@ -1,5 +1,7 @@
 #include "cliutil.h"
 
+#include <protocol/printable.h>
+
 #include <client/address.h>
 #include <client/config.h>
 
@@ -47,9 +49,15 @@ int outputFailure(const char *command, int writeErrno)
         QStringLiteral("cannot write output: %1").arg(QString::fromLocal8Bit(std::strerror(e))));
 }
 
+void warn(const char *command, const QString &text)
+{
+    // Addresses, names and errors often come from servers: no escape sequence gets through.
+    std::fprintf(stderr, "nsq-inspector-cli %s: %s\n", command, qPrintable(nsq::printable(text)));
+}
+
 int fail(const char *command, int code, const QString &text)
 {
-    std::fprintf(stderr, "nsq-inspector-cli %s: %s\n", command, qPrintable(text));
+    warn(command, text);
     return code;
 }
 

@@ -11,7 +11,9 @@
 
 namespace nsqcli {
 
-// Prints "nsq-inspector-cli <command>: <text>" on stderr and returns code.
+// Prints "nsq-inspector-cli <command>: <text>" on stderr, control characters escaped.
+void warn(const char *command, const QString &text);
+// The same, and returns code.
 int fail(const char *command, int code, const QString &text);
 // After writing the output: flushes standard output and returns the exit code if writing failed
 // (1 with a line on stderr; 0, quietly, when the reader went away: `| head -1`), or -1.

@@ -1,6 +1,8 @@
 #include "clicommands.h"
 #include "cliutil.h"
 
+#include <protocol/printable.h>
+
 #include <http/httpclients.h>
 
 #include <QCoreApplication>
@@ -63,7 +65,7 @@ void printTable(const QList<NodeStats> &nodes, const QString &topicFilter)
         for (int i = 0; i < r.size(); ++i)
             line += (i >= 3 ? r[i].rightJustified(widths[i]) : r[i].leftJustified(widths[i])) +
                     QStringLiteral("  ");
-        std::printf("%s\n", qPrintable(line.trimmed()));
+        std::printf("%s\n", qPrintable(nsq::printable(line.trimmed())));
     }
 }
 
@@ -168,7 +170,7 @@ int runStats(const QStringList &arguments)
         printTable(nodes, p.value(topic));
     }
     for (const QString &e : errors)
-        std::fprintf(stderr, "nsq-inspector-cli stats: %s\n", qPrintable(e));
+        warn("stats", e);
     const int written = outputFailure("stats");
     if (written >= 0 && (written > 0 || errors.isEmpty()))
         return written;

@@ -162,8 +162,7 @@ int runTail(const QStringList &arguments)
         [&](const QString &address, const QString &reason) {
             if (stopping)
                 return;
-            std::fprintf(stderr, "nsq-inspector-cli tail: %s: %s\n", qPrintable(address),
-                         qPrintable(reason));
+            warn("tail", address + QStringLiteral(": ") + reason);
             if (!everConnected && lookupds.isEmpty() && ++directFailures >= nsqds.size()) {
                 exitCode = 1; // nothing reachable at all
                 stop();
@@ -173,7 +172,7 @@ int runTail(const QStringList &arguments)
     QObject::connect(
         consumer, &nsq::Consumer::errorOccurred, qApp,
         [&](const QString &message) {
-            std::fprintf(stderr, "nsq-inspector-cli tail: %s\n", qPrintable(message));
+            warn("tail", message);
             if (!everConnected && !stopping) {
                 exitCode = 1;
                 stop();
@@ -183,7 +182,7 @@ int runTail(const QStringList &arguments)
     QObject::connect(
         consumer, &nsq::Consumer::messageActionFailed, qApp,
         [](nsq::Conn::MessageAction, const nsq::MessageId &, const QString &reason) {
-            std::fprintf(stderr, "nsq-inspector-cli tail: %s\n", qPrintable(reason));
+            warn("tail", reason);
         },
         Qt::QueuedConnection);
     QObject::connect(consumer, &nsq::Consumer::stopped, qApp, &QCoreApplication::quit,

@@ -39,28 +39,11 @@ protected:
 // How often deferred messages and in-flight timeouts are looked at (nsqd scans every 100 ms).
 constexpr int kTickMs = 20;
 
-// What a channel holds (ready, deferred and in flight), and a topic with its channels, in the
-// units of BrokerConfig::maxMemoryBytes.
-qint64 heldBytesOf(const Channel &c)
+QString sizeText(qint64 bytes)
 {
-    qint64 bytes = 0;
-    for (const Message &m : c.queue)
-        bytes += Broker::heldCost(m);
-    for (const auto &d : c.deferred)
-        bytes += Broker::heldCost(d.second);
-    for (const Channel::InFlight &f : c.inFlight)
-        bytes += Broker::heldCost(f.message);
-    return bytes;
-}
-
-qint64 heldBytesOf(const Topic &t)
-{
-    qint64 bytes = 0;
-    for (const Topic::Pending &p : t.backlog)
-        bytes += Broker::heldCost(p.message);
-    for (const auto &entry : t.channels)
-        bytes += heldBytesOf(*entry.second);
-    return bytes;
+    if (bytes < 1024 * 1024)
+        return QStringLiteral("%1 KiB").arg(double(bytes) / 1024, 0, 'f', 1);
+    return QStringLiteral("%1 MiB").arg(double(bytes) / (1 << 20), 0, 'f', 1);
 }
 
 } // namespace
@@ -190,18 +173,14 @@ QString Broker::publish(const QString &topicName, const QByteArrayList &bodies, 
             .arg(held)
             .arg(m_config.maxTopicMessages);
     if (m_config.maxMemoryBytes > 0) {
+        // Each body is held once however many channels keep the message (they share it).
         qint64 incoming = 0;
         for (const QByteArray &body : bodies)
             incoming += body.size() + kMessageOverhead;
-        // Each channel keeps its own copy; a paused topic or one without channels keeps one.
-        const qint64 copies = t->paused ? 1 : qMax<qint64>(1, qint64(t->channels.size()));
-        if (incoming * copies > m_config.maxMemoryBytes - m_heldBytes)
-            return QStringLiteral("the embedded broker is full: it holds %1 MiB of messages and "
-                                  "keeps at most %2 MiB (--max-memory); this publish needs %3 MiB "
-                                  "more")
-                .arg(double(m_heldBytes) / (1 << 20), 0, 'f', 1)
-                .arg(double(m_config.maxMemoryBytes) / (1 << 20), 0, 'f', 1)
-                .arg(double(incoming * copies) / (1 << 20), 0, 'f', 1);
+        if (incoming > m_config.maxMemoryBytes - m_heldBytes)
+            return QStringLiteral("the embedded broker is full: it holds %1 of messages and "
+                                  "keeps at most %2 (--max-memory); this publish needs %3 more")
+                .arg(sizeText(m_heldBytes), sizeText(m_config.maxMemoryBytes), sizeText(incoming));
     }
     const qint64 stamp = QDateTime::currentMSecsSinceEpoch() * 1000000;
     for (const QByteArray &body : bodies) {
@@ -213,7 +192,7 @@ QString Broker::publish(const QString &topicName, const QByteArrayList &bodies, 
         t->messageBytes += quint64(body.size());
         if (t->paused || t->channels.empty()) {
             t->backlog.push_back({m, deferMs});
-            m_heldBytes += heldCost(m);
+            holdCopy(m);
         } else
             putToChannels(t, m, deferMs);
     }
@@ -228,7 +207,7 @@ void Broker::putToChannels(Topic *t, const Message &m, qint64 deferMs)
     for (auto &entry : t->channels) {
         Channel *c = entry.second.get();
         ++c->messageCount;
-        m_heldBytes += heldCost(m);
+        holdCopy(m);
         if (deferMs > 0)
             c->deferred.emplace(now() + deferMs, m);
         else
@@ -242,7 +221,7 @@ void Broker::drainBacklog(Topic *t)
         return;
     while (!t->backlog.empty()) {
         putToChannels(t, t->backlog.front().message, t->backlog.front().deferMs);
-        m_heldBytes -= heldCost(t->backlog.front().message);
+        dropCopy(t->backlog.front().message);
         t->backlog.pop_front();
     }
     for (auto &entry : t->channels)
@@ -274,10 +253,10 @@ void Broker::maybeRemoveEphemeral(Channel *c)
     if (!c->ephemeral || !c->clients.isEmpty())
         return;
     Topic *t = c->topic;
-    m_heldBytes -= heldBytesOf(*c);
+    dropCopies(*c);
     t->channels.erase(c->name);
     if (t->ephemeral && t->channels.empty()) {
-        m_heldBytes -= heldBytesOf(*t);
+        dropCopies(*t);
         m_topics.erase(t->name);
     }
 }
@@ -303,7 +282,7 @@ QString Broker::finish(BrokerClient *client, const MessageId &id)
     if (!findInFlight(client, id, &error))
         return error;
     Channel *c = client->channel();
-    m_heldBytes -= heldCost(c->inFlight.value(id).message);
+    dropCopy(c->inFlight.value(id).message);
     c->inFlight.remove(id);
     client->messageDone();
     pump(c);
@@ -341,6 +320,42 @@ QString Broker::touch(BrokerClient *client, const MessageId &id)
     return {};
 }
 
+void Broker::holdCopy(const Message &m)
+{
+    int &copies = m_copies[m.id];
+    if (copies++ == 0)
+        m_heldBytes += heldCost(m);
+}
+
+void Broker::dropCopy(const Message &m)
+{
+    const auto it = m_copies.find(m.id);
+    if (it == m_copies.end())
+        return;
+    if (--*it == 0) {
+        m_heldBytes -= heldCost(m);
+        m_copies.erase(it);
+    }
+}
+
+void Broker::dropCopies(const Channel &c)
+{
+    for (const Message &m : c.queue)
+        dropCopy(m);
+    for (const auto &d : c.deferred)
+        dropCopy(d.second);
+    for (const Channel::InFlight &f : c.inFlight)
+        dropCopy(f.message);
+}
+
+void Broker::dropCopies(const Topic &t)
+{
+    for (const Topic::Pending &p : t.backlog)
+        dropCopy(p.message);
+    for (const auto &entry : t.channels)
+        dropCopies(*entry.second);
+}
+
 void Broker::pump(Channel *c)
 {
     if (c->paused || c->topic->paused || c->clients.isEmpty())
@@ -360,8 +375,10 @@ void Broker::pump(Channel *c)
         c->queue.pop_front();
         ++m.attempts;
         if (client->sampleRate() > 0 &&
-            int(QRandomGenerator::global()->bounded(100)) > client->sampleRate())
-            continue; // sampled out for this client, as nsqd does
+            int(QRandomGenerator::global()->bounded(100)) > client->sampleRate()) {
+            dropCopy(m); // sampled out: dropped for this channel, as nsqd does
+            continue;
+        }
         Channel::InFlight &f = c->inFlight[m.id];
         f.message = m;
         f.client = client;
@@ -416,7 +433,7 @@ QString Broker::deleteTopic(const QString &name)
             client->setChannel(nullptr);
             client->closeConnection();
         }
-    m_heldBytes -= heldBytesOf(*t);
+    dropCopies(*t);
     m_topics.erase(name);
     return {};
 }
@@ -427,7 +444,7 @@ QString Broker::emptyTopic(const QString &name)
     if (!t)
         return noTopic(name);
     for (const Topic::Pending &p : t->backlog)
-        m_heldBytes -= heldCost(p.message);
+        dropCopy(p.message);
     t->backlog.clear();
     return {};
 }
@@ -461,7 +478,7 @@ QString Broker::deleteChannel(const QString &topicName, const QString &channel)
         client->setChannel(nullptr);
         client->closeConnection();
     }
-    m_heldBytes -= heldBytesOf(*it->second);
+    dropCopies(*it->second);
     t->channels.erase(it);
     return {};
 }
@@ -473,7 +490,7 @@ QString Broker::emptyChannel(const QString &topicName, const QString &channel)
     if (!t || it == t->channels.end())
         return t ? QStringLiteral("CHANNEL_NOT_FOUND %1").arg(channel) : noTopic(topicName);
     Channel *c = it->second.get();
-    m_heldBytes -= heldBytesOf(*c);
+    dropCopies(*c);
     c->queue.clear();
     c->deferred.clear();
     c->inFlight.clear();

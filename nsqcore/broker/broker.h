@@ -52,10 +52,11 @@ public:
     const std::map<QString, std::unique_ptr<Topic>> &topics() const { return m_topics; }
     QList<BrokerClient *> clients() const { return m_clients; }
 
-    // What one copy of a message costs against BrokerConfig::maxMemoryBytes besides its body.
+    // What a message held costs against BrokerConfig::maxMemoryBytes besides its body.
     static constexpr qint64 kMessageOverhead = 64;
     static qint64 heldCost(const Message &m) { return m.body.size() + kMessageOverhead; }
-    // Bytes held in all topics and channels, counted as maxMemoryBytes counts them.
+    // Bytes held in all topics and channels, counted as maxMemoryBytes counts them: each
+    // message once, however many channels hold it.
     qint64 heldBytes() const { return m_heldBytes; }
 
     // Publishing. Returns an empty string, or nsqd's error text for the failure.
@@ -75,6 +76,11 @@ Q_SIGNALS:
     void clientConnected(const QString &remote);
 
 private:
+    // A message comes to be held (published, or a channel's copy of it) or goes.
+    void holdCopy(const Message &m);
+    void dropCopy(const Message &m);
+    void dropCopies(const Channel &c);
+    void dropCopies(const Topic &t);
     void onNewConnection();
     void onTick();
     void removeClient(BrokerClient *client);
@@ -97,7 +103,10 @@ private:
     QSslConfiguration m_tls;
     BrokerHttp *m_http = nullptr;
     quint16 m_httpPort = 0;
+    // Bytes of message bodies held, each counted once however many channels keep a copy of it
+    // (the copies share the body): the message's copies are counted here by ID.
     qint64 m_heldBytes = 0;
+    QHash<MessageId, int> m_copies;
     bool m_tlsReady = false;
 };
 

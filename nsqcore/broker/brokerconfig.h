@@ -21,8 +21,9 @@ struct BrokerConfig
     int maxReqTimeout = 60 * 60 * 1000;
     int maxHeartbeatInterval = 60 * 1000;
     qint64 maxTopicMessages = 100000; // memory bound per topic and per channel
-    // Bytes of messages held in all topics and channels together (each channel's copy counted,
-    // with Broker::kMessageOverhead each); a publish that would pass it is refused. 0: no bound.
+    // Bytes of messages held in all topics and channels together (each message once, with
+    // Broker::kMessageOverhead, however many channels hold it); a publish that would pass it is
+    // refused. 0: no bound.
     qint64 maxMemoryBytes = qint64(1) << 30;
     // Bytes waiting to be sent to one client that stopped reading; past it, it is disconnected.
     qint64 maxPendingOutput = 64 * 1024 * 1024;

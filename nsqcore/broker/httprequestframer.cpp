@@ -76,7 +76,8 @@ bool HttpRequestFramer::endOfLine()
 {
     QByteArray line = std::move(m_line);
     m_line.clear();
-    if (line.endsWith('\r'))
+    m_lineHadCr = line.endsWith('\r');
+    if (m_lineHadCr)
         line.chop(1);
 
     switch (m_state) {
@@ -100,17 +101,30 @@ bool HttpRequestFramer::endOfLine()
     case State::Header: {
         if (line.isEmpty())
             return endOfHeaders();
+        // Anything QHttpServer could read differently from this is refused rather than guessed
+        // at: a header folded onto the next line, a name that is not a token, a length that is
+        // not a number or that contradicts another one.
+        if (line.front() == ' ' || line.front() == '\t')
+            return refuse(400, "Bad Request");
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
-            return true;
-        const QByteArray name = line.left(colon).trimmed().toLower();
+            return refuse(400, "Bad Request");
+        const QByteArray name = line.left(colon).toLower();
+        for (const char c : name)
+            if (c <= ' ' || c >= 127 || c == '"' || c == '(' || c == ')' || c == ',' || c == '/' ||
+                c == ';' || c == '<' || c == '=' || c == '>' || c == '?' || c == '@' || c == '[' ||
+                c == '\\' || c == ']' || c == '{' || c == '}')
+                return refuse(400, "Bad Request");
         const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "content-length" && !m_haveContentLength) {
-            // QHttpServer reads the first one the same way; what it cannot read means no body.
+        if (name == "content-length") {
+            bool ok = !value.isEmpty();
+            for (const char c : value)
+                ok = ok && c >= '0' && c <= '9';
+            const qint64 length = ok && value.size() <= 18 ? value.toLongLong(&ok) : -1;
+            if (!ok || length < 0 || (m_haveContentLength && length != m_contentLength))
+                return refuse(400, "Bad Request");
             m_haveContentLength = true;
-            bool ok = false;
-            const qint64 length = qint64(value.toULongLong(&ok));
-            m_contentLength = ok && length > 0 ? length : 0;
+            m_contentLength = length;
         } else if (name == "transfer-encoding" && value.toLower().contains("chunked")) {
             m_chunked = true;
         } else if (name == "expect" && value.toLower() == "100-continue") {
@@ -119,6 +133,10 @@ bool HttpRequestFramer::endOfLine()
         return true;
     }
     case State::ChunkSize: {
+        // QHttpServer 6.4 ends a chunk-size line only at CRLF and keeps all it reads until then
+        // (a bare LF would let it grow without end), so CRLF it must be.
+        if (!m_lineHadCr)
+            return refuse(400, "Bad Request");
         const qsizetype extension = line.indexOf(';');
         bool ok = false;
         const qint64 size =
@@ -137,13 +155,15 @@ bool HttpRequestFramer::endOfLine()
         return true;
     }
     case State::ChunkEnd:
-        if (!line.isEmpty())
+        if (!line.isEmpty() || !m_lineHadCr)
             return refuse(400, "Bad Request");
         m_state = State::ChunkSize;
         return true;
     case State::Trailer:
-        if (line.isEmpty())
-            requestDone();
+        // QHttpServer 6.4 reads no trailers: it would take them for the next request.
+        if (!line.isEmpty() || !m_lineHadCr)
+            return refuse(400, "Bad Request");
+        requestDone();
         return true;
     default:
         return true;

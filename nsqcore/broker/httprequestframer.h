@@ -56,6 +56,7 @@ private:
     qint64 m_maxHeaderBytes;
     State m_state = State::Idle;
     QByteArray m_line; // the line being read, kept up to kMaxLine
+    bool m_lineHadCr = false;
     qint64 m_headerBytes = 0;
     QByteArray m_path;
     qint64 m_contentLength = 0;

@@ -1,5 +1,7 @@
 #include "httpclients.h"
 
+#include "../protocol/printable.h"
+
 #include "../protocol/names.h"
 
 #include <QJsonArray>
@@ -64,22 +66,6 @@ std::function<void(Result<QByteArray>)> mapped(std::function<void(Result<T>)> do
             parsed = Result<T>::failure(QStringLiteral("%1: %2").arg(server, parsed.error()));
         done(std::move(parsed));
     };
-}
-
-// Server text as it may be shown on a terminal: control characters (escape sequences) are
-// written out as \xNN, never passed on.
-QString printable(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f ||
-            (c.unicode() >= 0x80 && c.unicode() < 0xa0))
-            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
-        else
-            out += c;
-    }
-    return out;
 }
 
 } // namespace

@@ -337,6 +337,56 @@ private Q_SLOTS:
         QCOMPARE(count(), quint64(3));
     }
 
+    void serverTextNeverReachesTheTerminalRaw()
+    {
+        // A hostile server's names and addresses carry escape sequences (set the window title,
+        // colour the screen): stats and tail print them as \x1b, never raw.
+        const QByteArray esc = "evil\x1b]0;PWNED\x07\x1b[31m";
+        const auto canned = [](const QByteArray &json) {
+            auto *server = new QTcpServer;
+            server->listen(QHostAddress::LocalHost);
+            QObject::connect(server, &QTcpServer::newConnection, server, [server, json] {
+                QTcpSocket *sock = server->nextPendingConnection();
+                QObject::connect(sock, &QTcpSocket::readyRead, sock, [sock, json] {
+                    if (!sock->readAll().contains("\r\n\r\n"))
+                        return;
+                    sock->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                "Content-Length: " +
+                                QByteArray::number(json.size()) + "\r\n\r\n" + json);
+                    sock->disconnectFromHost();
+                });
+            });
+            return std::unique_ptr<QTcpServer>(server);
+        };
+        const auto stats =
+            canned(R"({"version":"1.3.0","health":"OK","topics":[{"topic_name":")" + esc +
+                   R"(","channels":[{"channel_name":")" + esc + R"(","clients":[]}]}]})");
+        const Run s = cli({QStringLiteral("stats"), QStringLiteral("--nsqd-http-address"),
+                           QStringLiteral("127.0.0.1:%1").arg(stats->serverPort())});
+        QVERIFY2(!s.out.contains('\x1b') && !s.out.contains('\x07'), s.out.constData());
+        QVERIFY2(s.out.contains("evil\\x1b]0;PWNED\\x07"), s.out.constData());
+
+        const auto lookupd =
+            canned(R"({"channels":[],"producers":[{"broadcast_address":")" + esc +
+                   R"(","hostname":"h","tcp_port":1,"http_port":2,"version":"1"}]})");
+        QProcess tail;
+        tail.start(QStringLiteral(NSQ_CLI_PATH),
+                   {QStringLiteral("tail"), QStringLiteral("--lookupd-http-address"),
+                    QStringLiteral("127.0.0.1:%1").arg(lookupd->serverPort()),
+                    QStringLiteral("--topic"), QStringLiteral("t")});
+        QByteArray err;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                err += tail.readAllStandardError();
+                return err.contains("evil");
+            },
+            kWait));
+        tail.terminate();
+        QVERIFY(tail.waitForFinished(kWait));
+        err += tail.readAllStandardError();
+        QVERIFY2(!err.contains('\x1b') && !err.contains('\x07'), err.constData());
+    }
+
     void jsonlFromTailPublishesBackByteForByte()
     {
         // tail --format jsonl | pub --format jsonl: binary bodies and bodies with newlines,
