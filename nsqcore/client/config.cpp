@@ -234,7 +234,7 @@ QStringList Config::validate() const
     checkRange(p, "backoff_multiplier", backoffMultiplier, 0, 60 * 60 * 1000);
     checkRange(p, "max_backoff_duration", maxBackoffDuration, 0, 60 * 60 * 1000);
     checkRange(p, "lookupd_poll_interval", lookupdPollInterval, 10, 5 * 60 * 1000);
-    if (lookupdPollJitter < 0.0 || lookupdPollJitter > 1.0)
+    if (!(lookupdPollJitter >= 0.0 && lookupdPollJitter <= 1.0)) // NaN too
         p << QStringLiteral("lookupd_poll_jitter: %1 is out of range (0..1)")
                  .arg(lookupdPollJitter);
     checkRange(p, "low_rdy_idle_timeout", lowRdyIdleTimeout, 1000, 5 * 60 * 1000);

@@ -56,6 +56,7 @@ private Q_SLOTS:
         QTest::newRow("max_attempts") << "max_attempts" << QVariant(70000);
         QTest::newRow("read_timeout") << "read_timeout" << QVariant(1);
         QTest::newRow("lookupd_poll_jitter") << "lookupd_poll_jitter" << QVariant(1.5);
+        QTest::newRow("lookupd_poll_jitter nan") << "lookupd_poll_jitter" << QVariant("nan");
     }
     void validateNamesTheOption()
     {
