@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "clusterpanel.h"
 #include "connectpanel.h"
 #include "language.h"
 #include "models/messagefiltermodel.h"
@@ -248,6 +249,9 @@ MainWindow::MainWindow(QWidget *parent)
         m_tourModel->setMode(m_session->settings().mode);
         m_plots->reset();
         pollChannel();
+        // The cluster view starts from what the session connects to.
+        m_cluster->setDefaultSources(m_session->settings().lookupdAddresses,
+                                     ServerProbe::nsqdHttpAddresses(m_session->settings()));
         m_stateLabel->setText(tr("connecting…"));
         updateActions();
     });
@@ -682,8 +686,12 @@ void MainWindow::createDocks()
         dock(tr("Event timeline"), QStringLiteral("timelineDock"), m_timelinePanel);
     auto *traceDock = dock(tr("Wire trace"), QStringLiteral("traceDock"), m_tracePanel);
     auto *tourDock = dock(tr("How a consumer works"), QStringLiteral("tourDock"), m_tourPanel);
+    m_cluster = new ClusterPanel;
+    auto *clusterDock = dock(tr("Cluster"), QStringLiteral("clusterDock"), m_cluster);
+    connect(m_cluster, &ClusterPanel::actionFinished, this,
+            [this](const QString &summary) { onLogged(summary, false); });
     QDockWidget *logDock = findChild<QDockWidget *>(QStringLiteral("logDock"));
-    for (QDockWidget *d : {tourDock, plotsDock, timelineDock, traceDock})
+    for (QDockWidget *d : {tourDock, plotsDock, timelineDock, traceDock, clusterDock})
         tabifyDockWidget(logDock, d);
     logDock->raise();
     resizeDocks({logDock}, {260}, Qt::Vertical);

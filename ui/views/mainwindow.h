@@ -36,6 +36,7 @@ class MessageModel;
 class PayloadView;
 class ServerProbe;
 class ChannelPoller;
+class ClusterPanel;
 class PlotsPanel;
 class TimelineModel;
 class TimelinePanel;
@@ -67,6 +68,7 @@ public:
     ConnectPanel *connectPanel() const { return m_connect; }
     PayloadView *payloadView() const { return m_payload; }
     PlotsPanel *plots() const { return m_plots; }
+    ClusterPanel *cluster() const { return m_cluster; }
     TimelineModel *timeline() const { return m_timelineModel; }
     TimelinePanel *timelinePanel() const { return m_timelinePanel; }
     TraceModel *trace() const { return m_traceModel; }
@@ -146,6 +148,7 @@ private:
     TimelineModel *m_timelineModel;
     TourModel *m_tourModel;
     PlotsPanel *m_plots = nullptr;
+    ClusterPanel *m_cluster = nullptr;
     TracePanel *m_tracePanel = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;
     TourPanel *m_tourPanel = nullptr;

@@ -1,0 +1,362 @@
+#include "clusterpanel.h"
+
+#include "models/clustermodel.h"
+#include "session/sessionsettings.h"
+
+#include <protocol/names.h>
+
+#include <QDateTime>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace nsqui {
+
+namespace {
+
+QStringList splitAddresses(const QString &text)
+{
+    QStringList out;
+    for (QString a :
+         text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
+        if (a.startsWith(QLatin1String("http://")))
+            a.remove(0, 7);
+        out << a;
+    }
+    return out;
+}
+
+QLabel *errorLabel()
+{
+    auto *l = new QLabel;
+    l->setStyleSheet(QStringLiteral("color: #b00020"));
+    l->setWordWrap(true);
+    l->hide();
+    return l;
+}
+
+} // namespace
+
+ClusterPanel::ClusterPanel(QWidget *parent)
+    : QWidget(parent), m_lookupds(new QLineEdit), m_nsqds(new QLineEdit), m_every(new QSpinBox),
+      m_refresh(new QPushButton(tr("Refresh"))), m_sourceError(errorLabel()), m_status(new QLabel),
+      m_nodes(new QTableWidget(0, 7)), m_tree(new QTreeView), m_model(new ClusterModel(this)),
+      m_newName(new QLineEdit), m_nameError(errorLabel()),
+      m_createTopic(new QPushButton(tr("Create topic"))),
+      m_createChannel(new QPushButton(tr("Create channel"))), m_pause(new QPushButton(tr("Pause"))),
+      m_unpause(new QPushButton(tr("Unpause"))), m_empty(new QPushButton(tr("Empty…"))),
+      m_delete(new QPushButton(tr("Delete…"))), m_tombstone(new QPushButton(tr("Tombstone"))),
+      m_results(new QPlainTextEdit), m_poller(new ClusterPoller(this)),
+      m_admin(new ClusterAdmin(this))
+{
+    m_lookupds->setObjectName(QStringLiteral("clusterLookupds"));
+    m_nsqds->setObjectName(QStringLiteral("clusterNsqds"));
+    m_every->setObjectName(QStringLiteral("clusterEvery"));
+    m_refresh->setObjectName(QStringLiteral("clusterRefresh"));
+    m_sourceError->setObjectName(QStringLiteral("clusterSourceError"));
+    m_nodes->setObjectName(QStringLiteral("clusterNodes"));
+    m_tree->setObjectName(QStringLiteral("clusterTree"));
+    m_newName->setObjectName(QStringLiteral("clusterNewName"));
+    m_nameError->setObjectName(QStringLiteral("clusterNameError"));
+    m_createTopic->setObjectName(QStringLiteral("clusterCreateTopic"));
+    m_createChannel->setObjectName(QStringLiteral("clusterCreateChannel"));
+    m_pause->setObjectName(QStringLiteral("clusterPause"));
+    m_unpause->setObjectName(QStringLiteral("clusterUnpause"));
+    m_empty->setObjectName(QStringLiteral("clusterEmpty"));
+    m_delete->setObjectName(QStringLiteral("clusterDelete"));
+    m_tombstone->setObjectName(QStringLiteral("clusterTombstone"));
+    m_results->setObjectName(QStringLiteral("clusterResults"));
+
+    m_lookupds->setPlaceholderText(tr("nsqlookupd HTTP host:port, …"));
+    m_nsqds->setPlaceholderText(tr("nsqd HTTP host:port, …"));
+    m_every->setRange(0, 3600);
+    m_every->setValue(5);
+    m_every->setSuffix(tr(" s"));
+    m_every->setSpecialValueText(tr("by hand"));
+    m_every->setToolTip(tr("How often the nodes are asked for their /stats"));
+
+    auto *sources = new QGridLayout;
+    sources->addWidget(new QLabel(tr("nsqlookupd")), 0, 0);
+    sources->addWidget(m_lookupds, 0, 1);
+    sources->addWidget(new QLabel(tr("nsqd")), 0, 2);
+    sources->addWidget(m_nsqds, 0, 3);
+    sources->addWidget(new QLabel(tr("Every")), 0, 4);
+    sources->addWidget(m_every, 0, 5);
+    sources->addWidget(m_refresh, 0, 6);
+    sources->addWidget(m_sourceError, 1, 0, 1, 7);
+    sources->setColumnStretch(1, 1);
+    sources->setColumnStretch(3, 1);
+
+    m_nodes->setHorizontalHeaderLabels({tr("Node"), tr("Host"), tr("Version"), tr("TCP"),
+                                        tr("Topics"), tr("Tombstoned"), tr("State")});
+    m_nodes->verticalHeader()->hide();
+    m_nodes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_nodes->setSelectionMode(QAbstractItemView::NoSelection);
+    m_nodes->horizontalHeader()->setStretchLastSection(true);
+
+    m_tree->setModel(m_model);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+
+    m_newName->setPlaceholderText(tr("new topic or channel name"));
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_newName, 1);
+    actions->addWidget(m_createTopic);
+    actions->addWidget(m_createChannel);
+    actions->addSpacing(12);
+    for (QPushButton *b : {m_pause, m_unpause, m_empty, m_delete, m_tombstone})
+        actions->addWidget(b);
+    m_pause->setToolTip(tr("Stop delivery (a channel) or stop passing messages to the channels (a "
+                           "topic), on every node that has it, or on the node of the row"));
+    m_empty->setToolTip(tr("Drop the messages waiting (they are lost)"));
+    m_delete->setToolTip(tr("Delete with every message it holds"));
+    m_tombstone->setToolTip(tr("Tell nsqlookupd to stop sending consumers of this topic to this "
+                               "node (select the topic's row on that node)"));
+
+    m_results->setReadOnly(true);
+    m_results->setMaximumBlockCount(500);
+    m_results->setPlaceholderText(tr("Each node's answer to an action shows here"));
+
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_nodes);
+    split->addWidget(m_tree);
+    split->addWidget(m_results);
+    split->setStretchFactor(1, 3);
+    split->setSizes({90, 320, 70}); // the topics get the room; nodes and answers are few lines
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(sources);
+    layout->addWidget(m_status);
+    layout->addWidget(split, 1);
+    layout->addLayout(actions);
+    layout->addWidget(m_nameError);
+
+    m_confirm = [this](const QString &question) {
+        return QMessageBox::question(this, tr("Are you sure?"), question,
+                                     QMessageBox::Yes | QMessageBox::Cancel,
+                                     QMessageBox::Cancel) == QMessageBox::Yes;
+    };
+
+    connect(m_refresh, &QPushButton::clicked, this, [this] {
+        m_userSources = true;
+        if (applySources())
+            refresh();
+    });
+    connect(m_lookupds, &QLineEdit::returnPressed, m_refresh, &QPushButton::click);
+    connect(m_nsqds, &QLineEdit::returnPressed, m_refresh, &QPushButton::click);
+    connect(m_every, &QSpinBox::valueChanged, this,
+            [this](int s) { m_poller->setInterval(s * 1000); });
+    connect(m_poller, &ClusterPoller::snapshotReady, this, &ClusterPanel::showSnapshot);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ClusterPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ClusterPanel::updateActions);
+    connect(m_pause, &QPushButton::clicked, this, [this] { act(QStringLiteral("pause")); });
+    connect(m_unpause, &QPushButton::clicked, this, [this] { act(QStringLiteral("unpause")); });
+    connect(m_empty, &QPushButton::clicked, this, [this] { act(QStringLiteral("empty")); });
+    connect(m_delete, &QPushButton::clicked, this, [this] { act(QStringLiteral("delete")); });
+    connect(m_createTopic, &QPushButton::clicked, this, [this] { create(false); });
+    connect(m_createChannel, &QPushButton::clicked, this, [this] { create(true); });
+    connect(m_tombstone, &QPushButton::clicked, this, &ClusterPanel::tombstone);
+    connect(m_admin, &ClusterAdmin::finished, this, &ClusterPanel::report);
+    updateActions();
+}
+
+void ClusterPanel::setDefaultSources(const QStringList &lookupdHttp, const QStringList &nsqdHttp)
+{
+    if (m_userSources)
+        return;
+    m_lookupds->setText(lookupdHttp.join(QStringLiteral(", ")));
+    m_nsqds->setText(lookupdHttp.isEmpty() ? nsqdHttp.join(QStringLiteral(", ")) : QString());
+    if (applySources()) {
+        m_poller->setInterval(m_every->value() * 1000);
+        refresh();
+    }
+}
+
+bool ClusterPanel::applySources()
+{
+    const QStringList lookupds = splitAddresses(m_lookupds->text());
+    const QStringList nsqds = splitAddresses(m_nsqds->text());
+    QStringList problems;
+    for (const QString &p : addressProblems(lookupds, true))
+        problems << tr("nsqlookupd: %1").arg(p);
+    for (const QString &p : addressProblems(nsqds, true))
+        problems << tr("nsqd: %1").arg(p);
+    if (problems.isEmpty() && lookupds.isEmpty() && nsqds.isEmpty())
+        problems << tr("Give an nsqlookupd or an nsqd HTTP address");
+    m_sourceError->setText(problems.join(QLatin1Char('\n')));
+    m_sourceError->setVisible(!problems.isEmpty());
+    if (!problems.isEmpty())
+        return false;
+    m_poller->setSources(lookupds, nsqds);
+    return true;
+}
+
+void ClusterPanel::refresh()
+{
+    m_status->setText(tr("Asking the nodes…"));
+    m_poller->refresh();
+}
+
+void ClusterPanel::showSnapshot(const ClusterSnapshot &snapshot)
+{
+    // The tree is rebuilt: what was open and selected is opened and selected again.
+    QSet<QString> expanded;
+    std::function<void(const QModelIndex &)> collect = [&](const QModelIndex &parent) {
+        for (int r = 0; r < m_model->rowCount(parent); ++r) {
+            const QModelIndex i = m_model->index(r, 0, parent);
+            if (m_tree->isExpanded(i)) {
+                expanded.insert(m_model->keyAt(i));
+                collect(i);
+            }
+        }
+    };
+    collect({});
+    const QString current = m_model->keyAt(m_tree->currentIndex());
+    const bool first = m_model->rowCount() == 0;
+    m_model->setSnapshot(snapshot);
+    if (first) // the topics open at first, showing their channels
+        m_tree->expandToDepth(0);
+    for (const QString &key : std::as_const(expanded))
+        m_tree->expand(m_model->indexOfKey(key));
+    if (!current.isEmpty())
+        m_tree->setCurrentIndex(m_model->indexOfKey(current));
+    for (int c = 0; c < ClusterModel::DetailsColumn; ++c)
+        m_tree->resizeColumnToContents(c);
+
+    m_nodes->setRowCount(int(snapshot.nodes.size()));
+    int unreachable = 0;
+    for (int r = 0; r < snapshot.nodes.size(); ++r) {
+        const NodeSnapshot &n = snapshot.nodes.at(r);
+        int tombstoned = 0;
+        for (bool t : n.tombstones)
+            tombstoned += t ? 1 : 0;
+        const QStringList cells{
+            n.httpAddress,
+            n.hostname,
+            n.version,
+            n.tcpAddress,
+            QString::number(n.reachable ? n.stats.topics.size() : n.lookupTopics.size()),
+            QString::number(tombstoned),
+            n.reachable ? tr("OK") : tr("unreachable: %1").arg(n.error)};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            if (!n.reachable)
+                item->setForeground(QColor(0xb0, 0x00, 0x20));
+            m_nodes->setItem(r, c, item);
+        }
+        unreachable += n.reachable ? 0 : 1;
+    }
+    m_nodes->resizeColumnsToContents();
+    QString status =
+        (snapshot.nodes.size() == 1 ? tr("1 node") : tr("%1 nodes").arg(snapshot.nodes.size()));
+    if (unreachable > 0)
+        status += tr(", %1 unreachable").arg(unreachable);
+    status +=
+        tr(" · as of %1")
+            .arg(
+                QDateTime::fromMSecsSinceEpoch(snapshot.atMs).toString(QStringLiteral("HH:mm:ss")));
+    if (!snapshot.lookupdErrors.isEmpty())
+        status += QLatin1Char('\n') + tr("nsqlookupd did not answer: %1")
+                                          .arg(snapshot.lookupdErrors.join(QStringLiteral("; ")));
+    m_status->setText(status);
+    Q_EMIT refreshed();
+}
+
+void ClusterPanel::updateActions()
+{
+    const ClusterModel::Target t = m_model->targetAt(m_tree->currentIndex());
+    const bool admin = m_tree->currentIndex().isValid() && t.kind != ClusterModel::Kind::Client;
+    for (QPushButton *b : {m_pause, m_unpause, m_empty, m_delete})
+        b->setEnabled(admin);
+    m_tombstone->setEnabled(admin && t.kind == ClusterModel::Kind::TopicOnNode);
+    m_createChannel->setEnabled(m_tree->currentIndex().isValid());
+}
+
+void ClusterPanel::act(const QString &verb)
+{
+    const ClusterModel::Target t = m_model->targetAt(m_tree->currentIndex());
+    if (t.topic.isEmpty() || t.nodes.isEmpty())
+        return;
+    const QString what = ClusterAdmin::describe(verb, t.topic, t.channel);
+    const QString where = t.nodes.size() == 1 ? tr("on %1").arg(t.nodes.first())
+                                              : tr("on %1 nodes").arg(t.nodes.size());
+    if (verb == QLatin1String("delete") || verb == QLatin1String("empty")) {
+        const QString lost =
+            tr("%1 messages waiting will be lost.").arg(QLocale().toString(t.depth));
+        if (!m_confirm(tr("%1 %2?\n%3").arg(what, where, lost)))
+            return;
+    }
+    m_results->appendPlainText(tr("%1 %2…").arg(what, where));
+    m_admin->run(verb, t.topic, t.channel, t.nodes);
+}
+
+void ClusterPanel::create(bool channel)
+{
+    const QString name = m_newName->text().trimmed();
+    const ClusterModel::Target t = m_model->targetAt(m_tree->currentIndex());
+    QString error;
+    if (channel ? !nsq::isValidChannelName(name) : !nsq::isValidTopicName(name))
+        error = tr("'%1' is not a valid %2 name (1-64 of a-z A-Z 0-9 . _ -, optionally ending "
+                   "in #ephemeral)")
+                    .arg(name, channel ? tr("channel") : tr("topic"));
+    else if (channel && t.topic.isEmpty())
+        error = tr("Select the topic to create the channel in");
+    // On the selected row's nodes, or on every reachable node.
+    QStringList nodes = t.nodes;
+    if (nodes.isEmpty() || !channel)
+        for (const NodeSnapshot &n : m_model->snapshot().nodes)
+            if (n.reachable && !nodes.contains(n.httpAddress))
+                nodes << n.httpAddress;
+    if (error.isEmpty() && nodes.isEmpty())
+        error = tr("No reachable node to create it on");
+    m_nameError->setText(error);
+    m_nameError->setVisible(!error.isEmpty());
+    if (!error.isEmpty())
+        return;
+    m_results->appendPlainText(tr("%1…").arg(ClusterAdmin::describe(
+        QStringLiteral("create"), channel ? t.topic : name, channel ? name : QString())));
+    m_admin->run(QStringLiteral("create"), channel ? t.topic : name, channel ? name : QString(),
+                 nodes);
+}
+
+void ClusterPanel::tombstone()
+{
+    const ClusterModel::Target t = m_model->targetAt(m_tree->currentIndex());
+    if (t.kind != ClusterModel::Kind::TopicOnNode || t.nodes.isEmpty())
+        return;
+    m_admin->tombstone(t.topic, t.nodes.first(), m_poller->lookupds());
+}
+
+void ClusterPanel::report(const QString &what, const QList<ClusterAdmin::Outcome> &outcomes)
+{
+    int failed = 0;
+    for (const ClusterAdmin::Outcome &o : outcomes) {
+        m_results->appendPlainText(o.ok ? tr("  %1: done").arg(o.server)
+                                        : tr("  %1: FAILED: %2").arg(o.server, o.error));
+        failed += o.ok ? 0 : 1;
+    }
+    const QString summary =
+        failed == 0 ? tr("%1: done on %2 of %2").arg(what).arg(outcomes.size())
+                    : tr("%1: failed on %2 of %3").arg(what).arg(failed).arg(outcomes.size());
+    m_results->appendPlainText(summary);
+    Q_EMIT actionFinished(summary);
+    refresh(); // show what it changed
+}
+
+} // namespace nsqui
