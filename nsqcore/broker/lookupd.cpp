@@ -5,7 +5,9 @@
 #include "httprequestguard.h"
 
 #include <client/address.h>
+#include <protocol/names.h>
 
+#include <QDateTime>
 #include <QHostInfo>
 #include <QHttpServer>
 #include <QJsonArray>
@@ -62,16 +64,20 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
         if (topic.isEmpty())
             return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
         QJsonArray producers;
-        std::set<QString> channels;
+        std::set<QString> channels = m_registeredChannels[topic];
+        bool known = m_registeredTopics.count(topic) > 0;
         for (const auto &b : brokers()) {
             const Topic *t = b->topic(topic);
             if (!t)
                 continue;
-            producers.append(producer(*b));
+            known = true;
+            // A tombstoned node is not given to consumers, as nsqlookupd does.
+            if (!tombstoned(topic, *b))
+                producers.append(producer(*b));
             for (const auto &c : t->channels)
                 channels.insert(c.first);
         }
-        if (producers.isEmpty())
+        if (!known)
             return http::error(Status::NotFound, "TOPIC_NOT_FOUND");
         return http::json(QJsonObject{{QStringLiteral("channels"), toArray(channels)},
                                       {QStringLiteral("producers"), producers}});
@@ -79,7 +85,7 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
     s.route(QStringLiteral("/topics"), [this](const QHttpServerRequest &req) {
         if (http::wrongMethod(req))
             return http::methodNotAllowed();
-        std::set<QString> topics;
+        std::set<QString> topics = m_registeredTopics;
         for (const auto &b : brokers())
             for (const auto &t : b->topics())
                 topics.insert(t.first);
@@ -91,13 +97,66 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
         const QString topic = req.query().queryItemValue(QStringLiteral("topic"));
         if (topic.isEmpty())
             return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
-        std::set<QString> channels;
+        std::set<QString> channels = m_registeredChannels[topic];
         for (const auto &b : brokers())
             if (const Topic *t = b->topic(topic))
                 for (const auto &c : t->channels)
                     channels.insert(c.first);
         return http::json(QJsonObject{{QStringLiteral("channels"), toArray(channels)}});
     });
+    // The admin verbs, POST only as nsqlookupd's.
+    s.route(QStringLiteral("/topic/<arg>"),
+            [this](const QString &verb, const QHttpServerRequest &req) {
+                const QUrlQuery q = req.query();
+                const QString topic = q.queryItemValue(QStringLiteral("topic"));
+                if (verb != QLatin1String("create") && verb != QLatin1String("delete") &&
+                    verb != QLatin1String("tombstone"))
+                    return http::error(Status::NotFound, "NOT_FOUND");
+                if (http::wrongMethod(req, QHttpServerRequest::Method::Post))
+                    return http::methodNotAllowed();
+                if (topic.isEmpty())
+                    return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
+                if (!isValidTopicName(topic))
+                    return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
+                if (verb == QLatin1String("create")) {
+                    m_registeredTopics.insert(topic);
+                } else if (verb == QLatin1String("delete")) {
+                    m_registeredTopics.erase(topic);
+                    m_registeredChannels.erase(topic);
+                } else {
+                    const QString node = q.queryItemValue(QStringLiteral("node"));
+                    if (node.isEmpty())
+                        return http::error(Status::BadRequest, "MISSING_ARG_NODE");
+                    m_tombstones.insert({topic, node}, QDateTime::currentMSecsSinceEpoch() +
+                                                           m_tombstoneLifetimeMs);
+                }
+                return http::empty();
+            });
+    s.route(QStringLiteral("/channel/<arg>"),
+            [this](const QString &verb, const QHttpServerRequest &req) {
+                const QUrlQuery q = req.query();
+                const QString topic = q.queryItemValue(QStringLiteral("topic"));
+                const QString channel = q.queryItemValue(QStringLiteral("channel"));
+                if (verb != QLatin1String("create") && verb != QLatin1String("delete"))
+                    return http::error(Status::NotFound, "NOT_FOUND");
+                if (http::wrongMethod(req, QHttpServerRequest::Method::Post))
+                    return http::methodNotAllowed();
+                if (topic.isEmpty())
+                    return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
+                if (!isValidTopicName(topic))
+                    return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
+                if (channel.isEmpty())
+                    return http::error(Status::BadRequest, "MISSING_ARG_CHANNEL");
+                if (!isValidChannelName(channel))
+                    return http::error(Status::BadRequest, "INVALID_ARG_CHANNEL");
+                if (verb == QLatin1String("create")) {
+                    m_registeredTopics.insert(topic);
+                    m_registeredChannels[topic].insert(channel);
+                } else {
+                    m_registeredChannels[topic].erase(channel);
+                }
+                return http::empty();
+            });
     s.route(QStringLiteral("/nodes"), [this](const QHttpServerRequest &req) {
         if (http::wrongMethod(req))
             return http::methodNotAllowed();
@@ -108,9 +167,9 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
             for (const auto &t : b->topics())
                 topics.insert(t.first);
             p.insert(QStringLiteral("topics"), toArray(topics));
-            QJsonArray tombstones; // one per topic; nothing is tombstoned here
-            for (size_t i = 0; i < topics.size(); ++i)
-                tombstones.append(false);
+            QJsonArray tombstones; // one per topic
+            for (const QString &t : topics)
+                tombstones.append(tombstoned(t, *b));
             p.insert(QStringLiteral("tombstones"), tombstones);
             producers.append(p);
         }
@@ -119,6 +178,16 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
 }
 
 Lookupd::~Lookupd() = default;
+
+QString Lookupd::nodeName(const Broker &b)
+{
+    return joinHostPort(b.config().effectiveBroadcastAddress(), b.httpPort());
+}
+
+bool Lookupd::tombstoned(const QString &topic, const Broker &b) const
+{
+    return m_tombstones.value({topic, nodeName(b)}) > QDateTime::currentMSecsSinceEpoch();
+}
 
 void Lookupd::addBroker(Broker *broker)
 {

@@ -1388,6 +1388,58 @@ private Q_SLOTS:
     }
 
     // ---- nsqlookupd ----
+    void lookupdTombstoneHidesTheNodeFromLookup()
+    {
+        QVERIFY2(m_target.lookup(),
+                 "set NSQLOOKUPD_HTTP_ADDRESS to the lookupd the nsqd registers with");
+        const QString topic = ServerTarget::freshName("t");
+        QCOMPARE(m_target.http().post(QStringLiteral("/topic/create?topic=") + topic).status, 200);
+        // The node as nsqlookupd names it: broadcast_address:http_port.
+        QString node;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const auto &p : m_target.lookup()
+                                         ->get(QStringLiteral("/lookup?topic=") + topic)
+                                         .json()
+                                         .value(QLatin1String("producers"))
+                                         .toArray()) {
+                    const QJsonObject o = p.toObject();
+                    if (o.value(QLatin1String("tcp_port")).toInt() == int(m_target.tcpPort()))
+                        node = QStringLiteral("%1:%2").arg(
+                            o.value(QLatin1String("broadcast_address")).toString(),
+                            QString::number(o.value(QLatin1String("http_port")).toInt()));
+                }
+                return !node.isEmpty();
+            }(),
+            kWait);
+        QCOMPARE(m_target.lookup()->post(QStringLiteral("/topic/tombstone?topic=") + topic).status,
+                 400); // MISSING_ARG_NODE
+        QCOMPARE(m_target.lookup()
+                     ->post(QStringLiteral("/topic/tombstone?topic=%1&node=%2").arg(topic, node))
+                     .status,
+                 200);
+        const HttpResult after = m_target.lookup()->get(QStringLiteral("/lookup?topic=") + topic);
+        QCOMPARE(after.status, 200);
+        for (const auto &p : after.json().value(QLatin1String("producers")).toArray())
+            QVERIFY(p.toObject().value(QLatin1String("tcp_port")).toInt() !=
+                    int(m_target.tcpPort()));
+        bool marked = false;
+        for (const auto &p : m_target.lookup()
+                                 ->get(QStringLiteral("/nodes"))
+                                 .json()
+                                 .value(QLatin1String("producers"))
+                                 .toArray()) {
+            const QJsonObject o = p.toObject();
+            if (o.value(QLatin1String("tcp_port")).toInt() != int(m_target.tcpPort()))
+                continue;
+            const QJsonArray topics = o.value(QLatin1String("topics")).toArray();
+            const QJsonArray tombstones = o.value(QLatin1String("tombstones")).toArray();
+            for (int i = 0; i < topics.size(); ++i)
+                marked |= topics.at(i).toString() == topic && tombstones.at(i).toBool();
+        }
+        QVERIFY(marked);
+    }
+
     void lookupdKnowsTopicsChannelsAndNodes()
     {
         QVERIFY2(m_target.lookup(),

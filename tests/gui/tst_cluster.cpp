@@ -235,6 +235,31 @@ private Q_SLOTS:
                  qPrintable(results));
     }
 
+    void tombstoneGoesThroughTheLookupd()
+    {
+        ClusterPanel panel;
+        panel.show();
+        panel.findChild<QLineEdit *>(QStringLiteral("clusterLookupds"))
+            ->setText(QStringLiteral("127.0.0.1:%1").arg(m_lookupd->httpPort()));
+        QVERIFY(refreshOnce(panel));
+        const ClusterModel *m = panel.model();
+        const QModelIndex orders = child(m, {}, QStringLiteral("orders"));
+        // Only a topic's row on one node can be tombstoned.
+        QVERIFY(select(panel, orders));
+        QVERIFY(!panel.findChild<QPushButton *>(QStringLiteral("clusterTombstone"))->isEnabled());
+        QVERIFY(select(panel, child(m, orders, QStringLiteral("on ") + httpOf(*m_a))));
+        QVERIFY(click(panel, "clusterTombstone"));
+        QVERIFY(refreshOnce(panel));
+        auto *nodes = panel.findChild<QTableWidget *>(QStringLiteral("clusterNodes"));
+        QStringList tombstoned;
+        for (int r = 0; r < nodes->rowCount(); ++r)
+            tombstoned << nodes->item(r, 0)->text() + QLatin1Char('=') + nodes->item(r, 5)->text();
+        QVERIFY2(tombstoned.contains(httpOf(*m_a) + QStringLiteral("=1")),
+                 qPrintable(tombstoned.join(',')));
+        QVERIFY2(tombstoned.contains(httpOf(*m_b) + QStringLiteral("=0")),
+                 qPrintable(tombstoned.join(',')));
+    }
+
     void createChecksTheNameNextToTheField()
     {
         ClusterPanel panel;
