@@ -296,6 +296,33 @@ void NsqdHttpClient::publish(const QString &topic, const QByteArray &body,
     post(QStringLiteral("/pub"), {{QStringLiteral("topic"), topic}}, body, std::move(done));
 }
 
+void NsqdHttpClient::deferredPublish(const QString &topic, qint64 deferMs, const QByteArray &body,
+                                     std::function<void(Result<QByteArray>)> done)
+{
+    post(QStringLiteral("/pub"),
+         {{QStringLiteral("topic"), topic}, {QStringLiteral("defer"), QString::number(deferMs)}},
+         body, std::move(done));
+}
+
+void NsqdHttpClient::multiPublish(const QString &topic, const QByteArrayList &bodies,
+                                  std::function<void(Result<QByteArray>)> done)
+{
+    // nsqd's binary MPUB body: a count, then each message with its size (big endian).
+    QByteArray body;
+    const auto u32 = [&body](quint32 v) {
+        const char b[4] = {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+        body.append(b, 4);
+    };
+    u32(quint32(bodies.size()));
+    for (const QByteArray &b : bodies) {
+        u32(quint32(b.size()));
+        body += b;
+    }
+    post(QStringLiteral("/mpub"),
+         {{QStringLiteral("topic"), topic}, {QStringLiteral("binary"), QStringLiteral("true")}},
+         body, std::move(done));
+}
+
 void LookupdHttpClient::lookup(const QString &topic, std::function<void(Result<LookupResult>)> done)
 {
     get(QStringLiteral("/lookup"), {{QStringLiteral("topic"), topic}},

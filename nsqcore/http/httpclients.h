@@ -116,6 +116,12 @@ public:
                        std::function<void(Result<QByteArray>)> done);
     void publish(const QString &topic, const QByteArray &body,
                  std::function<void(Result<QByteArray>)> done);
+    // /pub?defer=: delivered after deferMs (nsqd's DPUB over HTTP).
+    void deferredPublish(const QString &topic, qint64 deferMs, const QByteArray &body,
+                         std::function<void(Result<QByteArray>)> done);
+    // /mpub?binary=true: bodies byte for byte, newlines included.
+    void multiPublish(const QString &topic, const QByteArrayList &bodies,
+                      std::function<void(Result<QByteArray>)> done);
 };
 
 // nsqlookupd's HTTP API.

@@ -10,6 +10,7 @@
 #include "models/tracemodel.h"
 #include "payloadview.h"
 #include "plotspanel.h"
+#include "publishpanel.h"
 #include "session/channelpoller.h"
 #include "session/demobroker.h"
 #include "session/inspectorsession.h"
@@ -236,6 +237,7 @@ MainWindow::MainWindow(QWidget *parent)
             return;
         // REQ delays are checked against the server's own limit before anything is sent.
         m_requeueDelay->setMaximum(double(maxReqMs) / 1000.0);
+        m_publish->setMaxDelayMs(maxReqMs);
         m_requeueDelay->setToolTip(tr("Delay for REQ: 0 to %1 s (the server's max_req_timeout)")
                                        .arg(double(maxReqMs) / 1000.0));
     });
@@ -252,6 +254,9 @@ MainWindow::MainWindow(QWidget *parent)
         // The cluster view starts from what the session connects to.
         m_cluster->setDefaultSources(m_session->settings().lookupdAddresses,
                                      ServerProbe::nsqdHttpAddresses(m_session->settings()));
+        const QStringList http = ServerProbe::nsqdHttpAddresses(m_session->settings());
+        m_publish->setDefaults(m_session->settings().topic,
+                               m_session->settings().nsqdAddresses.value(0), http.value(0));
         m_stateLabel->setText(tr("connecting…"));
         updateActions();
     });
@@ -686,12 +691,16 @@ void MainWindow::createDocks()
         dock(tr("Event timeline"), QStringLiteral("timelineDock"), m_timelinePanel);
     auto *traceDock = dock(tr("Wire trace"), QStringLiteral("traceDock"), m_tracePanel);
     auto *tourDock = dock(tr("How a consumer works"), QStringLiteral("tourDock"), m_tourPanel);
+    m_publish = new PublishPanel;
+    auto *publishDock = dock(tr("Publish"), QStringLiteral("publishDock"), m_publish);
+    connect(m_publish, &PublishPanel::finished, this,
+            [this](const QString &summary) { onLogged(summary, false); });
     m_cluster = new ClusterPanel;
     auto *clusterDock = dock(tr("Cluster"), QStringLiteral("clusterDock"), m_cluster);
     connect(m_cluster, &ClusterPanel::actionFinished, this,
             [this](const QString &summary) { onLogged(summary, false); });
     QDockWidget *logDock = findChild<QDockWidget *>(QStringLiteral("logDock"));
-    for (QDockWidget *d : {tourDock, plotsDock, timelineDock, traceDock, clusterDock})
+    for (QDockWidget *d : {tourDock, plotsDock, timelineDock, traceDock, clusterDock, publishDock})
         tabifyDockWidget(logDock, d);
     logDock->raise();
     resizeDocks({logDock}, {260}, Qt::Vertical);

@@ -38,6 +38,7 @@ class ServerProbe;
 class ChannelPoller;
 class ClusterPanel;
 class PlotsPanel;
+class PublishPanel;
 class TimelineModel;
 class TimelinePanel;
 class TourModel;
@@ -69,6 +70,7 @@ public:
     PayloadView *payloadView() const { return m_payload; }
     PlotsPanel *plots() const { return m_plots; }
     ClusterPanel *cluster() const { return m_cluster; }
+    PublishPanel *publisher() const { return m_publish; }
     TimelineModel *timeline() const { return m_timelineModel; }
     TimelinePanel *timelinePanel() const { return m_timelinePanel; }
     TraceModel *trace() const { return m_traceModel; }
@@ -149,6 +151,7 @@ private:
     TourModel *m_tourModel;
     PlotsPanel *m_plots = nullptr;
     ClusterPanel *m_cluster = nullptr;
+    PublishPanel *m_publish = nullptr;
     TracePanel *m_tracePanel = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;
     TourPanel *m_tourPanel = nullptr;

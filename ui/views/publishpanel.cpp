@@ -1,0 +1,425 @@
+#include "publishpanel.h"
+
+#include "session/sessionsettings.h"
+
+#include <protocol/messagerecord.h>
+#include <protocol/names.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace nsqui {
+
+namespace {
+
+QLabel *errorLabel(const char *name)
+{
+    auto *l = new QLabel;
+    l->setObjectName(QString::fromLatin1(name));
+    l->setStyleSheet(QStringLiteral("color: #b00020"));
+    l->setWordWrap(true);
+    l->hide();
+    return l;
+}
+
+// "48 65 6c" or "48656c" (blanks and newlines anywhere) into bytes.
+QByteArray parseHex(const QString &text, QString *error)
+{
+    QByteArray hex;
+    for (int i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isSpace())
+            continue;
+        if (!isxdigit(c.toLatin1()) || c.unicode() > 0x7f) {
+            *error =
+                PublishPanel::tr("Hex: '%1' at character %2 is not a hex digit").arg(c).arg(i + 1);
+            return {};
+        }
+        hex.append(c.toLatin1());
+    }
+    if (hex.size() % 2 != 0) {
+        *error = PublishPanel::tr("Hex: an odd number of digits (%1); each byte takes two")
+                     .arg(hex.size());
+        return {};
+    }
+    return QByteArray::fromHex(hex);
+}
+
+QString toHex(const QByteArray &bytes)
+{
+    QString out;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        if (i > 0)
+            out += (i % 16 == 0) ? QLatin1Char('\n') : QLatin1Char(' ');
+        out += QString::fromLatin1(bytes.mid(i, 1).toHex());
+    }
+    return out;
+}
+
+} // namespace
+
+PublishPanel::PublishPanel(QWidget *parent)
+    : QWidget(parent), m_topic(new QLineEdit), m_via(new QComboBox), m_address(new QLineEdit),
+      m_targetError(errorLabel("publishTargetError")), m_mode(new QComboBox),
+      m_load(new QPushButton(tr("Load file…"))), m_editor(new QPlainTextEdit),
+      m_bodyError(errorLabel("publishBodyError")), m_delay(new QSpinBox), m_count(new QSpinBox),
+      m_rate(new QSpinBox), m_batch(new QCheckBox(tr("in MPUB batches"))),
+      m_publish(new QPushButton(tr("Publish"))),
+      m_replay(new QPushButton(tr("Replay JSON Lines…"))),
+      m_pacing(new QCheckBox(tr("at the original pacing"))), m_stop(new QPushButton(tr("Stop"))),
+      m_progress(new QProgressBar), m_result(new QLabel)
+{
+    m_topic->setObjectName(QStringLiteral("publishTopic"));
+    m_via->setObjectName(QStringLiteral("publishVia"));
+    m_address->setObjectName(QStringLiteral("publishAddress"));
+    m_mode->setObjectName(QStringLiteral("publishMode"));
+    m_editor->setObjectName(QStringLiteral("publishEditor"));
+    m_delay->setObjectName(QStringLiteral("publishDelay"));
+    m_count->setObjectName(QStringLiteral("publishCount"));
+    m_rate->setObjectName(QStringLiteral("publishRate"));
+    m_batch->setObjectName(QStringLiteral("publishBatch"));
+    m_publish->setObjectName(QStringLiteral("publishButton"));
+    m_replay->setObjectName(QStringLiteral("publishReplay"));
+    m_pacing->setObjectName(QStringLiteral("publishPacing"));
+    m_stop->setObjectName(QStringLiteral("publishStop"));
+    m_progress->setObjectName(QStringLiteral("publishProgress"));
+    m_result->setObjectName(QStringLiteral("publishResult"));
+
+    m_topic->setPlaceholderText(tr("topic"));
+    m_via->addItem(tr("TCP"), int(PublishJob::Transport::Tcp));
+    m_via->addItem(tr("HTTP"), int(PublishJob::Transport::Http));
+    m_via->setToolTip(tr("TCP: PUB, MPUB and DPUB on a connection; HTTP: nsqd's /pub and /mpub"));
+    m_address->setPlaceholderText(tr("nsqd host:port"));
+    m_mode->addItems({tr("Text"), tr("JSON"), tr("Hex")});
+    m_editor->setPlaceholderText(tr("The message body"));
+    m_delay->setRange(0, 24 * 60 * 60 * 1000);
+    m_delay->setSuffix(tr(" ms"));
+    m_delay->setSpecialValueText(tr("none"));
+    m_delay->setToolTip(tr("Deliver after this long (DPUB); at most the server's max_req_timeout"));
+    m_count->setRange(1, 10000000);
+    m_count->setToolTip(tr("How many times to publish the body"));
+    m_rate->setRange(0, 1000000);
+    m_rate->setSuffix(tr(" /s"));
+    m_rate->setSpecialValueText(tr("as fast as it goes"));
+    m_batch->setToolTip(tr("Send up to 100 at a time in one MPUB (not with a delay)"));
+    m_stop->setEnabled(false);
+    m_progress->setTextVisible(true);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *target = new QHBoxLayout;
+    target->addWidget(new QLabel(tr("Topic")));
+    target->addWidget(m_topic, 2);
+    target->addWidget(new QLabel(tr("via")));
+    target->addWidget(m_via);
+    target->addWidget(m_address, 2);
+    auto *bodyBar = new QHBoxLayout;
+    bodyBar->addWidget(new QLabel(tr("Body as")));
+    bodyBar->addWidget(m_mode);
+    bodyBar->addWidget(m_load);
+    bodyBar->addStretch(1);
+    auto *options = new QHBoxLayout;
+    options->addWidget(new QLabel(tr("Delay")));
+    options->addWidget(m_delay);
+    options->addWidget(new QLabel(tr("Count")));
+    options->addWidget(m_count);
+    options->addWidget(new QLabel(tr("Rate")));
+    options->addWidget(m_rate);
+    options->addWidget(m_batch);
+    options->addStretch(1);
+    auto *go = new QHBoxLayout;
+    go->addWidget(m_publish);
+    go->addWidget(m_replay);
+    go->addWidget(m_pacing);
+    go->addWidget(m_stop);
+    go->addWidget(m_progress, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(target);
+    layout->addWidget(m_targetError);
+    layout->addLayout(bodyBar);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_bodyError);
+    layout->addLayout(options);
+    layout->addLayout(go);
+    layout->addWidget(m_result);
+
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &PublishPanel::setMode);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &PublishPanel::checkBody);
+    connect(m_address, &QLineEdit::textEdited, this, [this] { m_addressTyped = true; });
+    connect(m_via, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_addressTyped)
+            m_address->setText(m_via->currentIndex() == 0 ? m_tcpDefault : m_httpDefault);
+    });
+    connect(m_publish, &QPushButton::clicked, this, &PublishPanel::publish);
+    connect(m_load, &QPushButton::clicked, this, &PublishPanel::loadFile);
+    connect(m_replay, &QPushButton::clicked, this, &PublishPanel::chooseReplay);
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        if (m_job)
+            m_job->stop();
+    });
+}
+
+void PublishPanel::setDefaults(const QString &topic, const QString &tcpAddress,
+                               const QString &httpAddress)
+{
+    if (m_topic->text().isEmpty())
+        m_topic->setText(topic);
+    m_tcpDefault = tcpAddress;
+    m_httpDefault = httpAddress;
+    if (!m_addressTyped)
+        m_address->setText(m_via->currentIndex() == 0 ? tcpAddress : httpAddress);
+}
+
+void PublishPanel::setMaxDelayMs(qint64 ms)
+{
+    m_maxDelayMs = ms;
+    m_delay->setToolTip(tr("Deliver after this long (DPUB); at most %1 ms, the server's "
+                           "max_req_timeout")
+                            .arg(ms));
+}
+
+void PublishPanel::showError(QLabel *label, const QString &error)
+{
+    label->setText(error);
+    label->setVisible(!error.isEmpty());
+}
+
+QByteArray PublishPanel::body(QString *error) const
+{
+    QString why;
+    QByteArray bytes;
+    const QString text = m_editor->toPlainText();
+    switch (m_currentMode) {
+    case TextMode:
+        bytes = text.toUtf8();
+        break;
+    case JsonMode: {
+        QJsonParseError e;
+        QJsonDocument::fromJson(text.toUtf8(), &e);
+        if (e.error != QJsonParseError::NoError)
+            why = tr("JSON: %1 at character %2").arg(e.errorString()).arg(e.offset + 1);
+        else
+            bytes = text.toUtf8(); // as typed: the user's layout is kept
+        break;
+    }
+    case HexMode:
+        bytes = parseHex(text, &why);
+        break;
+    }
+    if (why.isEmpty() && bytes.isEmpty())
+        why = tr("The body is empty; nsqd refuses empty messages");
+    if (error)
+        *error = why;
+    return why.isEmpty() ? bytes : QByteArray();
+}
+
+void PublishPanel::checkBody()
+{
+    QString error;
+    body(&error);
+    // An empty editor is not an error until Publish is pressed.
+    showError(m_bodyError, m_editor->toPlainText().isEmpty() ? QString() : error);
+}
+
+void PublishPanel::setMode(int mode)
+{
+    // The bytes stay; only how they are written changes, when they can be written that way.
+    QString error;
+    const QByteArray bytes = body(&error);
+    const int previous = m_currentMode;
+    m_currentMode = mode;
+    if (!error.isEmpty() || bytes.isEmpty()) {
+        checkBody();
+        return;
+    }
+    if (mode == HexMode) {
+        m_editor->setPlainText(toHex(bytes));
+    } else if (previous == HexMode) {
+        if (!nsq::isExactUtf8(bytes)) {
+            m_currentMode = previous;
+            m_mode->setCurrentIndex(previous);
+            showError(m_bodyError, tr("These bytes are not UTF-8 text; they stay in hex"));
+            return;
+        }
+        m_editor->setPlainText(QString::fromUtf8(bytes));
+    }
+    if (mode == JsonMode) {
+        const QJsonDocument doc = QJsonDocument::fromJson(m_editor->toPlainText().toUtf8());
+        if (!doc.isNull())
+            m_editor->setPlainText(
+                QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed());
+    }
+    checkBody();
+}
+
+QString PublishPanel::checkTarget(QString *address)
+{
+    const QString topic = m_topic->text().trimmed();
+    *address = m_address->text().trimmed();
+    if (address->startsWith(QLatin1String("http://")))
+        address->remove(0, 7);
+    QString error;
+    if (!nsq::isValidTopicName(topic))
+        error = tr("'%1' is not a valid topic name (1-64 of a-z A-Z 0-9 . _ -, optionally "
+                   "ending in #ephemeral)")
+                    .arg(topic);
+    else if (address->isEmpty())
+        error = tr("Give the nsqd address to publish to");
+    else if (const QStringList p = addressProblems({*address}, true); !p.isEmpty())
+        error = tr("nsqd: %1").arg(p.first());
+    showError(m_targetError, error);
+    return error;
+}
+
+void PublishPanel::publish()
+{
+    QString address;
+    if (!checkTarget(&address).isEmpty())
+        return;
+    QString error;
+    const QByteArray bytes = body(&error);
+    if (error.isEmpty() && m_delay->value() > m_maxDelayMs)
+        error = tr("A delay of %1 ms is beyond the server's maximum (max_req_timeout, %2 ms)")
+                    .arg(m_delay->value())
+                    .arg(m_maxDelayMs);
+    showError(m_bodyError, error);
+    if (!error.isEmpty())
+        return;
+    auto *job = new PublishJob(PublishJob::Transport(m_via->currentData().toInt()), address,
+                               m_topic->text().trimmed(), this);
+    job->setDeferMs(m_delay->value());
+    job->setRate(m_rate->value());
+    job->setBatchSize(m_batch->isChecked() ? 100 : 1);
+    run(job, tr("%1 × %2 bytes").arg(m_count->value()).arg(bytes.size()));
+    job->start(bytes, m_count->value());
+}
+
+QString PublishPanel::replay(const QString &path)
+{
+    QString address;
+    const QString targetError = checkTarget(&address);
+    if (!targetError.isEmpty())
+        return targetError;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return tr("Could not read %1: %2").arg(path, f.errorString());
+    QList<PublishJob::Item> items;
+    qint64 first = -1, last = 0;
+    int lineNumber = 0;
+    while (!f.atEnd()) {
+        const QByteArray line = f.readLine();
+        ++lineNumber;
+        if (line.trimmed().isEmpty())
+            continue;
+        const auto record = nsq::decodeMessageRecord(line);
+        if (!record.ok())
+            return tr("%1, line %2: %3 (nothing was sent)")
+                .arg(path)
+                .arg(lineNumber)
+                .arg(record.error());
+        const nsq::Message &m = record.value().message;
+        if (m.body.isEmpty())
+            return tr("%1, line %2: an empty body, which nsqd refuses (nothing was sent)")
+                .arg(path)
+                .arg(lineNumber);
+        // Pacing from the recorded timestamps (ns), never going back in time.
+        if (first < 0)
+            first = m.timestamp;
+        last = qMax(last, (m.timestamp - first) / 1000000);
+        items << PublishJob::Item{m.body, last};
+    }
+    if (items.isEmpty())
+        return tr("%1 holds no messages").arg(path);
+    auto *job = new PublishJob(PublishJob::Transport(m_via->currentData().toInt()), address,
+                               m_topic->text().trimmed(), this);
+    job->setPaced(m_pacing->isChecked());
+    job->setRate(m_pacing->isChecked() ? 0 : m_rate->value());
+    run(job, tr("replay of %1").arg(path));
+    job->start(items);
+    return {};
+}
+
+void PublishPanel::run(PublishJob *job, const QString &what)
+{
+    if (m_job && m_job->running())
+        m_job->stop();
+    m_job = job;
+    m_publish->setEnabled(false);
+    m_replay->setEnabled(false);
+    m_stop->setEnabled(true);
+    m_result->clear();
+    const QString via = m_via->currentText();
+    const QString address = m_address->text().trimmed();
+    const QString topic = m_topic->text().trimmed();
+    connect(job, &PublishJob::progress, this, [this](qint64 done, qint64 total) {
+        m_progress->setRange(0, int(qMin<qint64>(total, INT_MAX)));
+        m_progress->setValue(int(qMin<qint64>(done, INT_MAX)));
+    });
+    connect(
+        job, &PublishJob::finished, this,
+        [this, job, what, via, address, topic](qint64 done, qint64 total, const QString &error) {
+            const QLocale l;
+            const QString summary =
+                error.isEmpty()
+                    ? tr("Published %1 of %2 to %3 via %4 %5 (%6)")
+                          .arg(l.toString(done), l.toString(total), topic, via, address, what)
+                    : tr("Published %1 of %2 to %3 via %4 %5, then: %6")
+                          .arg(l.toString(done), l.toString(total), topic, via, address, error);
+            m_result->setText(summary);
+            m_publish->setEnabled(true);
+            m_replay->setEnabled(true);
+            m_stop->setEnabled(false);
+            job->deleteLater();
+            Q_EMIT finished(summary);
+        });
+}
+
+void PublishPanel::loadFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load a message body"));
+    if (path.isEmpty())
+        return;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        showError(m_bodyError, tr("Could not read %1: %2").arg(path, f.errorString()));
+        return;
+    }
+    const QByteArray bytes = f.read(64 * 1024 * 1024);
+    // Text stays text; anything else is shown, and sent, as the bytes it is.
+    const bool text = nsq::isExactUtf8(bytes);
+    m_currentMode = text ? TextMode : HexMode;
+    m_mode->blockSignals(true);
+    m_mode->setCurrentIndex(m_currentMode);
+    m_mode->blockSignals(false);
+    m_editor->setPlainText(text ? QString::fromUtf8(bytes) : toHex(bytes));
+}
+
+void PublishPanel::chooseReplay()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Replay messages"), QString(),
+                                                      tr("JSON Lines (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const QString error = replay(path);
+    if (!error.isEmpty())
+        m_result->setText(error);
+}
+
+} // namespace nsqui
