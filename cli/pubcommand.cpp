@@ -4,6 +4,7 @@
 #include <client/producer.h>
 #include <protocol/messagerecord.h>
 #include <protocol/names.h>
+#include <protocol/printable.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -262,10 +263,9 @@ int runPub(const QStringList &arguments)
                         failingSince.elapsed() < qint64(reconnectSeconds) * 1000)) {
                 if (!failingSince.isValid()) {
                     failingSince.start();
-                    std::fprintf(stderr,
-                                 "nsq-inspector-cli pub: %s; reconnecting, and sending what was "
-                                 "not confirmed again (it may be published twice)\n",
-                                 qPrintable(r.error));
+                    warn("pub", r.error + QStringLiteral("; reconnecting, and sending what was "
+                                                         "not confirmed again (it may be published "
+                                                         "twice)"));
                 }
                 resend.push_back(std::move(bodies));
                 if (!retry.isActive())
@@ -302,7 +302,8 @@ int runPub(const QStringList &arguments)
                      "published: line %s%s (first: %s)\n",
                      static_cast<long long>(unreadable.size()),
                      qPrintable(numbers.join(QStringLiteral(", "))),
-                     unreadable.size() > 20 ? ", ..." : "", qPrintable(firstUnreadable));
+                     unreadable.size() > 20 ? ", ..." : "",
+                     qPrintable(nsq::printable(firstUnreadable)));
     }
     if (!inputError.isEmpty())
         return fail(

@@ -3,13 +3,11 @@
 #include "broker.h"
 #include "brokerclient.h"
 #include "httpconventions.h"
-#include "httprequestguard.h"
 
 #include <protocol/names.h>
 
 #include <QDateTime>
 #include <QHostInfo>
-#include <QHttpServer>
 #include <QJsonArray>
 #include <QTextStream>
 #include <QUrlQuery>
@@ -19,11 +17,11 @@ namespace nsq {
 
 namespace {
 
-using Status = QHttpServerResponse::StatusCode;
-using Method = QHttpServerRequest::Method;
+using http::Method;
+using http::Status;
 
 // Maps the broker's administrative error text to nsqd's answer.
-QHttpServerResponse adminResult(const QString &error)
+http::Response adminResult(const QString &error)
 {
     if (error.isEmpty())
         return http::empty();
@@ -71,18 +69,26 @@ QJsonObject clientStats(const BrokerClient *c)
 
 } // namespace
 
-BrokerHttp::BrokerHttp(Broker *broker)
-    : QObject(broker), m_broker(broker), m_server(std::make_unique<QHttpServer>())
+BrokerHttp::BrokerHttp(Broker *broker) : QObject(broker), m_broker(broker)
 {
-    QHttpServer &s = *m_server;
+    // nsqd's limits: a /pub body is one message, an /mpub body a batch; /config takes a value
+    // and nothing else reads a body, so no other request may carry more than a batch either.
+    const Broker *limits = broker;
+    m_server = std::make_unique<http::Server>([limits](QByteArrayView path) {
+        const BrokerConfig &c = limits->config();
+        if (path == "/pub" || path.startsWith("/config/"))
+            return HttpRequestParser::BodyLimit{c.maxMsgSize, "MSG_TOO_BIG"};
+        return HttpRequestParser::BodyLimit{c.maxBodySize, "BODY_TOO_BIG"};
+    });
+    http::Server &s = *m_server;
     http::applyConventions(s);
     Broker *b = m_broker;
 
-    s.route(QStringLiteral("/ping"), [](const QHttpServerRequest &req) {
+    s.route(QStringLiteral("/ping"), [](const http::Request &req) {
         return http::wrongMethod(req) ? http::methodNotAllowed() : http::text("OK");
     });
 
-    s.route(QStringLiteral("/info"), [b](const QHttpServerRequest &req) {
+    s.route(QStringLiteral("/info"), [b](const http::Request &req) {
         if (http::wrongMethod(req))
             return http::methodNotAllowed();
         return http::json(QJsonObject{
@@ -103,8 +109,8 @@ BrokerHttp::BrokerHttp(Broker *broker)
 
     // nsqd answers GET /config/<option> with the value as JSON (durations in nanoseconds);
     // here the options a client would ask about.
-    s.route(
-        QStringLiteral("/config/<arg>"), [b](const QString &option, const QHttpServerRequest &req) {
+    s.routeWithArg(
+        QStringLiteral("/config/"), [b](const QString &option, const http::Request &req) {
             // nsqd takes PUT for the two options it can change at run time; none can here.
             if (req.method() == Method::Put)
                 return req.body().isEmpty() ? http::error(Status::PayloadTooLarge, "INVALID_VALUE")
@@ -131,7 +137,7 @@ BrokerHttp::BrokerHttp(Broker *broker)
             return http::error(Status::BadRequest, "INVALID_OPTION");
         });
 
-    s.route(QStringLiteral("/stats"), [b](const QHttpServerRequest &req) {
+    s.route(QStringLiteral("/stats"), [b](const http::Request &req) {
         if (http::wrongMethod(req))
             return http::methodNotAllowed();
         const QUrlQuery q = req.query();
@@ -145,7 +151,7 @@ BrokerHttp::BrokerHttp(Broker *broker)
         return http::text(BrokerHttp::statsText(stats));
     });
 
-    auto publish = [b](const QHttpServerRequest &req, bool multi) {
+    auto publish = [b](const http::Request &req, bool multi) {
         if (http::wrongMethod(req, Method::Post)) // nsqd takes POST only (PUT: 405)
             return http::methodNotAllowed();
         const QUrlQuery q = req.query();
@@ -215,12 +221,12 @@ BrokerHttp::BrokerHttp(Broker *broker)
         return http::text("OK");
     };
     s.route(QStringLiteral("/pub"),
-            [publish](const QHttpServerRequest &req) { return publish(req, false); });
+            [publish](const http::Request &req) { return publish(req, false); });
     s.route(QStringLiteral("/mpub"),
-            [publish](const QHttpServerRequest &req) { return publish(req, true); });
+            [publish](const http::Request &req) { return publish(req, true); });
 
     // /topic/<verb> and /channel/<verb>
-    auto admin = [b](const QHttpServerRequest &req, bool channelVerb, const QString &verb) {
+    auto admin = [b](const http::Request &req, bool channelVerb, const QString &verb) {
         if (http::wrongMethod(req, Method::Post)) // nsqd takes POST only (PUT: 405)
             return http::methodNotAllowed();
         const QUrlQuery q = req.query();
@@ -264,38 +270,25 @@ BrokerHttp::BrokerHttp(Broker *broker)
             return adminResult(b->setChannelPaused(topic, channel, verb == QLatin1String("pause")));
         return http::error(Status::NotFound, "NOT_FOUND");
     };
-    s.route(QStringLiteral("/topic/<arg>"),
-            [admin](const QString &verb, const QHttpServerRequest &req) {
-                return admin(req, false, verb);
-            });
-    s.route(QStringLiteral("/channel/<arg>"),
-            [admin](const QString &verb, const QHttpServerRequest &req) {
-                return admin(req, true, verb);
-            });
+    s.routeWithArg(
+        QStringLiteral("/topic/"),
+        [admin](const QString &verb, const http::Request &req) { return admin(req, false, verb); });
+    s.routeWithArg(
+        QStringLiteral("/channel/"),
+        [admin](const QString &verb, const http::Request &req) { return admin(req, true, verb); });
 }
 
 BrokerHttp::~BrokerHttp() = default;
 
 quint16 BrokerHttp::listen(const QHostAddress &address, quint16 port)
 {
-    const Broker *b = m_broker;
-    // nsqd's limits: a /pub body is one message, an /mpub body a batch; /config takes a value
-    // and nothing else reads a body, so no other request may carry more than a batch either.
-    auto *guard = new HttpRequestGuard([b](QByteArrayView path) {
-        const BrokerConfig &c = b->config();
-        if (path == "/pub" || path.startsWith("/config/"))
-            return HttpRequestFramer::BodyLimit{c.maxMsgSize, "MSG_TOO_BIG"};
-        return HttpRequestFramer::BodyLimit{c.maxBodySize, "BODY_TOO_BIG"};
-    });
-    if (!guard->serve(m_server.get(), address, port)) {
+    const quint16 bound = m_server->listen(address, port);
+    if (bound == 0)
         m_error = QStringLiteral("cannot listen for HTTP on %1:%2: %3")
                       .arg(address.toString())
                       .arg(port)
-                      .arg(guard->errorString());
-        delete guard;
-        return 0;
-    }
-    return guard->serverPort();
+                      .arg(m_server->errorString());
+    return bound;
 }
 
 QByteArray BrokerHttp::statsText(const QJsonObject &stats)

@@ -6,9 +6,11 @@
 
 #include <memory>
 
-class QHttpServer;
-
 namespace nsq {
+
+namespace http {
+class Server;
+}
 
 class Broker;
 
@@ -33,7 +35,7 @@ public:
 
 private:
     Broker *m_broker;
-    std::unique_ptr<QHttpServer> m_server;
+    std::unique_ptr<http::Server> m_server;
     QString m_error;
 };
 

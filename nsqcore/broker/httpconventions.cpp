@@ -1,6 +1,5 @@
 #include "httpconventions.h"
 
-#include <QHttpServer>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -11,60 +10,50 @@ const QByteArray kJson = QByteArrayLiteral("application/json; charset=utf-8");
 const QByteArray kText = QByteArrayLiteral("text/plain; charset=utf-8");
 } // namespace
 
-QHttpServerResponse json(const QJsonObject &body, QHttpServerResponse::StatusCode status)
+Response json(const QJsonObject &body, Status status)
 {
-    return QHttpServerResponse(kJson, QJsonDocument(body).toJson(QJsonDocument::Compact), status);
+    return Response(kJson, QJsonDocument(body).toJson(QJsonDocument::Compact), status);
 }
 
-QHttpServerResponse error(QHttpServerResponse::StatusCode status, const char *code)
+Response error(Status status, const char *code)
 {
     return json(QJsonObject{{QStringLiteral("message"), QLatin1String(code)}}, status);
 }
 
-QHttpServerResponse text(const QByteArray &body)
+Response text(const QByteArray &body)
 {
-    return QHttpServerResponse(kText, body);
+    return Response(kText, body);
 }
 
-QHttpServerResponse jsonValue(const QByteArray &encoded)
+Response jsonValue(const QByteArray &encoded)
 {
-    return QHttpServerResponse(kJson, encoded);
+    return Response(kJson, encoded);
 }
 
-QHttpServerResponse empty()
+Response empty()
 {
-    QHttpServerResponse r(QHttpServerResponse::StatusCode::Ok);
-    r.clearHeader(QByteArrayLiteral("Content-Type")); // nsqd sends none
-    return r;
+    return Response(Status::Ok); // nsqd sends no content type here
 }
 
-bool wrongMethod(const QHttpServerRequest &request, QHttpServerRequest::Method allowed)
+bool wrongMethod(const Request &request, Method allowed)
 {
     return request.method() != allowed;
 }
 
-QHttpServerResponse methodNotAllowed()
+Response methodNotAllowed()
 {
-    return error(QHttpServerResponse::StatusCode::MethodNotAllowed, "METHOD_NOT_ALLOWED");
+    return error(Status::MethodNotAllowed, "METHOD_NOT_ALLOWED");
 }
 
-void applyConventions(QHttpServer &server)
+void applyConventions(Server &server)
 {
-    server.afterRequest([](QHttpServerResponse &&response, const QHttpServerRequest &request) {
+    server.afterRequest([](Response &response, const Request &request) {
         // nsqd leaves it off its one plain-text answer, GET /ping's OK.
-        if (request.url().path() != QLatin1String("/ping") ||
-            request.method() != QHttpServerRequest::Method::Get)
+        if (request.path() != QLatin1String("/ping") || request.method() != Method::Get)
             response.setHeader(QByteArrayLiteral("X-NSQ-Content-Type"),
                                QByteArrayLiteral("nsq; version=1.0"));
-        return std::move(response);
     });
-    server.setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-        responder.write(
-            QByteArrayLiteral(R"({"message":"NOT_FOUND"})"),
-            {{QByteArrayLiteral("Content-Type"), kJson},
-             {QByteArrayLiteral("X-NSQ-Content-Type"), QByteArrayLiteral("nsq; version=1.0")}},
-            QHttpServerResponder::StatusCode::NotFound);
-    });
+    server.setMissingHandler([](const Request &) { return error(Status::NotFound, "NOT_FOUND"); });
 }
 
 } // namespace nsq::http

@@ -1,9 +1,8 @@
 #pragma once
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponse>
+#include "httpserver.h"
 
-class QHttpServer;
+#include <QJsonObject>
 
 namespace nsq {
 
@@ -13,22 +12,19 @@ namespace nsq {
 // there), errors as {"message": CODE}, and unknown paths as 404 NOT_FOUND.
 namespace http {
 
-QHttpServerResponse
-json(const QJsonObject &body,
-     QHttpServerResponse::StatusCode status = QHttpServerResponse::StatusCode::Ok);
-QHttpServerResponse error(QHttpServerResponse::StatusCode status, const char *code);
-QHttpServerResponse text(const QByteArray &body);
+Response json(const QJsonObject &body, Status status = Status::Ok);
+Response error(Status status, const char *code);
+Response text(const QByteArray &body);
 // A JSON value that is not an object (a number, say), as /config/<option> answers.
-QHttpServerResponse jsonValue(const QByteArray &encoded);
+Response jsonValue(const QByteArray &encoded);
 // 200 with no body and no content type, as nsqd's admin verbs answer.
-QHttpServerResponse empty();
+Response empty();
 // True when the request's method is not `allowed`; the route then answers methodNotAllowed(),
-// as nsqd's and nsqlookupd's routers do (405, where QHttpServer's own method filter says 404).
-bool wrongMethod(const QHttpServerRequest &request,
-                 QHttpServerRequest::Method allowed = QHttpServerRequest::Method::Get);
-QHttpServerResponse methodNotAllowed();
+// as nsqd's and nsqlookupd's routers do.
+bool wrongMethod(const Request &request, Method allowed = Method::Get);
+Response methodNotAllowed();
 // Adds the headers to every answer of the server and the 404 for unknown paths.
-void applyConventions(QHttpServer &server);
+void applyConventions(Server &server);
 
 } // namespace http
 } // namespace nsq

@@ -2,14 +2,12 @@
 
 #include "broker.h"
 #include "httpconventions.h"
-#include "httprequestguard.h"
 
 #include <client/address.h>
 #include <protocol/names.h>
 
 #include <QDateTime>
 #include <QHostInfo>
-#include <QHttpServer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -20,7 +18,8 @@ namespace nsq {
 
 namespace {
 
-using Status = QHttpServerResponse::StatusCode;
+using http::Method;
+using http::Status;
 
 QJsonObject producer(const Broker &b)
 {
@@ -45,19 +44,24 @@ QJsonArray toArray(const std::set<QString> &names)
 
 } // namespace
 
-Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<QHttpServer>())
+Lookupd::Lookupd(QObject *parent)
+    : QObject(parent),
+      // nsqlookupd reads no request bodies; a small one is let through as Go's server would.
+      m_server(std::make_unique<http::Server>([](QByteArrayView) {
+          return HttpRequestParser::BodyLimit{1024 * 1024, "BODY_TOO_BIG"};
+      }))
 {
-    QHttpServer &s = *m_server;
+    http::Server &s = *m_server;
     http::applyConventions(s);
-    s.route(QStringLiteral("/info"), [](const QHttpServerRequest &req) {
+    s.route(QStringLiteral("/info"), [](const http::Request &req) {
         if (http::wrongMethod(req))
             return http::methodNotAllowed();
         return http::json(QJsonObject{{QStringLiteral("version"), QStringLiteral("1.3.0")}});
     });
-    s.route(QStringLiteral("/ping"), [](const QHttpServerRequest &req) {
+    s.route(QStringLiteral("/ping"), [](const http::Request &req) {
         return http::wrongMethod(req) ? http::methodNotAllowed() : http::text("OK");
     });
-    s.route(QStringLiteral("/lookup"), [this](const QHttpServerRequest &req) {
+    s.route(QStringLiteral("/lookup"), [this](const http::Request &req) {
         if (http::wrongMethod(req))
             return http::methodNotAllowed();
         const QString topic = req.query().queryItemValue(QStringLiteral("topic"));
@@ -82,7 +86,7 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
         return http::json(QJsonObject{{QStringLiteral("channels"), toArray(channels)},
                                       {QStringLiteral("producers"), producers}});
     });
-    s.route(QStringLiteral("/topics"), [this](const QHttpServerRequest &req) {
+    s.route(QStringLiteral("/topics"), [this](const http::Request &req) {
         if (http::wrongMethod(req))
             return http::methodNotAllowed();
         std::set<QString> topics = m_registeredTopics;
@@ -91,7 +95,7 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
                 topics.insert(t.first);
         return http::json(QJsonObject{{QStringLiteral("topics"), toArray(topics)}});
     });
-    s.route(QStringLiteral("/channels"), [this](const QHttpServerRequest &req) {
+    s.route(QStringLiteral("/channels"), [this](const http::Request &req) {
         if (http::wrongMethod(req))
             return http::methodNotAllowed();
         const QString topic = req.query().queryItemValue(QStringLiteral("topic"));
@@ -105,59 +109,59 @@ Lookupd::Lookupd(QObject *parent) : QObject(parent), m_server(std::make_unique<Q
         return http::json(QJsonObject{{QStringLiteral("channels"), toArray(channels)}});
     });
     // The admin verbs, POST only as nsqlookupd's.
-    s.route(QStringLiteral("/topic/<arg>"),
-            [this](const QString &verb, const QHttpServerRequest &req) {
-                const QUrlQuery q = req.query();
-                const QString topic = q.queryItemValue(QStringLiteral("topic"));
-                if (verb != QLatin1String("create") && verb != QLatin1String("delete") &&
-                    verb != QLatin1String("tombstone"))
-                    return http::error(Status::NotFound, "NOT_FOUND");
-                if (http::wrongMethod(req, QHttpServerRequest::Method::Post))
-                    return http::methodNotAllowed();
-                if (topic.isEmpty())
-                    return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
-                if (!isValidTopicName(topic))
-                    return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
-                if (verb == QLatin1String("create")) {
-                    m_registeredTopics.insert(topic);
-                } else if (verb == QLatin1String("delete")) {
-                    m_registeredTopics.erase(topic);
-                    m_registeredChannels.erase(topic);
-                } else {
-                    const QString node = q.queryItemValue(QStringLiteral("node"));
-                    if (node.isEmpty())
-                        return http::error(Status::BadRequest, "MISSING_ARG_NODE");
-                    m_tombstones.insert({topic, node}, QDateTime::currentMSecsSinceEpoch() +
-                                                           m_tombstoneLifetimeMs);
-                }
-                return http::empty();
-            });
-    s.route(QStringLiteral("/channel/<arg>"),
-            [this](const QString &verb, const QHttpServerRequest &req) {
-                const QUrlQuery q = req.query();
-                const QString topic = q.queryItemValue(QStringLiteral("topic"));
-                const QString channel = q.queryItemValue(QStringLiteral("channel"));
-                if (verb != QLatin1String("create") && verb != QLatin1String("delete"))
-                    return http::error(Status::NotFound, "NOT_FOUND");
-                if (http::wrongMethod(req, QHttpServerRequest::Method::Post))
-                    return http::methodNotAllowed();
-                if (topic.isEmpty())
-                    return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
-                if (!isValidTopicName(topic))
-                    return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
-                if (channel.isEmpty())
-                    return http::error(Status::BadRequest, "MISSING_ARG_CHANNEL");
-                if (!isValidChannelName(channel))
-                    return http::error(Status::BadRequest, "INVALID_ARG_CHANNEL");
-                if (verb == QLatin1String("create")) {
-                    m_registeredTopics.insert(topic);
-                    m_registeredChannels[topic].insert(channel);
-                } else {
-                    m_registeredChannels[topic].erase(channel);
-                }
-                return http::empty();
-            });
-    s.route(QStringLiteral("/nodes"), [this](const QHttpServerRequest &req) {
+    s.routeWithArg(QStringLiteral("/topic/"),
+                   [this](const QString &verb, const http::Request &req) {
+                       const QUrlQuery q = req.query();
+                       const QString topic = q.queryItemValue(QStringLiteral("topic"));
+                       if (verb != QLatin1String("create") && verb != QLatin1String("delete") &&
+                           verb != QLatin1String("tombstone"))
+                           return http::error(Status::NotFound, "NOT_FOUND");
+                       if (http::wrongMethod(req, Method::Post))
+                           return http::methodNotAllowed();
+                       if (topic.isEmpty())
+                           return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
+                       if (!isValidTopicName(topic))
+                           return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
+                       if (verb == QLatin1String("create")) {
+                           m_registeredTopics.insert(topic);
+                       } else if (verb == QLatin1String("delete")) {
+                           m_registeredTopics.erase(topic);
+                           m_registeredChannels.erase(topic);
+                       } else {
+                           const QString node = q.queryItemValue(QStringLiteral("node"));
+                           if (node.isEmpty())
+                               return http::error(Status::BadRequest, "MISSING_ARG_NODE");
+                           m_tombstones.insert({topic, node}, QDateTime::currentMSecsSinceEpoch() +
+                                                                  m_tombstoneLifetimeMs);
+                       }
+                       return http::empty();
+                   });
+    s.routeWithArg(QStringLiteral("/channel/"),
+                   [this](const QString &verb, const http::Request &req) {
+                       const QUrlQuery q = req.query();
+                       const QString topic = q.queryItemValue(QStringLiteral("topic"));
+                       const QString channel = q.queryItemValue(QStringLiteral("channel"));
+                       if (verb != QLatin1String("create") && verb != QLatin1String("delete"))
+                           return http::error(Status::NotFound, "NOT_FOUND");
+                       if (http::wrongMethod(req, Method::Post))
+                           return http::methodNotAllowed();
+                       if (topic.isEmpty())
+                           return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
+                       if (!isValidTopicName(topic))
+                           return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
+                       if (channel.isEmpty())
+                           return http::error(Status::BadRequest, "MISSING_ARG_CHANNEL");
+                       if (!isValidChannelName(channel))
+                           return http::error(Status::BadRequest, "INVALID_ARG_CHANNEL");
+                       if (verb == QLatin1String("create")) {
+                           m_registeredTopics.insert(topic);
+                           m_registeredChannels[topic].insert(channel);
+                       } else {
+                           m_registeredChannels[topic].erase(channel);
+                       }
+                       return http::empty();
+                   });
+    s.route(QStringLiteral("/nodes"), [this](const http::Request &req) {
         if (http::wrongMethod(req))
             return http::methodNotAllowed();
         QJsonArray producers;
@@ -210,18 +214,12 @@ QList<QPointer<Broker>> Lookupd::brokers() const
 
 quint16 Lookupd::listen(const QHostAddress &address, quint16 port)
 {
-    // nsqlookupd reads no request bodies; a small one is let through as Go's server would.
-    auto *guard = new HttpRequestGuard([](QByteArrayView) {
-        return HttpRequestFramer::BodyLimit{1024 * 1024, "BODY_TOO_BIG"};
-    });
-    m_port = guard->serve(m_server.get(), address, port) ? guard->serverPort() : 0;
-    if (m_port == 0) {
+    m_port = m_server->listen(address, port);
+    if (m_port == 0)
         m_error = QStringLiteral("cannot listen for HTTP on %1:%2: %3")
                       .arg(address.toString())
                       .arg(port)
-                      .arg(guard->errorString());
-        delete guard;
-    }
+                      .arg(m_server->errorString());
     return m_port;
 }
 

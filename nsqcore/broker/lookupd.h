@@ -10,9 +10,11 @@
 #include <memory>
 #include <set>
 
-class QHttpServer;
-
 namespace nsq {
+
+namespace http {
+class Server;
+}
 
 class Broker;
 
@@ -42,7 +44,7 @@ private:
     static QString nodeName(const Broker &b);
     bool tombstoned(const QString &topic, const Broker &b) const;
 
-    std::unique_ptr<QHttpServer> m_server;
+    std::unique_ptr<http::Server> m_server;
     QList<QPointer<Broker>> m_brokers;
     quint16 m_port = 0;
     QString m_error;

@@ -1,7 +1,7 @@
 // libFuzzer entry for everything that reads bytes from the network: frames, messages, IDENTIFY and
 // AUTH answers, server errors, client commands, and the snappy and deflate streams.
 // The first byte picks the decoder, the second how the rest is cut into reads.
-#include <broker/httprequestframer.h>
+#include <broker/httprequestparser.h>
 #include <protocol/commanddecoder.h>
 #include <protocol/compression.h>
 #include <protocol/framedecoder.h>
@@ -65,9 +65,9 @@ void commands(QByteArrayView input, size_t piece)
 // The broker's HTTP request framing, as a hostile client's bytes arrive.
 void httpRequests(QByteArrayView input, size_t piece)
 {
-    HttpRequestFramer f(
+    HttpRequestParser f(
         [](QByteArrayView path) {
-            return HttpRequestFramer::BodyLimit{path == "/pub" ? 64 : 4096, "TOO_BIG"};
+            return HttpRequestParser::BodyLimit{path == "/pub" ? 64 : 4096, "TOO_BIG"};
         },
         8192);
     inPieces(input, piece, [&](QByteArrayView chunk) {

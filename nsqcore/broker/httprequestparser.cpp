@@ -1,22 +1,50 @@
-#include "httprequestframer.h"
+#include "httprequestparser.h"
 
-#include <QList>
+#include <QUrl>
+
+#include <cctype>
 
 namespace nsq {
 
 namespace {
-// How much of one line is kept to be read: enough for any header we look at, and for a path.
-constexpr qsizetype kMaxKeptLine = 64 * 1024;
 // A chunk-size line (hex size and extensions) longer than this is not a client we serve.
 constexpr qsizetype kMaxChunkLine = 4096;
+
+bool isTokenChar(char c)
+{
+    return c > ' ' && c < 127 && c != '"' && c != '(' && c != ')' && c != ',' && c != '/' &&
+           c != ':' && c != ';' && c != '<' && c != '=' && c != '>' && c != '?' && c != '@' &&
+           c != '[' && c != '\\' && c != ']' && c != '{' && c != '}';
+}
 } // namespace
 
-HttpRequestFramer::HttpRequestFramer(Limits limits, qint64 maxHeaderBytes)
+QByteArray HttpRequestData::header(QByteArrayView lowerName) const
+{
+    for (const auto &h : headers)
+        if (h.first == lowerName)
+            return h.second;
+    return {};
+}
+
+bool HttpRequestData::keepAlive() const
+{
+    const QByteArray connection = header("connection").toLower();
+    if (version == "HTTP/1.0")
+        return connection.contains("keep-alive");
+    return !connection.contains("close");
+}
+
+HttpRequestParser::HttpRequestParser(Limits limits, qint64 maxHeaderBytes)
     : m_limits(std::move(limits)), m_maxHeaderBytes(maxHeaderBytes)
 {
 }
 
-bool HttpRequestFramer::feed(QByteArrayView bytes)
+QByteArray HttpRequestParser::pathOf(const QByteArray &target)
+{
+    return QUrl::fromEncoded(target).path().toUtf8();
+}
+
+bool HttpRequestParser::feed(QByteArrayView bytes)
 {
     qsizetype i = 0;
     const qsizetype n = bytes.size();
@@ -26,18 +54,20 @@ bool HttpRequestFramer::feed(QByteArrayView bytes)
         switch (m_state) {
         case State::Idle: {
             const char c = bytes[i];
-            // Like QHttpServer, blank space between requests is skipped.
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v') {
+            // Blank lines between requests are skipped (RFC 9112 allows a stray CRLF).
+            if (c == '\r' || c == '\n') {
                 ++i;
                 continue;
             }
             m_state = State::RequestLine;
             m_headerBytes = 0;
+            m_current = {};
             continue;
         }
         case State::Body:
         case State::ChunkData: {
             const qint64 take = qMin<qint64>(m_bodyLeft, n - i);
+            m_current.body.append(bytes.sliced(i, take));
             i += take;
             m_bodyLeft -= take;
             if (m_bodyLeft == 0) {
@@ -57,7 +87,7 @@ bool HttpRequestFramer::feed(QByteArrayView bytes)
     return m_refusal.status == 0;
 }
 
-bool HttpRequestFramer::lineByte(char c)
+bool HttpRequestParser::lineByte(char c)
 {
     const bool inHead =
         m_state == State::RequestLine || m_state == State::Header || m_state == State::Trailer;
@@ -67,12 +97,11 @@ bool HttpRequestFramer::lineByte(char c)
         return endOfLine();
     if (!inHead && m_line.size() >= kMaxChunkLine)
         return refuse(400, "Bad Request");
-    if (m_line.size() < kMaxKeptLine)
-        m_line.append(c);
+    m_line.append(c);
     return true;
 }
 
-bool HttpRequestFramer::endOfLine()
+bool HttpRequestParser::endOfLine()
 {
     QByteArray line = std::move(m_line);
     m_line.clear();
@@ -82,15 +111,17 @@ bool HttpRequestFramer::endOfLine()
 
     switch (m_state) {
     case State::RequestLine: {
-        // METHOD TARGET VERSION; the target may be absolute (http://host/path?query).
+        // METHOD SP TARGET SP HTTP/1.x, nothing else.
         const QList<QByteArray> parts = line.split(' ');
-        QByteArray target = parts.value(1);
-        if (const qsizetype scheme = target.indexOf("://"); scheme >= 0) {
-            const qsizetype slash = target.indexOf('/', scheme + 3);
-            target = slash < 0 ? QByteArray("/") : target.mid(slash);
-        }
-        const qsizetype query = target.indexOf('?');
-        m_path = query < 0 ? target : target.left(query);
+        if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty() ||
+            !(parts[2] == "HTTP/1.1" || parts[2] == "HTTP/1.0"))
+            return refuse(400, "Bad Request");
+        for (const char c : parts[0])
+            if (!isTokenChar(c))
+                return refuse(400, "Bad Request");
+        m_current.method = parts[0];
+        m_current.target = parts[1];
+        m_current.version = parts[2];
         m_contentLength = 0;
         m_haveContentLength = false;
         m_chunked = false;
@@ -101,46 +132,47 @@ bool HttpRequestFramer::endOfLine()
     case State::Header: {
         if (line.isEmpty())
             return endOfHeaders();
-        // Anything QHttpServer could read differently from this is refused rather than guessed
-        // at: a header folded onto the next line, a name that is not a token, a length that is
-        // not a number or that contradicts another one.
-        if (line.front() == ' ' || line.front() == '\t')
+        if (line.front() == ' ' || line.front() == '\t') // obsolete line folding
             return refuse(400, "Bad Request");
+        if (m_current.headers.size() >= kMaxHeaderFields)
+            return refuse(431, "Request Header Fields Too Large");
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             return refuse(400, "Bad Request");
         const QByteArray name = line.left(colon).toLower();
         for (const char c : name)
-            if (c <= ' ' || c >= 127 || c == '"' || c == '(' || c == ')' || c == ',' || c == '/' ||
-                c == ';' || c == '<' || c == '=' || c == '>' || c == '?' || c == '@' || c == '[' ||
-                c == '\\' || c == ']' || c == '{' || c == '}')
+            if (!isTokenChar(c))
                 return refuse(400, "Bad Request");
         const QByteArray value = line.mid(colon + 1).trimmed();
         if (name == "content-length") {
-            bool ok = !value.isEmpty();
+            bool ok = !value.isEmpty() && value.size() <= 18;
             for (const char c : value)
                 ok = ok && c >= '0' && c <= '9';
-            const qint64 length = ok && value.size() <= 18 ? value.toLongLong(&ok) : -1;
+            const qint64 length = ok ? value.toLongLong(&ok) : -1;
             if (!ok || length < 0 || (m_haveContentLength && length != m_contentLength))
                 return refuse(400, "Bad Request");
             m_haveContentLength = true;
             m_contentLength = length;
-        } else if (name == "transfer-encoding" && value.toLower().contains("chunked")) {
+        } else if (name == "transfer-encoding") {
+            // chunked alone, as nsqd's clients send it; any other coding is not served.
+            if (value.toLower() != "chunked")
+                return refuse(501, "Not Implemented");
             m_chunked = true;
         } else if (name == "expect" && value.toLower() == "100-continue") {
             m_expectContinue = true;
         }
+        m_current.headers.append({name, value});
         return true;
     }
     case State::ChunkSize: {
-        // QHttpServer 6.4 ends a chunk-size line only at CRLF and keeps all it reads until then
-        // (a bare LF would let it grow without end), so CRLF it must be.
         if (!m_lineHadCr)
             return refuse(400, "Bad Request");
         const qsizetype extension = line.indexOf(';');
-        bool ok = false;
-        const qint64 size =
-            (extension < 0 ? line : line.left(extension)).trimmed().toLongLong(&ok, 16);
+        const QByteArray hex = (extension < 0 ? line : line.left(extension)).trimmed();
+        bool ok = !hex.isEmpty() && hex.size() <= 15;
+        for (const char c : hex)
+            ok = ok && std::isxdigit(static_cast<unsigned char>(c));
+        const qint64 size = ok ? hex.toLongLong(&ok, 16) : -1;
         if (!ok || size < 0)
             return refuse(400, "Bad Request");
         if (size > m_limit.bytes - m_bodyTotal)
@@ -160,19 +192,21 @@ bool HttpRequestFramer::endOfLine()
         m_state = State::ChunkSize;
         return true;
     case State::Trailer:
-        // QHttpServer 6.4 reads no trailers: it would take them for the next request.
-        if (!line.isEmpty() || !m_lineHadCr)
-            return refuse(400, "Bad Request");
-        requestDone();
+        // Trailer fields are read and dropped; the blank line ends the request.
+        if (line.isEmpty())
+            requestDone();
         return true;
     default:
         return true;
     }
 }
 
-bool HttpRequestFramer::endOfHeaders()
+bool HttpRequestParser::endOfHeaders()
 {
-    m_limit = m_limits ? m_limits(m_path) : BodyLimit{};
+    if (m_chunked && m_haveContentLength) // two framings: which one is meant cannot be known
+        return refuse(400, "Bad Request");
+    const QByteArray path = pathOf(m_current.target);
+    m_limit = m_limits ? m_limits(path) : BodyLimit{};
     m_bodyTotal = 0;
     if (m_chunked) {
         m_continueRequested = m_expectContinue;
@@ -193,22 +227,31 @@ bool HttpRequestFramer::endOfHeaders()
     return true;
 }
 
-bool HttpRequestFramer::takeContinueRequest()
+HttpRequestData HttpRequestParser::takeRequest()
+{
+    HttpRequestData r = std::move(m_done.front());
+    m_done.pop_front();
+    return r;
+}
+
+bool HttpRequestParser::takeContinueRequest()
 {
     return std::exchange(m_continueRequested, false);
 }
 
-bool HttpRequestFramer::refuse(int status, const char *reason, const QByteArray &code)
+bool HttpRequestParser::refuse(int status, const char *reason, const QByteArray &code)
 {
     m_refusal = Refusal{status, QByteArray(reason), code};
     return false;
 }
 
-void HttpRequestFramer::requestDone()
+void HttpRequestParser::requestDone()
 {
     ++m_completed;
     m_state = State::Idle;
     m_line.clear();
+    m_done.push_back(std::move(m_current));
+    m_current = {};
 }
 
 } // namespace nsq
