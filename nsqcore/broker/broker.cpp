@@ -480,6 +480,11 @@ QString Broker::deleteChannel(const QString &topicName, const QString &channel)
     }
     dropCopies(*it->second);
     t->channels.erase(it);
+    // An ephemeral topic goes with its last channel, as in nsqd.
+    if (t->ephemeral && t->channels.empty()) {
+        dropCopies(*t);
+        m_topics.erase(topicName);
+    }
     return {};
 }
 

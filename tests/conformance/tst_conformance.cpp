@@ -17,6 +17,7 @@
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTest>
+#include <QUrl>
 
 #include <memory>
 
@@ -1319,6 +1320,24 @@ private Q_SLOTS:
         QCOMPARE(cl.value(QLatin1String("message_count")).toInt(), 4);
         QCOMPARE(cl.value(QLatin1String("finish_count")).toInt(), 2);
         QCOMPARE(cl.value(QLatin1String("requeue_count")).toInt(), 1);
+    }
+
+    void ephemeralTopicGoesWithItsLastChannel()
+    {
+        const QString topic = ServerTarget::freshName("t") + QStringLiteral("#ephemeral");
+        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(topic));
+        QCOMPARE(m_target.http().post(QStringLiteral("/topic/create?topic=") + encoded).status,
+                 200);
+        QCOMPARE(m_target.http()
+                     .post(QStringLiteral("/channel/create?topic=%1&channel=c").arg(encoded))
+                     .status,
+                 200);
+        QVERIFY(!m_target.topicStats(topic).isEmpty());
+        QCOMPARE(m_target.http()
+                     .post(QStringLiteral("/channel/delete?topic=%1&channel=c").arg(encoded))
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(m_target.topicStats(topic).isEmpty(), kWait);
     }
 
     void ephemeralChannelGoesWithItsLastClient()

@@ -1,5 +1,7 @@
 #include "servertarget.h"
 
+#include <QUrl>
+
 #include <client/address.h>
 
 #include <QJsonArray>
@@ -60,7 +62,10 @@ QString ServerTarget::freshName(const char *prefix)
 QJsonObject ServerTarget::topicStats(const QString &topic)
 {
     const QJsonObject stats =
-        m_http->get(QStringLiteral("/stats?format=json&topic=%1").arg(topic)).json();
+        m_http
+            ->get(QStringLiteral("/stats?format=json&topic=%1")
+                      .arg(QString::fromLatin1(QUrl::toPercentEncoding(topic))))
+            .json();
     for (const auto &t : stats.value(QLatin1String("topics")).toArray())
         if (t.toObject().value(QLatin1String("topic_name")).toString() == topic)
             return t.toObject();
