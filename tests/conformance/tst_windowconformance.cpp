@@ -90,7 +90,7 @@ private Q_SLOTS:
 
         const ClusterModel *m = panel.model();
         QTRY_VERIFY_WITH_TIMEOUT(refresh(panel) && child(m, {}, topic).isValid(), kWait);
-        panel.tree()->setCurrentIndex(child(m, {}, topic));
+        panel.select(child(m, {}, topic));
         name->clear();
         QTest::keyClicks(name, QStringLiteral("ch"));
         summary = click(panel, "clusterCreateChannel");
@@ -104,7 +104,7 @@ private Q_SLOTS:
         QCOMPARE(m->index(ch.row(), ClusterModel::DepthColumn, ch.parent()).data().toString(),
                  QStringLiteral("3"));
 
-        panel.tree()->setCurrentIndex(ch);
+        panel.select(ch);
         summary = click(panel, "clusterPause");
         QVERIFY2(summary.contains(QLatin1String("done")), qPrintable(summary));
         QVERIFY(m_target.channelStats(topic, QStringLiteral("ch"))
@@ -113,7 +113,7 @@ private Q_SLOTS:
 
         QVERIFY(refresh(panel));
         ch = child(m, child(m, {}, topic), QStringLiteral("ch"));
-        panel.tree()->setCurrentIndex(ch);
+        panel.select(ch);
         summary = click(panel, "clusterEmpty");
         QVERIFY2(summary.contains(QLatin1String("done")), qPrintable(summary));
         QCOMPARE(m_target.channelStats(topic, QStringLiteral("ch"))
@@ -122,7 +122,7 @@ private Q_SLOTS:
                  0);
 
         QVERIFY(refresh(panel));
-        panel.tree()->setCurrentIndex(child(m, {}, topic));
+        panel.select(child(m, {}, topic));
         summary = click(panel, "clusterDelete");
         QVERIFY2(summary.contains(QLatin1String("done")), qPrintable(summary));
         QTRY_VERIFY_WITH_TIMEOUT(m_target.topicStats(topic).isEmpty(), kWait);

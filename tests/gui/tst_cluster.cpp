@@ -64,8 +64,8 @@ class TstCluster : public QObject
     {
         if (!index.isValid())
             return false;
-        panel.tree()->setCurrentIndex(index);
-        return panel.tree()->currentIndex() == index;
+        panel.select(index);
+        return panel.currentRow() == index;
     }
     static bool click(ClusterPanel &panel, const char *button)
     {
@@ -258,6 +258,47 @@ private Q_SLOTS:
                  qPrintable(tombstoned.join(',')));
         QVERIFY2(tombstoned.contains(httpOf(*m_b) + QStringLiteral("=0")),
                  qPrintable(tombstoned.join(',')));
+    }
+
+    void deletingATopicNamesAllItLoses()
+    {
+        // Found by review: the question counted the topic's own depth only (0 here), not what
+        // its channels hold, which go with it.
+        ClusterPanel panel;
+        panel.show();
+        QStringList asked;
+        panel.setConfirmer([&](const QString &q) {
+            asked << q;
+            return false;
+        });
+        panel.findChild<QLineEdit *>(QStringLiteral("clusterLookupds"))
+            ->setText(QStringLiteral("127.0.0.1:%1").arg(m_lookupd->httpPort()));
+        QVERIFY(refreshOnce(panel));
+        QVERIFY(select(panel, child(panel.model(), {}, QStringLiteral("orders"))));
+        QTest::mouseClick(panel.findChild<QPushButton *>(QStringLiteral("clusterDelete")),
+                          Qt::LeftButton);
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked.first().contains(QLatin1String(
+                     "8 messages waiting will be lost (in the topic and its 2 channels")),
+                 qPrintable(asked.first()));
+        QVERIFY(m_a->topic(QStringLiteral("orders"))); // answered no: still there
+    }
+
+    void theTopicFilterNarrowsTheTree()
+    {
+        ClusterPanel panel;
+        panel.show();
+        QCOMPARE(m_a->createChannel(QStringLiteral("other"), QStringLiteral("c")), QString());
+        panel.setDefaultSources({QStringLiteral("127.0.0.1:%1").arg(m_lookupd->httpPort())}, {},
+                                QStringLiteral("orders"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.model()->rowCount() == 2, kWait);
+        QCOMPARE(panel.tree()->model()->rowCount(), 1); // the session's topic
+        auto *filter = panel.findChild<QLineEdit *>(QStringLiteral("clusterFilter"));
+        filter->clear();
+        QCOMPARE(panel.tree()->model()->rowCount(), 2);
+        QTest::keyClicks(filter, QStringLiteral("oth"));
+        QCOMPARE(panel.tree()->model()->rowCount(), 1);
+        QCOMPARE(panel.tree()->model()->index(0, 0).data().toString(), QStringLiteral("other"));
     }
 
     void createChecksTheNameNextToTheField()

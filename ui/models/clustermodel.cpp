@@ -20,6 +20,8 @@ struct ClusterModel::Item
     double rate = -1; // -1: not known yet
     int pausedOn = 0, nodeCount = 0;
     bool lagging = false;
+    int clients = 0;
+    QString unreachable;     // a node that holds it, said by nsqlookupd, did not answer
     bool countsQueue = true; // a client row has no depth, deferred or timed-out count
     QString details;
     Item *parent = nullptr;
@@ -67,6 +69,17 @@ ClusterModel::ClusterModel(QObject *parent)
 
 ClusterModel::~ClusterModel() = default;
 
+double ClusterModel::sumOfRates(const Item &total, Kind perNode) const
+{
+    // Only nodes seen in both snapshots count: one that came back or was added would otherwise
+    // look like a burst of everything it ever received.
+    double sum = -1;
+    for (const auto &c : total.children)
+        if (c->kind == perNode && c->rate >= 0)
+            sum = (sum < 0 ? 0 : sum) + c->rate;
+    return sum;
+}
+
 double ClusterModel::rateOf(const QString &key, qint64 messages)
 {
     m_current.insert(key, {messages, m_snapshot.atMs});
@@ -96,9 +109,16 @@ void ClusterModel::setSnapshot(const ClusterSnapshot &snapshot)
     };
     std::map<QString, std::vector<TopicOnNode>> topics;
     std::map<QString, std::map<QString, std::vector<ChannelOnNode>>> channels;
+    // Nodes that did not answer but hold the topic, as nsqlookupd says: shown, and acted on.
+    std::map<QString, std::vector<const NodeSnapshot *>> silent;
     for (const NodeSnapshot &n : m_snapshot.nodes) {
-        if (!n.reachable)
+        if (!n.reachable) {
+            for (const QString &t : n.lookupTopics) {
+                silent[t].push_back(&n);
+                topics[t]; // listed even if no node answered for it
+            }
             continue;
+        }
         for (const nsq::TopicStats &t : n.stats.topics) {
             topics[t.name].push_back({n.httpAddress, &t});
             auto &byChannel = channels[t.name];
@@ -136,9 +156,28 @@ void ClusterModel::setSnapshot(const ClusterSnapshot &snapshot)
             t->nodes << on.node;
             t->add(std::move(row));
         }
-        t->rate = rateOf(t->key, t->messages);
+        QStringList silentNodes;
+        for (const NodeSnapshot *n : silent[topicName]) {
+            auto row = std::make_unique<Item>();
+            row->kind = Kind::TopicOnNode;
+            row->key = topicName + QLatin1Char('@') + n->httpAddress;
+            row->name = tr("on %1: not answering").arg(n->httpAddress);
+            row->node = n->httpAddress;
+            row->topic = topicName;
+            row->nodes = {n->httpAddress};
+            row->countsQueue = false;
+            row->unreachable = tr("Its counts are unknown: %1").arg(n->error);
+            t->nodes << n->httpAddress;
+            silentNodes << n->httpAddress;
+            t->add(std::move(row));
+        }
+        if (!silentNodes.isEmpty())
+            t->unreachable =
+                tr("Not counted (not answering): %1").arg(silentNodes.join(QStringLiteral(", ")));
+        t->rate = sumOfRates(*t, Kind::TopicOnNode);
 
         Item *furthest = nullptr;
+        bool tie = false;
         int channelCount = 0;
         for (const auto &[channelName, cOnNodes] : channels[topicName]) {
             auto channel = std::make_unique<Item>();
@@ -170,6 +209,7 @@ void ClusterModel::setSnapshot(const ClusterSnapshot &snapshot)
                 row->pausedOn = s.paused ? 1 : 0;
                 row->nodeCount = 1;
                 row->rate = rateOf(row->key, row->messages);
+                row->clients = int(s.clients.size());
                 row->details = (s.clients.size() == 1 ? tr("1 client")
                                                       : tr("%1 clients").arg(s.clients.size()));
                 clients += int(s.clients.size());
@@ -204,13 +244,23 @@ void ClusterModel::setSnapshot(const ClusterSnapshot &snapshot)
                 ++c->nodeCount;
                 c->nodes << on.node;
             }
-            c->rate = rateOf(c->key, c->messages);
+            // The topic's silent nodes may hold the channel too: an action tries them, and says.
+            for (const QString &n : std::as_const(silentNodes))
+                c->nodes << n;
+            c->clients = clients;
+            t->clients += clients;
+            c->rate = sumOfRates(*c, Kind::ChannelOnNode);
             c->details = (clients == 1 ? tr("1 client") : tr("%1 clients").arg(clients));
-            if (!furthest || c->depth + c->disk > furthest->depth + furthest->disk)
+            // nsqd's depth counts what is on disk too.
+            if (furthest && c->depth == furthest->depth)
+                tie = true;
+            if (!furthest || c->depth > furthest->depth) {
                 furthest = c;
+                tie = false;
+            }
         }
         // Side by side, the channel with the most waiting stands out when it has any.
-        if (furthest && channelCount > 1 && furthest->depth + furthest->disk > 0)
+        if (furthest && !tie && channelCount > 1 && furthest->depth > 0)
             furthest->lagging = true;
         t->details = (channelCount == 1 ? tr("1 channel") : tr("%1 channels").arg(channelCount));
     }
@@ -233,7 +283,27 @@ ClusterModel::Target ClusterModel::targetAt(const QModelIndex &index) const
     t.topic = i->topic;
     t.channel = i->channel;
     t.nodes = i->kind == Kind::Client ? QStringList{i->node} : i->nodes;
-    t.depth = i->depth + i->disk;
+    // What deleting or emptying it loses: its depth (nsqd's includes what is on disk), and for
+    // a topic what its channels hold as well.
+    t.depth = i->depth;
+    t.channels = 0;
+    for (const auto &c : i->children) {
+        if (i->kind == Kind::Topic && c->kind == Kind::Channel) {
+            t.depth += c->depth;
+            ++t.channels;
+        }
+        if (i->kind == Kind::TopicOnNode || i->kind == Kind::ChannelOnNode)
+            break;
+    }
+    if (i->kind == Kind::TopicOnNode) // the channels of that topic on that node
+        for (const auto &c : i->parent->children)
+            if (c->kind == Kind::Channel)
+                for (const auto &on : c->children)
+                    if (on->kind == Kind::ChannelOnNode && on->node == i->node) {
+                        t.depth += on->depth;
+                        ++t.channels;
+                    }
+    t.clients = i->clients;
     t.paused = i->pausedOn > 0;
     return t;
 }
@@ -300,7 +370,11 @@ QVariant ClusterModel::data(const QModelIndex &index, int role) const
         return QBrush(Qt::black);
     if (role == Qt::ToolTipRole && i->lagging)
         return tr("Furthest behind of this topic's channels: %1 messages waiting")
-            .arg(QLocale().toString(i->depth + i->disk));
+            .arg(QLocale().toString(i->depth));
+    if (role == Qt::ToolTipRole && !i->unreachable.isEmpty())
+        return i->unreachable;
+    if (role == Qt::ForegroundRole && !i->unreachable.isEmpty())
+        return QBrush(QColor(0xb0, 0x00, 0x20));
     if (role == Qt::TextAlignmentRole && index.column() >= DepthColumn &&
         index.column() <= RateColumn)
         return int(Qt::AlignRight | Qt::AlignVCenter);

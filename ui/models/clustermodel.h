@@ -39,7 +39,9 @@ public:
         Kind kind = Kind::Topic;
         QString topic, channel;
         QStringList nodes; // HTTP addresses of the nodes it is on (one for a *OnNode row)
-        qint64 depth = 0;
+        qint64 depth = 0;  // messages an empty or a delete loses (a topic's channels included)
+        int channels = 0;  // a topic's channels
+        int clients = 0;   // connected to it
         bool paused = false;
     };
     enum Role { KeyRole = Qt::UserRole + 1, LaggingRole };
@@ -67,6 +69,7 @@ public:
 private:
     Item *itemAt(const QModelIndex &index) const;
     double rateOf(const QString &key, qint64 messages);
+    double sumOfRates(const Item &total, Kind perNode) const;
 
     ClusterSnapshot m_snapshot;
     std::unique_ptr<Item> m_root;

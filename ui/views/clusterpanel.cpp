@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -39,6 +40,22 @@ QStringList splitAddresses(const QString &text)
     return out;
 }
 
+// Topics whose name holds the filter, with all that is under them.
+class TopicFilter : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        if (parent.isValid())
+            return true;
+        return sourceModel()->index(row, 0).data().toString().contains(
+            filterRegularExpression().pattern(), Qt::CaseInsensitive);
+    }
+};
+
 QLabel *errorLabel()
 {
     auto *l = new QLabel;
@@ -54,8 +71,8 @@ ClusterPanel::ClusterPanel(QWidget *parent)
     : QWidget(parent), m_lookupds(new QLineEdit), m_nsqds(new QLineEdit), m_every(new QSpinBox),
       m_refresh(new QPushButton(tr("Refresh"))), m_sourceError(errorLabel()), m_status(new QLabel),
       m_nodes(new QTableWidget(0, 7)), m_tree(new QTreeView), m_model(new ClusterModel(this)),
-      m_newName(new QLineEdit), m_nameError(errorLabel()),
-      m_createTopic(new QPushButton(tr("Create topic"))),
+      m_proxy(new TopicFilter(this)), m_filter(new QLineEdit), m_newName(new QLineEdit),
+      m_nameError(errorLabel()), m_createTopic(new QPushButton(tr("Create topic"))),
       m_createChannel(new QPushButton(tr("Create channel"))), m_pause(new QPushButton(tr("Pause"))),
       m_unpause(new QPushButton(tr("Unpause"))), m_empty(new QPushButton(tr("Empty…"))),
       m_delete(new QPushButton(tr("Delete…"))), m_tombstone(new QPushButton(tr("Tombstone"))),
@@ -107,7 +124,18 @@ ClusterPanel::ClusterPanel(QWidget *parent)
     m_nodes->setSelectionMode(QAbstractItemView::NoSelection);
     m_nodes->horizontalHeader()->setStretchLastSection(true);
 
-    m_tree->setModel(m_model);
+    m_proxy->setSourceModel(m_model);
+    m_tree->setModel(m_proxy);
+    m_filter->setObjectName(QStringLiteral("clusterFilter"));
+    m_filter->setPlaceholderText(tr("filter topics"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textEdited, this, [this] { m_userFilter = true; });
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        // Fixed text, not a pattern: what is typed is what is looked for.
+        m_proxy->setFilterRegularExpression(QRegularExpression(text));
+        if (m_proxy->rowCount() <= 10)
+            m_tree->expandToDepth(0);
+    });
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setStretchLastSection(true);
@@ -141,7 +169,10 @@ ClusterPanel::ClusterPanel(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(sources);
-    layout->addWidget(m_status);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_filter);
+    layout->addLayout(statusRow);
     layout->addWidget(split, 1);
     layout->addLayout(actions);
     layout->addWidget(m_nameError);
@@ -176,8 +207,11 @@ ClusterPanel::ClusterPanel(QWidget *parent)
     updateActions();
 }
 
-void ClusterPanel::setDefaultSources(const QStringList &lookupdHttp, const QStringList &nsqdHttp)
+void ClusterPanel::setDefaultSources(const QStringList &lookupdHttp, const QStringList &nsqdHttp,
+                                     const QString &topic)
 {
+    if (!m_userFilter)
+        m_filter->setText(topic); // the session's topic first; clear the filter for all
     if (m_userSources)
         return;
     m_lookupds->setText(lookupdHttp.join(QStringLiteral(", ")));
@@ -218,24 +252,25 @@ void ClusterPanel::showSnapshot(const ClusterSnapshot &snapshot)
     // The tree is rebuilt: what was open and selected is opened and selected again.
     QSet<QString> expanded;
     std::function<void(const QModelIndex &)> collect = [&](const QModelIndex &parent) {
-        for (int r = 0; r < m_model->rowCount(parent); ++r) {
-            const QModelIndex i = m_model->index(r, 0, parent);
+        for (int r = 0; r < m_proxy->rowCount(parent); ++r) {
+            const QModelIndex i = m_proxy->index(r, 0, parent);
             if (m_tree->isExpanded(i)) {
-                expanded.insert(m_model->keyAt(i));
+                expanded.insert(m_model->keyAt(m_proxy->mapToSource(i)));
                 collect(i);
             }
         }
     };
     collect({});
-    const QString current = m_model->keyAt(m_tree->currentIndex());
+    const QString current = m_model->keyAt(currentRow());
     const bool first = m_model->rowCount() == 0;
     m_model->setSnapshot(snapshot);
-    if (first) // the topics open at first, showing their channels
+    // At first the topics in view open, when there are few (the session's, say).
+    if (first && m_proxy->rowCount() <= 10)
         m_tree->expandToDepth(0);
     for (const QString &key : std::as_const(expanded))
-        m_tree->expand(m_model->indexOfKey(key));
+        m_tree->expand(m_proxy->mapFromSource(m_model->indexOfKey(key)));
     if (!current.isEmpty())
-        m_tree->setCurrentIndex(m_model->indexOfKey(current));
+        select(m_model->indexOfKey(current));
     for (int c = 0; c < ClusterModel::DetailsColumn; ++c)
         m_tree->resizeColumnToContents(c);
 
@@ -278,27 +313,43 @@ void ClusterPanel::showSnapshot(const ClusterSnapshot &snapshot)
     Q_EMIT refreshed();
 }
 
+QModelIndex ClusterPanel::currentRow() const
+{
+    return m_proxy->mapToSource(m_tree->currentIndex());
+}
+
+void ClusterPanel::select(const QModelIndex &row)
+{
+    m_tree->setCurrentIndex(m_proxy->mapFromSource(row));
+}
+
 void ClusterPanel::updateActions()
 {
-    const ClusterModel::Target t = m_model->targetAt(m_tree->currentIndex());
-    const bool admin = m_tree->currentIndex().isValid() && t.kind != ClusterModel::Kind::Client;
+    const ClusterModel::Target t = m_model->targetAt(currentRow());
+    const bool admin = currentRow().isValid() && t.kind != ClusterModel::Kind::Client;
     for (QPushButton *b : {m_pause, m_unpause, m_empty, m_delete})
         b->setEnabled(admin);
     m_tombstone->setEnabled(admin && t.kind == ClusterModel::Kind::TopicOnNode);
-    m_createChannel->setEnabled(m_tree->currentIndex().isValid());
+    m_createChannel->setEnabled(currentRow().isValid());
 }
 
 void ClusterPanel::act(const QString &verb)
 {
-    const ClusterModel::Target t = m_model->targetAt(m_tree->currentIndex());
+    const ClusterModel::Target t = m_model->targetAt(currentRow());
     if (t.topic.isEmpty() || t.nodes.isEmpty())
         return;
     const QString what = ClusterAdmin::describe(verb, t.topic, t.channel);
     const QString where = t.nodes.size() == 1 ? tr("on %1").arg(t.nodes.first())
                                               : tr("on %1 nodes").arg(t.nodes.size());
     if (verb == QLatin1String("delete") || verb == QLatin1String("empty")) {
-        const QString lost =
-            tr("%1 messages waiting will be lost.").arg(QLocale().toString(t.depth));
+        QString lost = tr("%1 messages waiting will be lost").arg(QLocale().toString(t.depth));
+        if (t.kind == ClusterModel::Kind::Topic || t.kind == ClusterModel::Kind::TopicOnNode)
+            lost += verb == QLatin1String("delete")
+                        ? tr(" (in the topic and its %1 channels, which go too)").arg(t.channels)
+                        : tr(" (in the topic itself; its channels keep theirs)");
+        lost += QLatin1Char('.');
+        if (t.clients > 0)
+            lost += QLatin1Char(' ') + tr("%1 consumers are connected to it.").arg(t.clients);
         if (!m_confirm(tr("%1 %2?\n%3").arg(what, where, lost)))
             return;
     }
@@ -309,7 +360,7 @@ void ClusterPanel::act(const QString &verb)
 void ClusterPanel::create(bool channel)
 {
     const QString name = m_newName->text().trimmed();
-    const ClusterModel::Target t = m_model->targetAt(m_tree->currentIndex());
+    const ClusterModel::Target t = m_model->targetAt(currentRow());
     QString error;
     if (channel ? !nsq::isValidChannelName(name) : !nsq::isValidTopicName(name))
         error = tr("'%1' is not a valid %2 name (1-64 of a-z A-Z 0-9 . _ -, optionally ending "
@@ -337,7 +388,7 @@ void ClusterPanel::create(bool channel)
 
 void ClusterPanel::tombstone()
 {
-    const ClusterModel::Target t = m_model->targetAt(m_tree->currentIndex());
+    const ClusterModel::Target t = m_model->targetAt(currentRow());
     if (t.kind != ClusterModel::Kind::TopicOnNode || t.nodes.isEmpty())
         return;
     m_admin->tombstone(t.topic, t.nodes.first(), m_poller->lookupds());

@@ -6,6 +6,8 @@
 #include <QWidget>
 
 class QLabel;
+class QModelIndex;
+class QSortFilterProxyModel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -27,7 +29,8 @@ public:
     explicit ClusterPanel(QWidget *parent = nullptr);
 
     // What the session connects to, unless the user typed sources of their own.
-    void setDefaultSources(const QStringList &lookupdHttp, const QStringList &nsqdHttp);
+    void setDefaultSources(const QStringList &lookupdHttp, const QStringList &nsqdHttp,
+                           const QString &topic = {});
     // Applies what the source fields say and refreshes; false (with the error shown next to the
     // fields) when an address is unusable.
     bool applySources();
@@ -35,6 +38,9 @@ public:
 
     ClusterModel *model() const { return m_model; }
     QTreeView *tree() const { return m_tree; }
+    // The model's row the tree has current, and making one current (through the topic filter).
+    QModelIndex currentRow() const;
+    void select(const QModelIndex &row);
     ClusterPoller *poller() const { return m_poller; }
     // Asks before deleting or emptying; tests replace it. Returns whether to go on.
     void setConfirmer(std::function<bool(const QString &question)> confirm)
@@ -64,6 +70,9 @@ private:
     QTableWidget *m_nodes;
     QTreeView *m_tree;
     ClusterModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLineEdit *m_filter;
+    bool m_userFilter = false;
     QLineEdit *m_newName;
     QLabel *m_nameError;
     QPushButton *m_createTopic, *m_createChannel, *m_pause, *m_unpause, *m_empty, *m_delete,

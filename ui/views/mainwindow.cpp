@@ -253,7 +253,8 @@ MainWindow::MainWindow(QWidget *parent)
         pollChannel();
         // The cluster view starts from what the session connects to.
         m_cluster->setDefaultSources(m_session->settings().lookupdAddresses,
-                                     ServerProbe::nsqdHttpAddresses(m_session->settings()));
+                                     ServerProbe::nsqdHttpAddresses(m_session->settings()),
+                                     m_session->settings().topic);
         const QStringList http = ServerProbe::nsqdHttpAddresses(m_session->settings());
         m_publish->setDefaults(m_session->settings().topic,
                                m_session->settings().nsqdAddresses.value(0), http.value(0));
