@@ -280,7 +280,9 @@ int runPub(const QStringList &arguments)
         });
     QCoreApplication::exec();
     if (skipped > 0)
-        std::fprintf(stderr, "nsq-inspector-cli pub: skipped %lld empty lines\n",
+        std::fprintf(stderr,
+                     jsonl ? "nsq-inspector-cli pub: skipped %lld records with an empty body\n"
+                           : "nsq-inspector-cli pub: skipped %lld empty lines\n",
                      static_cast<long long>(skipped));
     if (!tooLong.isEmpty()) {
         QStringList numbers;

@@ -157,7 +157,12 @@ Lookupd::Lookupd(QObject *parent)
                            m_registeredTopics.insert(topic);
                            m_registeredChannels[topic].insert(channel);
                        } else {
-                           m_registeredChannels[topic].erase(channel);
+                           bool known = m_registeredChannels[topic].erase(channel) > 0;
+                           for (const auto &b : brokers())
+                               if (const Topic *t = b->topic(topic))
+                                   known = known || t->channels.count(channel) > 0;
+                           if (!known)
+                               return http::error(Status::NotFound, "CHANNEL_NOT_FOUND");
                        }
                        return http::empty();
                    });

@@ -72,6 +72,18 @@ Result<MessageRecord> decodeMessageRecord(QByteArrayView line)
         return Result<MessageRecord>::failure(QStringLiteral("no \"body\" string"));
     }
     if (encoding == QLatin1String("utf-8")) {
+        // JSON's \ud800 escapes can name half a character, which UTF-8 cannot carry.
+        for (qsizetype i = 0; i < bodyText.size(); ++i) {
+            const QChar c = bodyText.at(i);
+            if (c.isHighSurrogate() && i + 1 < bodyText.size() &&
+                bodyText.at(i + 1).isLowSurrogate())
+                ++i;
+            else if (c.isSurrogate())
+                return Result<MessageRecord>::failure(
+                    QStringLiteral("\"body\" has half a UTF-16 surrogate pair at character %1, "
+                                   "which is no text (write such bodies as base64)")
+                        .arg(i + 1));
+        }
         r.message.body = bodyText.toUtf8();
     } else if (encoding == QLatin1String("base64")) {
         const auto decoded = QByteArray::fromBase64Encoding(

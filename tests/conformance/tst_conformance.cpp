@@ -1433,6 +1433,11 @@ private Q_SLOTS:
             kWait);
         QCOMPARE(m_target.lookup()->post(QStringLiteral("/topic/tombstone?topic=") + topic).status,
                  400); // MISSING_ARG_NODE
+        const HttpResult noChannel = m_target.lookup()->post(
+            QStringLiteral("/channel/delete?topic=%1&channel=nope").arg(topic));
+        QCOMPARE(noChannel.status, 404);
+        QCOMPARE(noChannel.json().value(QLatin1String("message")).toString(),
+                 QStringLiteral("CHANNEL_NOT_FOUND"));
         QCOMPARE(m_target.lookup()
                      ->post(QStringLiteral("/topic/tombstone?topic=%1&node=%2").arg(topic, node))
                      .status,

@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -166,7 +167,87 @@ private Q_SLOTS:
         QVERIFY(refused(0, QStringLiteral("x"), QStringLiteral("bad topic!"), targetError,
                         "not a valid topic name"));
         w<QSpinBox>(p, "publishDelay")->setValue(5000);
-        QVERIFY(refused(0, QStringLiteral("x"), topic, bodyError, "beyond the server's maximum"));
+        QVERIFY(refused(0, QStringLiteral("x"), topic, w<QLabel>(p, "publishOptionsError"),
+                        "beyond the server's maximum"));
+    }
+
+    void bytesAreNeverChangedOnTheWay()
+    {
+        // Found by review: a loaded file with CR, CRLF, a no-break space or U+2028 opened as
+        // text, and the editor changed them (29 bytes sent as 25); hex switched to text did too.
+        PublishPanel p;
+        p.show();
+        const QByteArray tricky("line1\r\nline2\rx\xc2\xa0y\xe2\x80\xa8z\tend\x00nul", 29);
+        p.setBody(tricky);
+        QCOMPARE(w<QComboBox>(p, "publishMode")->currentIndex(), 2); // opened in hex
+        QCOMPARE(p.body(), tricky);
+        // Hex to text is refused for such bytes, and they stay.
+        w<QComboBox>(p, "publishMode")->setCurrentIndex(0);
+        QCOMPARE(w<QComboBox>(p, "publishMode")->currentIndex(), 2);
+        QVERIFY(w<QLabel>(p, "publishBodyError")->isVisible());
+        QCOMPARE(p.body(), tricky);
+        const QString topic = freshTopic();
+        w<QLineEdit>(p, "publishTopic")->setText(topic);
+        w<QLineEdit>(p, "publishAddress")->setText(tcp());
+        QSignalSpy done(&p, &PublishPanel::finished);
+        QTest::mouseClick(w<QPushButton>(p, "publishButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, kWait);
+        QCOMPARE(bodiesIn(topic), QByteArrayList{tricky});
+
+        // Plain text opens as text; JSON mode keeps what was typed (no reordering, no
+        // rounding) and takes any JSON value.
+        p.setBody("plain text\n");
+        QCOMPARE(w<QComboBox>(p, "publishMode")->currentIndex(), 0);
+        const QString typed = QStringLiteral(R"({"z":1,"a":9007199254740993,"f":1.50})");
+        w<QPlainTextEdit>(p, "publishEditor")->setPlainText(typed);
+        w<QComboBox>(p, "publishMode")->setCurrentIndex(1);
+        QCOMPARE(w<QPlainTextEdit>(p, "publishEditor")->toPlainText(), typed);
+        QCOMPARE(p.body(), typed.toUtf8());
+        w<QPlainTextEdit>(p, "publishEditor")->setPlainText(QStringLiteral("42"));
+        QCOMPARE(p.body(), QByteArray("42"));
+        w<QPlainTextEdit>(p, "publishEditor")->setPlainText(QStringLiteral("1 2"));
+        QString error;
+        p.body(&error);
+        QVERIFY2(error.startsWith(QLatin1String("JSON:")), qPrintable(error));
+    }
+
+    void batchesStayUnderTheBodyLimit()
+    {
+        // Found by review: 100 messages of 100 KB in one MPUB (10 MB) were refused whole.
+        PublishPanel p;
+        p.show();
+        const QString topic = freshTopic();
+        w<QSpinBox>(p, "publishCount")->setValue(100);
+        w<QCheckBox>(p, "publishBatch")->setChecked(true);
+        p.setBody(QByteArray(100 * 1000, 'b'));
+        w<QLineEdit>(p, "publishTopic")->setText(topic);
+        w<QLineEdit>(p, "publishAddress")->setText(tcp());
+        QSignalSpy done(&p, &PublishPanel::finished);
+        QTest::mouseClick(w<QPushButton>(p, "publishButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, kWait);
+        QVERIFY2(done.first().first().toString().startsWith(QLatin1String("Published 100 of 100")),
+                 qPrintable(done.first().first().toString()));
+    }
+
+    void stopDoesNotWaitForANodeThatNeverAnswers()
+    {
+        QTcpServer silent; // accepts, never answers
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        PublishPanel p;
+        p.show();
+        w<QSpinBox>(p, "publishCount")->setValue(10);
+        w<QLineEdit>(p, "publishTopic")->setText(freshTopic());
+        w<QLineEdit>(p, "publishAddress")
+            ->setText(QStringLiteral("127.0.0.1:%1").arg(silent.serverPort()));
+        w<QPlainTextEdit>(p, "publishEditor")->setPlainText(QStringLiteral("x"));
+        QSignalSpy done(&p, &PublishPanel::finished);
+        QTest::mouseClick(w<QPushButton>(p, "publishButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections() || silent.isListening(), kWait);
+        QTest::mouseClick(w<QPushButton>(p, "publishStop"), Qt::LeftButton);
+        QCOMPARE(done.size(), 1); // at once, not after the read timeout
+        QVERIFY2(done.first().first().toString().contains(QLatin1String("stopped")),
+                 qPrintable(done.first().first().toString()));
+        QVERIFY(w<QPushButton>(p, "publishButton")->isEnabled());
     }
 
     void aFailureSaysWhy()
@@ -233,6 +314,25 @@ private Q_SLOTS:
             QVERIFY2(done.first().first().toString().startsWith(QLatin1String("Published 4 of 4")),
                      qPrintable(done.first().first().toString()));
             QCOMPARE(bodiesIn(topic), bodies); // in order, byte for byte
+        }
+
+        // A record without a timestamp is sent right after the one before, even paced.
+        const QString stampless = dir.filePath(QStringLiteral("stampless.jsonl"));
+        QFile h(stampless);
+        QVERIFY(h.open(QIODevice::WriteOnly));
+        h.write(
+            "{\"body\":\"first\"}\n{\"body\":\"second\",\"timestamp\":\"1795659698800655409\"}\n");
+        h.close();
+        {
+            PublishPanel p;
+            const QString topic = freshTopic();
+            w<QLineEdit>(p, "publishTopic")->setText(topic);
+            w<QLineEdit>(p, "publishAddress")->setText(tcp());
+            w<QCheckBox>(p, "publishPacing")->setChecked(true);
+            QSignalSpy done(&p, &PublishPanel::finished);
+            QCOMPARE(p.replay(stampless), QString());
+            QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, kWait);
+            QCOMPARE(bodiesIn(topic), (QByteArrayList{"first", "second"}));
         }
 
         // A file with a bad line is refused whole, by line number.

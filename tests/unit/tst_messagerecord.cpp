@@ -74,6 +74,8 @@ private Q_SLOTS:
             << QByteArray(R"({"body":"!!","body_encoding":"base64"})") << "not valid base64";
         QTest::newRow("unknown encoding")
             << QByteArray(R"({"body":"x","body_encoding":"rot13"})") << "unknown \"body_encoding\"";
+        QTest::newRow("lone surrogate")
+            << QByteArray(R"({"body":"a\ud800b"})") << "half a UTF-16 surrogate pair";
         QTest::newRow("bad timestamp")
             << QByteArray(R"({"body":"x","timestamp":"soon"})") << "not nanoseconds";
     }

@@ -44,7 +44,8 @@ void PublishJob::start(QList<Item> items)
         m_producer = new nsq::Producer(m_address, nsq::Config(), this);
         connect(m_producer, &nsq::Producer::finished, this,
                 [this](quint64 id, const nsq::PublishResult &r) {
-                    settle(m_sizes.take(id), r.ok(), r.error);
+                    if (m_sizes.contains(id))
+                        settle(m_sizes.take(id), r.ok(), r.error);
                 });
     } else {
         delete m_http;
@@ -57,12 +58,23 @@ void PublishJob::start(QList<Item> items)
 
 void PublishJob::stop()
 {
-    if (m_running && m_error.isEmpty())
+    if (!m_running)
+        return;
+    if (m_error.isEmpty())
         m_error = tr("stopped");
-    m_next = m_total; // nothing more is sent; what is out is still counted
+    m_next = m_total; // nothing more is sent
     m_timer.stop();
-    if (m_outstanding == 0)
-        end(m_error);
+    // What is out is not waited for: a node that never answers must not hold Stop. Whether
+    // those reached nsqd is unknown, and said.
+    if (m_outstanding > 0)
+        m_error += tr(" (%1 requests were not answered)").arg(m_outstanding);
+    ++m_generation;
+    if (m_producer) {
+        m_producer->disconnect(this);
+        m_producer->close();
+    }
+    m_outstanding = 0;
+    end(m_error);
 }
 
 const QByteArray &PublishJob::bodyAt(qint64 i) const
@@ -83,18 +95,24 @@ void PublishJob::pump()
         else if (m_rate > 0)
             due = qint64(double(m_next) * 1000.0 / m_rate);
         if (due > now) {
+            if (m_paced && due - now >= 1000)
+                Q_EMIT waiting(due - now);
             m_timer.start(int(qMin<qint64>(due - now, 60000)));
             return;
         }
         // One message, or a batch of those already due.
         const int room = m_deferMs > 0 ? 1 : m_batch;
         QByteArrayList bodies;
+        qint64 bytes = 4; // MPUB's count, then each size and body
         while (bodies.size() < room && m_next < m_total) {
+            if (!bodies.isEmpty() && bytes + 4 + bodyAt(m_next).size() > m_batchBytes)
+                break;
             if (!bodies.isEmpty() && m_paced && !m_items.isEmpty() && m_items.at(m_next).atMs > now)
                 break;
             if (!bodies.isEmpty() && !m_paced && m_rate > 0 &&
                 qint64(double(m_next) * 1000.0 / m_rate) > now)
                 break;
+            bytes += 4 + bodyAt(m_next).size();
             bodies << bodyAt(m_next++);
         }
         ++m_outstanding;

@@ -36,8 +36,13 @@ public:
 
     void setDeferMs(qint64 ms) { m_deferMs = ms; }
     void setRate(double perSecond) { m_rate = perSecond; }
-    // Several bodies per MPUB (not with a defer: nsqd has no deferred MPUB).
-    void setBatchSize(int n) { m_batch = qMax(1, n); }
+    // Several bodies per MPUB (not with a defer: nsqd has no deferred MPUB), cut before they
+    // pass maxBytes (nsqd's max_body_size).
+    void setBatchSize(int n, qint64 maxBytes = 5 * 1024 * 1024)
+    {
+        m_batch = qMax(1, n);
+        m_batchBytes = maxBytes;
+    }
     void setPaced(bool paced) { m_paced = paced; }
 
     void start(const QByteArray &body, qint64 count);
@@ -49,6 +54,8 @@ public:
 
 Q_SIGNALS:
     void progress(qint64 published, qint64 total);
+    // Paced: nothing goes for this long (the recording had a gap).
+    void waiting(qint64 ms);
     // error: empty when all went out; otherwise the first refusal, or "stopped".
     void finished(qint64 published, qint64 total, const QString &error);
 
@@ -63,6 +70,7 @@ private:
     qint64 m_deferMs = 0;
     double m_rate = 0;
     int m_batch = 1;
+    qint64 m_batchBytes = 5 * 1024 * 1024;
     bool m_paced = false;
 
     QByteArray m_body; // repeated m_total times, when m_items is empty

@@ -11,6 +11,7 @@
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLabel>
@@ -59,6 +60,21 @@ QByteArray parseHex(const QString &text, QString *error)
     return QByteArray::fromHex(hex);
 }
 
+// Whether the bytes can sit in the text editor and come back out unchanged: the editor turns
+// CR and CRLF into LF, U+2028/U+2029 into LF and a no-break space into a space.
+bool editableAsText(const QByteArray &bytes)
+{
+    if (!nsq::isExactUtf8(bytes))
+        return false;
+    for (const QChar c : QString::fromUtf8(bytes)) {
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != '\n' && u != '\t') || u == 0x7f || u == 0xa0 || u == 0x2028 ||
+            u == 0x2029)
+            return false;
+    }
+    return true;
+}
+
 QString toHex(const QByteArray &bytes)
 {
     QString out;
@@ -81,7 +97,8 @@ PublishPanel::PublishPanel(QWidget *parent)
       m_publish(new QPushButton(tr("Publish"))),
       m_replay(new QPushButton(tr("Replay JSON Lines…"))),
       m_pacing(new QCheckBox(tr("at the original pacing"))), m_stop(new QPushButton(tr("Stop"))),
-      m_progress(new QProgressBar), m_result(new QLabel)
+      m_progress(new QProgressBar), m_result(new QLabel),
+      m_optionsError(errorLabel("publishOptionsError"))
 {
     m_topic->setObjectName(QStringLiteral("publishTopic"));
     m_via->setObjectName(QStringLiteral("publishVia"));
@@ -121,6 +138,9 @@ PublishPanel::PublishPanel(QWidget *parent)
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_result->setWordWrap(true);
+    // Room kept for the summary, so that the buttons above never move when it comes and goes.
+    m_result->setMinimumHeight(2 * m_result->fontMetrics().lineSpacing());
+    m_result->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *target = new QHBoxLayout;
@@ -157,6 +177,7 @@ PublishPanel::PublishPanel(QWidget *parent)
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_bodyError);
     layout->addLayout(options);
+    layout->addWidget(m_optionsError);
     layout->addLayout(go);
     layout->addWidget(m_result);
 
@@ -211,12 +232,16 @@ QByteArray PublishPanel::body(QString *error) const
         bytes = text.toUtf8();
         break;
     case JsonMode: {
+        // Any JSON value (RFC 8259), an object or not: read inside an array, as Qt 6.4 takes
+        // only objects and arrays at the top.
         QJsonParseError e;
-        QJsonDocument::fromJson(text.toUtf8(), &e);
+        const QJsonDocument doc = QJsonDocument::fromJson("[" + text.toUtf8() + "\n]", &e);
         if (e.error != QJsonParseError::NoError)
-            why = tr("JSON: %1 at character %2").arg(e.errorString()).arg(e.offset + 1);
+            why = tr("JSON: %1 at character %2").arg(e.errorString()).arg(qMax(1, e.offset));
+        else if (doc.array().size() != 1)
+            why = tr("JSON: one value is expected, not %1").arg(doc.array().size());
         else
-            bytes = text.toUtf8(); // as typed: the user's layout is kept
+            bytes = text.toUtf8(); // as typed: the user's layout and numbers are kept
         break;
     }
     case HexMode:
@@ -252,19 +277,17 @@ void PublishPanel::setMode(int mode)
     if (mode == HexMode) {
         m_editor->setPlainText(toHex(bytes));
     } else if (previous == HexMode) {
-        if (!nsq::isExactUtf8(bytes)) {
+        if (!editableAsText(bytes)) {
             m_currentMode = previous;
+            m_mode->blockSignals(true);
             m_mode->setCurrentIndex(previous);
-            showError(m_bodyError, tr("These bytes are not UTF-8 text; they stay in hex"));
+            m_mode->blockSignals(false);
+            showError(m_bodyError,
+                      tr("These bytes cannot be edited as text without changing them (not UTF-8, "
+                         "or CR, NUL, a no-break space…); they stay in hex"));
             return;
         }
         m_editor->setPlainText(QString::fromUtf8(bytes));
-    }
-    if (mode == JsonMode) {
-        const QJsonDocument doc = QJsonDocument::fromJson(m_editor->toPlainText().toUtf8());
-        if (!doc.isNull())
-            m_editor->setPlainText(
-                QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed());
     }
     checkBody();
 }
@@ -295,13 +318,19 @@ void PublishPanel::publish()
         return;
     QString error;
     const QByteArray bytes = body(&error);
-    if (error.isEmpty() && m_delay->value() > m_maxDelayMs)
-        error = tr("A delay of %1 ms is beyond the server's maximum (max_req_timeout, %2 ms)")
-                    .arg(m_delay->value())
-                    .arg(m_maxDelayMs);
     showError(m_bodyError, error);
-    if (!error.isEmpty())
+    const QString delayError =
+        m_delay->value() > m_maxDelayMs
+            ? tr("A delay of %1 ms is beyond the server's maximum (max_req_timeout, %2 ms)")
+                  .arg(m_delay->value())
+                  .arg(m_maxDelayMs)
+            : QString();
+    showError(m_optionsError, delayError);
+    if (!error.isEmpty() || !delayError.isEmpty()) {
+        m_result->clear(); // an old summary next to a new refusal would mislead
+        m_progress->setValue(0);
         return;
+    }
     auto *job = new PublishJob(PublishJob::Transport(m_via->currentData().toInt()), address,
                                m_topic->text().trimmed(), this);
     job->setDeferMs(m_delay->value());
@@ -339,10 +368,13 @@ QString PublishPanel::replay(const QString &path)
             return tr("%1, line %2: an empty body, which nsqd refuses (nothing was sent)")
                 .arg(path)
                 .arg(lineNumber);
-        // Pacing from the recorded timestamps (ns), never going back in time.
-        if (first < 0)
-            first = m.timestamp;
-        last = qMax(last, (m.timestamp - first) / 1000000);
+        // Pacing from the recorded timestamps (ns), never going back in time; a record with
+        // none goes right after the one before.
+        if (m.timestamp > 0) {
+            if (first < 0)
+                first = m.timestamp;
+            last = qMax(last, (m.timestamp - first) / 1000000);
+        }
         items << PublishJob::Item{m.body, last};
     }
     if (items.isEmpty())
@@ -368,6 +400,10 @@ void PublishPanel::run(PublishJob *job, const QString &what)
     const QString via = m_via->currentText();
     const QString address = m_address->text().trimmed();
     const QString topic = m_topic->text().trimmed();
+    connect(job, &PublishJob::waiting, this, [this](qint64 ms) {
+        m_result->setText(tr("Waiting %1 s for the next message (its original pacing)…")
+                              .arg(double(ms) / 1000.0, 0, 'f', 1));
+    });
     connect(job, &PublishJob::progress, this, [this](qint64 done, qint64 total) {
         m_progress->setRange(0, int(qMin<qint64>(total, INT_MAX)));
         m_progress->setValue(int(qMin<qint64>(done, INT_MAX)));
@@ -401,9 +437,13 @@ void PublishPanel::loadFile()
         showError(m_bodyError, tr("Could not read %1: %2").arg(path, f.errorString()));
         return;
     }
-    const QByteArray bytes = f.read(64 * 1024 * 1024);
-    // Text stays text; anything else is shown, and sent, as the bytes it is.
-    const bool text = nsq::isExactUtf8(bytes);
+    setBody(f.read(64 * 1024 * 1024));
+}
+
+void PublishPanel::setBody(const QByteArray &bytes)
+{
+    // Text the editor keeps unchanged opens as text; anything else in hex, sent as it is.
+    const bool text = editableAsText(bytes);
     m_currentMode = text ? TextMode : HexMode;
     m_mode->blockSignals(true);
     m_mode->setCurrentIndex(m_currentMode);

@@ -32,6 +32,9 @@ public:
     void setMaxDelayMs(qint64 ms);
     // The body the editor holds in its mode, or why it holds none.
     QByteArray body(QString *error = nullptr) const;
+    // Puts bytes in the editor (as a loaded file does): as text when the editor keeps them
+    // unchanged, in hex otherwise.
+    void setBody(const QByteArray &bytes);
     // Replays a JSON Lines file; an empty string, or why not (nothing is sent then).
     QString replay(const QString &path);
     PublishJob *job() const { return m_job; }
@@ -68,6 +71,7 @@ private:
     QPushButton *m_stop;
     QProgressBar *m_progress;
     QLabel *m_result;
+    QLabel *m_optionsError;
     QPointer<PublishJob> m_job;
     QString m_tcpDefault, m_httpDefault;
     bool m_addressTyped = false;
