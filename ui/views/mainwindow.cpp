@@ -700,6 +700,20 @@ void MainWindow::createDocks()
     auto *clusterDock = dock(tr("Cluster"), QStringLiteral("clusterDock"), m_cluster);
     connect(m_cluster, &ClusterPanel::actionFinished, this,
             [this](const QString &summary) { onLogged(summary, false); });
+    // A session through nsqlookupd names no nsqd: the first node holding the topic is where
+    // the Publish dock sends, unless the user typed another.
+    connect(m_cluster->poller(), &ClusterPoller::snapshotReady, this,
+            [this](const ClusterSnapshot &snapshot) {
+                if (!m_session->settings().nsqdAddresses.isEmpty())
+                    return;
+                for (const NodeSnapshot &n : snapshot.nodes)
+                    if (n.reachable && !n.tcpAddress.isEmpty() &&
+                        n.lookupTopics.contains(m_session->settings().topic)) {
+                        m_publish->setDefaults(m_session->settings().topic, n.tcpAddress,
+                                               n.httpAddress);
+                        return;
+                    }
+            });
     QDockWidget *logDock = findChild<QDockWidget *>(QStringLiteral("logDock"));
     for (QDockWidget *d : {tourDock, plotsDock, timelineDock, traceDock, clusterDock, publishDock})
         tabifyDockWidget(logDock, d);
