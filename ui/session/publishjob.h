@@ -51,6 +51,7 @@ public:
     bool running() const { return m_running; }
     qint64 published() const { return m_published; }
     qint64 total() const { return m_total; }
+    qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
 
 Q_SIGNALS:
     void progress(qint64 published, qint64 total);

@@ -412,10 +412,16 @@ void PublishPanel::run(PublishJob *job, const QString &what)
         job, &PublishJob::finished, this,
         [this, job, what, via, address, topic](qint64 done, qint64 total, const QString &error) {
             const QLocale l;
+            // How long it took, for the small load tests Count and Rate make.
+            const double seconds = double(job->elapsedMs()) / 1000.0;
+            const QString pace = seconds > 0 ? tr("%1 s, %2 msg/s")
+                                                   .arg(l.toString(seconds, 'f', 2),
+                                                        l.toString(double(done) / seconds, 'f', 0))
+                                             : QString();
             const QString summary =
                 error.isEmpty()
-                    ? tr("Published %1 of %2 to %3 via %4 %5 (%6)")
-                          .arg(l.toString(done), l.toString(total), topic, via, address, what)
+                    ? tr("Published %1 of %2 to %3 via %4 %5 (%6; %7)")
+                          .arg(l.toString(done), l.toString(total), topic, via, address, what, pace)
                     : tr("Published %1 of %2 to %3 via %4 %5, then: %6")
                           .arg(l.toString(done), l.toString(total), topic, via, address, error);
             m_result->setText(summary);
