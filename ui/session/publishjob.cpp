@@ -5,8 +5,10 @@
 namespace nsqui {
 
 namespace {
-// Requests out at once: enough to keep a connection busy, few enough to stop promptly.
-constexpr int kWindow = 16;
+// Requests out at once: enough to keep a connection busy (PUBs are pipelined on one TCP
+// connection; HTTP has a few connections, one request each).
+constexpr int kTcpWindow = 256;
+constexpr int kHttpWindow = 16;
 } // namespace
 
 PublishJob::PublishJob(Transport transport, const QString &address, const QString &topic,
@@ -86,7 +88,8 @@ void PublishJob::pump()
 {
     if (!m_running)
         return;
-    while (m_next < m_total && m_outstanding < kWindow && m_error.isEmpty()) {
+    const int window = m_transport == Transport::Tcp ? kTcpWindow : kHttpWindow;
+    while (m_next < m_total && m_outstanding < window && m_error.isEmpty()) {
         const qint64 now = m_clock.elapsed();
         // When the next may go: at its recorded time, or at the rate.
         qint64 due = 0;
