@@ -10,6 +10,7 @@
 #include <QHostAddress>
 #include <cstdio>
 #include <limits>
+#include <sys/resource.h>
 
 namespace nsqcli {
 
@@ -175,6 +176,12 @@ int runBroker(const QStringList &arguments)
     if (!error.isEmpty())
         return fail("broker", 2, error);
 
+    // As nsqd (Go) does: as many file descriptors as allowed, for clients.
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &files);
+    }
     nsq::Broker broker(config);
     error = broker.start();
     if (!error.isEmpty())

@@ -71,14 +71,16 @@ QJsonObject clientStats(const BrokerClient *c)
 
 BrokerHttp::BrokerHttp(Broker *broker) : QObject(broker), m_broker(broker)
 {
-    // nsqd's limits: a /pub body is one message, an /mpub body a batch; /config takes a value
-    // and nothing else reads a body, so no other request may carry more than a batch either.
+    // nsqd's limits: a /pub body is one message, an /mpub body a batch, /config takes a value.
+    // Nothing else reads a body; Go's server reads past at most 256 KiB of one, and so may it.
     const Broker *limits = broker;
     m_server = std::make_unique<http::Server>([limits](QByteArrayView path) {
         const BrokerConfig &c = limits->config();
         if (path == "/pub" || path.startsWith("/config/"))
             return HttpRequestParser::BodyLimit{c.maxMsgSize, "MSG_TOO_BIG"};
-        return HttpRequestParser::BodyLimit{c.maxBodySize, "BODY_TOO_BIG"};
+        if (path == "/mpub")
+            return HttpRequestParser::BodyLimit{c.maxBodySize, "BODY_TOO_BIG"};
+        return HttpRequestParser::BodyLimit{256 * 1024, "BODY_TOO_BIG"};
     });
     http::Server &s = *m_server;
     http::applyConventions(s);
@@ -155,12 +157,14 @@ BrokerHttp::BrokerHttp(Broker *broker) : QObject(broker), m_broker(broker)
         if (http::wrongMethod(req, Method::Post)) // nsqd takes POST only (PUT: 405)
             return http::methodNotAllowed();
         const QUrlQuery q = req.query();
+        const QByteArray body = req.body();
+        if (!multi && body.isEmpty()) // nsqd looks at the body before the topic
+            return http::error(Status::BadRequest, "MSG_EMPTY");
         const QString topic = q.queryItemValue(QStringLiteral("topic"));
         if (topic.isEmpty())
             return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
         if (!isValidTopicName(topic))
             return http::error(Status::BadRequest, "INVALID_TOPIC");
-        const QByteArray body = req.body();
         const qint64 maxMsg = b->config().maxMsgSize;
         qint64 deferMs = 0;
         if (q.hasQueryItem(QStringLiteral("defer"))) {
@@ -173,8 +177,6 @@ BrokerHttp::BrokerHttp(Broker *broker) : QObject(broker), m_broker(broker)
         }
         QByteArrayList bodies;
         if (!multi) {
-            if (body.isEmpty())
-                return http::error(Status::BadRequest, "MSG_EMPTY");
             if (body.size() > maxMsg)
                 return http::error(Status::PayloadTooLarge, "MSG_TOO_BIG");
             bodies << body;

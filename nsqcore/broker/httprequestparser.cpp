@@ -46,11 +46,25 @@ QByteArray HttpRequestParser::pathOf(const QByteArray &target)
 
 bool HttpRequestParser::feed(QByteArrayView bytes)
 {
+    process(bytes, false);
+    return m_refusal.status == 0;
+}
+
+qsizetype HttpRequestParser::feedUntilRequest(QByteArrayView bytes)
+{
+    return process(bytes, true);
+}
+
+qsizetype HttpRequestParser::process(QByteArrayView bytes, bool stopAtRequest)
+{
     qsizetype i = 0;
     const qsizetype n = bytes.size();
+    const int completedBefore = m_completed;
     while (i < n) {
         if (m_refusal.status != 0)
-            return false;
+            return i;
+        if (stopAtRequest && m_completed != completedBefore)
+            return i;
         switch (m_state) {
         case State::Idle: {
             const char c = bytes[i];
@@ -80,11 +94,11 @@ bool HttpRequestParser::feed(QByteArrayView bytes)
         }
         default:
             if (!lineByte(bytes[i]))
-                return false;
+                return i + 1;
             ++i;
         }
     }
-    return m_refusal.status == 0;
+    return i;
 }
 
 bool HttpRequestParser::lineByte(char c)
@@ -247,6 +261,7 @@ bool HttpRequestParser::refuse(int status, const char *reason, const QByteArray 
 
 void HttpRequestParser::requestDone()
 {
+    m_continueRequested = false; // complete already: a 100 would come after the answer
     ++m_completed;
     m_state = State::Idle;
     m_line.clear();

@@ -54,6 +54,9 @@ public:
     // Returns false once the stream has to be refused; refusal() then says why. The requests
     // completed before the refusal are still there to take. Further input is ignored.
     bool feed(QByteArrayView bytes);
+    // The same, stopping right after the first request that completes (or a refusal): returns
+    // how many bytes it took, so that a server can leave the rest unread while it is busy.
+    qsizetype feedUntilRequest(QByteArrayView bytes);
     const Refusal &refusal() const { return m_refusal; }
     bool hasRequest() const { return !m_done.empty(); }
     HttpRequestData takeRequest();
@@ -67,6 +70,7 @@ public:
 private:
     enum class State { Idle, RequestLine, Header, Body, ChunkSize, ChunkData, ChunkEnd, Trailer };
 
+    qsizetype process(QByteArrayView bytes, bool stopAtRequest);
     bool lineByte(char c);
     bool endOfLine();
     bool endOfHeaders();

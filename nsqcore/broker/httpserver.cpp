@@ -6,13 +6,31 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <sys/resource.h>
+
 namespace nsq::http {
 
 namespace {
-// Read a piece at a time, then let the other connections have their turn.
-constexpr qint64 kReadChunk = 256 * 1024;
-// A client with this much of its answers unread is not read from until it catches up.
-constexpr qint64 kMaxPendingOutput = 1024 * 1024;
+// Read a piece at a time; a connection answers at most this many requests in one turn of the
+// event loop, then the other connections (and the broker's TCP clients) have theirs.
+constexpr qint64 kReadChunk = 16 * 1024;
+constexpr int kRequestsPerTurn = 64;
+// A client with this much of its answers unread gets no more answers (and nothing more is read
+// from it) until it catches up: like Go's server, blocked on its write.
+constexpr qint64 kMaxPendingOutput = 32 * 1024;
+// Connections served at once; past it the listening socket waits, and clients in the kernel's
+// backlog. Half the file descriptors left at most: running out of them makes Qt 6.4 retry the
+// failing accept() in a busy loop.
+int maxConnections()
+{
+    static const int n = [] {
+        rlimit r{};
+        if (getrlimit(RLIMIT_NOFILE, &r) != 0 || r.rlim_cur == RLIM_INFINITY)
+            return 1024;
+        return int(qBound<rlim_t>(8, (r.rlim_cur > 64 ? r.rlim_cur - 64 : 16) / 2, 1024));
+    }();
+    return n;
+}
 // After a refusal the client's remaining bytes are read and dropped for this long, so that the
 // answer reaches it before the close (a close with unread input resets the connection).
 constexpr int kLingerMs = 250;
@@ -63,7 +81,7 @@ Method methodOf(const QByteArray &m)
 
 Request::Request(HttpRequestData data, QHostAddress peer)
     : m_data(std::move(data)), m_peer(std::move(peer)), m_method(methodOf(m_data.method)),
-      m_keepAlive(m_data.keepAlive())
+      m_keepAlive(m_data.keepAlive()), m_http10(m_data.version == "HTTP/1.0")
 {
     const QUrl url = QUrl::fromEncoded(m_data.target);
     m_path = url.path();
@@ -101,15 +119,18 @@ QByteArray Response::header(const QByteArray &name) const
     return {};
 }
 
-QByteArray Response::serialize(bool close, bool withBody) const
+QByteArray Response::serialize(bool close, bool withBody, bool http10) const
 {
     const int status = int(m_status);
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    QByteArray out = (http10 ? "HTTP/1.0 " : "HTTP/1.1 ") + QByteArray::number(status) + ' ' +
+                     reasonPhrase(status) + "\r\n";
     for (const auto &h : m_headers)
         out += h.first + ": " + h.second + "\r\n";
     out += "Content-Length: " + QByteArray::number(m_body.size()) + "\r\n";
     if (close)
         out += "Connection: close\r\n";
+    else if (http10) // an HTTP/1.0 client keeps the connection only when told
+        out += "Connection: keep-alive\r\n";
     out += "\r\n";
     if (withBody)
         out += m_body;
@@ -120,11 +141,17 @@ QByteArray Response::serialize(bool close, bool withBody) const
 class Connection : public QObject
 {
 public:
-    ~Connection() override { setWaiting(false); }
+    ~Connection() override
+    {
+        setWaiting(false);
+        --m_server->m_connections;
+        m_server->connectionGone();
+    }
 
     Connection(QTcpSocket *socket, Server *server)
         : QObject(socket), m_socket(socket), m_server(server), m_parser(server->m_limits)
     {
+        ++m_server->m_connections;
         // Unread input stays in the kernel (the client is slowed down) instead of here.
         m_socket->setReadBufferSize(kReadChunk);
         connect(m_socket, &QTcpSocket::readyRead, this, &Connection::read);
@@ -144,32 +171,43 @@ private:
             m_socket->skip(m_socket->bytesAvailable());
             return;
         }
-        if (m_socket->bytesToWrite() > kMaxPendingOutput) {
-            setWaiting(true); // bytesWritten resumes
-            return;
+        // One request at a time: parsed, answered, and only then the next, so that what a client
+        // pipelines waits in its own socket, not here.
+        for (int answered = 0; answered < kRequestsPerTurn;) {
+            if (m_socket->bytesToWrite() > kMaxPendingOutput) {
+                setWaiting(true); // bytesWritten resumes
+                return;
+            }
+            if (m_inPos >= m_in.size()) {
+                m_in = m_socket->read(kReadChunk);
+                m_inPos = 0;
+                if (m_in.isEmpty())
+                    return; // readyRead brings more
+            }
+            m_inPos += m_parser.feedUntilRequest(QByteArrayView(m_in).sliced(m_inPos));
+            if (m_parser.hasRequest()) {
+                const Request request(m_parser.takeRequest(), m_socket->peerAddress());
+                Response response = m_server->dispatch(request);
+                const bool close = !request.keepAlive();
+                m_socket->write(response.serialize(close, request.method() != Method::Head,
+                                                   request.isHttp10()));
+                m_server->m_peakPendingOutput =
+                    qMax(m_server->m_peakPendingOutput, m_socket->bytesToWrite());
+                ++answered;
+                if (close) {
+                    closeSoon();
+                    return;
+                }
+            }
+            if (m_parser.refusal().status != 0) {
+                refuse();
+                return;
+            }
+            if (m_parser.takeContinueRequest())
+                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         }
-        const QByteArray bytes = m_socket->read(kReadChunk);
-        const bool ok = m_parser.feed(bytes);
-        // What was whole before a refusal is answered first, in order.
-        while (m_parser.hasRequest() && !m_closing) {
-            const Request request(m_parser.takeRequest(), m_socket->peerAddress());
-            Response response = m_server->dispatch(request);
-            const bool close = !request.keepAlive();
-            m_socket->write(response.serialize(close, request.method() != Method::Head));
-            if (close)
-                closeSoon();
-        }
-        if (m_closing)
-            return;
-        if (!ok) {
-            refuse();
-            return;
-        }
-        if (m_parser.takeContinueRequest())
-            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-        // More waiting: another turn, after the other clients had theirs.
-        if (m_socket->bytesAvailable() > 0)
-            QTimer::singleShot(0, this, &Connection::read);
+        // More may wait: another turn, after the others had theirs.
+        QTimer::singleShot(0, this, &Connection::read);
     }
 
     void setWaiting(bool waiting)
@@ -211,6 +249,8 @@ private:
     QTcpSocket *m_socket;
     Server *m_server;
     HttpRequestParser m_parser;
+    QByteArray m_in; // read from the socket, not yet parsed from m_inPos on
+    qsizetype m_inPos = 0;
     bool m_closing = false;
     bool m_waitingForOutput = false;
 };
@@ -219,15 +259,35 @@ Server::Server(HttpRequestParser::Limits limits, QObject *parent)
     : QObject(parent), m_limits(std::move(limits)), m_tcp(new QTcpServer(this))
 {
     connect(m_tcp, &QTcpServer::newConnection, this, [this] {
-        while (QTcpSocket *s = m_tcp->nextPendingConnection())
+        while (QTcpSocket *s = m_tcp->nextPendingConnection()) {
             new Connection(s, this);
+            if (m_connections >= maxConnections())
+                m_tcp->pauseAccepting(); // resumed as connections go
+        }
     });
+    // Out of file descriptors: the listening socket stays readable and accepting fails again at
+    // once. Wait, longer each time (as Go's server does), instead of spinning.
+    connect(m_tcp, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) {
+        m_tcp->pauseAccepting();
+        m_acceptBackoffMs = qBound(5, m_acceptBackoffMs * 2, 1000);
+        QTimer::singleShot(m_acceptBackoffMs, this, [this] {
+            if (m_tcp && m_connections < maxConnections())
+                m_tcp->resumeAccepting();
+        });
+    });
+}
+
+void Server::connectionGone()
+{
+    if (m_tcp && m_connections < maxConnections())
+        m_tcp->resumeAccepting();
+    m_acceptBackoffMs = 0;
 }
 
 Server::~Server()
 {
     // The connections (children of the listening socket) go while this object is whole.
-    delete m_tcp;
+    delete std::exchange(m_tcp, nullptr);
 }
 
 void Server::route(const QString &path, Handler handler)

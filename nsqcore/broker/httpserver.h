@@ -38,12 +38,14 @@ public:
     QByteArray value(QByteArrayView name) const;
     const QHostAddress &peer() const { return m_peer; }
     bool keepAlive() const { return m_keepAlive; }
+    bool isHttp10() const { return m_http10; }
 
 private:
     HttpRequestData m_data;
     QHostAddress m_peer;
     Method m_method;
     bool m_keepAlive;
+    bool m_http10;
     QString m_path;
     QUrlQuery m_query;
 };
@@ -59,7 +61,7 @@ public:
     Status status() const { return m_status; }
     const QByteArray &body() const { return m_body; }
     // As it goes on the wire (HTTP/1.1), with Content-Length, and "Connection: close" if asked.
-    QByteArray serialize(bool close, bool withBody = true) const;
+    QByteArray serialize(bool close, bool withBody = true, bool http10 = false) const;
 
 private:
     Status m_status;
@@ -98,6 +100,8 @@ public:
     int refusedCount() const { return m_refused; }
     // Clients not read from until they read their answers (for tests and the log).
     int connectionsWaitingForOutput() const { return m_waitingForOutput; }
+    // The most answers one connection ever had waiting to be written (for tests).
+    qint64 peakPendingOutput() const { return m_peakPendingOutput; }
 
 Q_SIGNALS:
     void refused(const QString &peer, int status, const QString &why);
@@ -105,6 +109,7 @@ Q_SIGNALS:
 private:
     friend class Connection;
     Response dispatch(const Request &request) const;
+    void connectionGone();
 
     HttpRequestParser::Limits m_limits;
     QTcpServer *m_tcp;
@@ -114,6 +119,9 @@ private:
     std::function<void(Response &, const Request &)> m_after;
     int m_refused = 0;
     int m_waitingForOutput = 0;
+    int m_connections = 0;
+    qint64 m_peakPendingOutput = 0;
+    int m_acceptBackoffMs = 0;
 };
 
 } // namespace nsq::http

@@ -48,7 +48,7 @@ Lookupd::Lookupd(QObject *parent)
     : QObject(parent),
       // nsqlookupd reads no request bodies; a small one is let through as Go's server would.
       m_server(std::make_unique<http::Server>([](QByteArrayView) {
-          return HttpRequestParser::BodyLimit{1024 * 1024, "BODY_TOO_BIG"};
+          return HttpRequestParser::BodyLimit{256 * 1024, "BODY_TOO_BIG"};
       }))
 {
     http::Server &s = *m_server;
@@ -68,7 +68,7 @@ Lookupd::Lookupd(QObject *parent)
         if (topic.isEmpty())
             return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
         QJsonArray producers;
-        std::set<QString> channels = m_registeredChannels[topic];
+        std::set<QString> channels = registeredChannels(topic);
         bool known = m_registeredTopics.count(topic) > 0;
         for (const auto &b : brokers()) {
             const Topic *t = b->topic(topic);
@@ -101,7 +101,7 @@ Lookupd::Lookupd(QObject *parent)
         const QString topic = req.query().queryItemValue(QStringLiteral("topic"));
         if (topic.isEmpty())
             return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
-        std::set<QString> channels = m_registeredChannels[topic];
+        std::set<QString> channels = registeredChannels(topic);
         for (const auto &b : brokers())
             if (const Topic *t = b->topic(topic))
                 for (const auto &c : t->channels)
@@ -136,36 +136,37 @@ Lookupd::Lookupd(QObject *parent)
                        }
                        return http::empty();
                    });
-    s.routeWithArg(QStringLiteral("/channel/"),
-                   [this](const QString &verb, const http::Request &req) {
-                       const QUrlQuery q = req.query();
-                       const QString topic = q.queryItemValue(QStringLiteral("topic"));
-                       const QString channel = q.queryItemValue(QStringLiteral("channel"));
-                       if (verb != QLatin1String("create") && verb != QLatin1String("delete"))
-                           return http::error(Status::NotFound, "NOT_FOUND");
-                       if (http::wrongMethod(req, Method::Post))
-                           return http::methodNotAllowed();
-                       if (topic.isEmpty())
-                           return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
-                       if (!isValidTopicName(topic))
-                           return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
-                       if (channel.isEmpty())
-                           return http::error(Status::BadRequest, "MISSING_ARG_CHANNEL");
-                       if (!isValidChannelName(channel))
-                           return http::error(Status::BadRequest, "INVALID_ARG_CHANNEL");
-                       if (verb == QLatin1String("create")) {
-                           m_registeredTopics.insert(topic);
-                           m_registeredChannels[topic].insert(channel);
-                       } else {
-                           bool known = m_registeredChannels[topic].erase(channel) > 0;
-                           for (const auto &b : brokers())
-                               if (const Topic *t = b->topic(topic))
-                                   known = known || t->channels.count(channel) > 0;
-                           if (!known)
-                               return http::error(Status::NotFound, "CHANNEL_NOT_FOUND");
-                       }
-                       return http::empty();
-                   });
+    s.routeWithArg(
+        QStringLiteral("/channel/"), [this](const QString &verb, const http::Request &req) {
+            const QUrlQuery q = req.query();
+            const QString topic = q.queryItemValue(QStringLiteral("topic"));
+            const QString channel = q.queryItemValue(QStringLiteral("channel"));
+            if (verb != QLatin1String("create") && verb != QLatin1String("delete"))
+                return http::error(Status::NotFound, "NOT_FOUND");
+            if (http::wrongMethod(req, Method::Post))
+                return http::methodNotAllowed();
+            if (topic.isEmpty())
+                return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
+            if (!isValidTopicName(topic))
+                return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
+            if (channel.isEmpty())
+                return http::error(Status::BadRequest, "MISSING_ARG_CHANNEL");
+            if (!isValidChannelName(channel))
+                return http::error(Status::BadRequest, "INVALID_ARG_CHANNEL");
+            if (verb == QLatin1String("create")) {
+                m_registeredTopics.insert(topic);
+                m_registeredChannels[topic].insert(channel);
+            } else {
+                const auto reg = m_registeredChannels.find(topic);
+                bool known = reg != m_registeredChannels.end() && reg->second.erase(channel) > 0;
+                for (const auto &b : brokers())
+                    if (const Topic *t = b->topic(topic))
+                        known = known || t->channels.count(channel) > 0;
+                if (!known)
+                    return http::error(Status::NotFound, "CHANNEL_NOT_FOUND");
+            }
+            return http::empty();
+        });
     s.route(QStringLiteral("/nodes"), [this](const http::Request &req) {
         if (http::wrongMethod(req))
             return http::methodNotAllowed();
@@ -191,6 +192,13 @@ Lookupd::~Lookupd() = default;
 QString Lookupd::nodeName(const Broker &b)
 {
     return joinHostPort(b.config().effectiveBroadcastAddress(), b.httpPort());
+}
+
+std::set<QString> Lookupd::registeredChannels(const QString &topic) const
+{
+    // Looked up, never inserted: a query for a name must not leave an entry behind.
+    const auto it = m_registeredChannels.find(topic);
+    return it == m_registeredChannels.end() ? std::set<QString>() : it->second;
 }
 
 bool Lookupd::tombstoned(const QString &topic, const Broker &b) const

@@ -43,6 +43,7 @@ private:
     QList<QPointer<Broker>> brokers() const;
     static QString nodeName(const Broker &b);
     bool tombstoned(const QString &topic, const Broker &b) const;
+    std::set<QString> registeredChannels(const QString &topic) const;
 
     std::unique_ptr<http::Server> m_server;
     QList<QPointer<Broker>> m_brokers;

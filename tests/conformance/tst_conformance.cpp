@@ -947,6 +947,7 @@ private Q_SLOTS:
         row("pub deferred", "POST", "/pub?topic=T&defer=10", "x", 200, text, "OK");
         row("pub bad defer", "POST", "/pub?topic=T&defer=x", "x", 400, json, "INVALID_DEFER");
         row("pub empty", "POST", "/pub?topic=T", {}, 400, json, "MSG_EMPTY");
+        row("pub empty without topic", "POST", "/pub", {}, 400, json, "MSG_EMPTY");
         row("pub bad topic", "POST", "/pub?topic=bad!", "x", 400, json, "INVALID_TOPIC");
         row("pub no topic", "POST", "/pub", "x", 400, json, "MISSING_ARG_TOPIC");
         row("pub by GET", "GET", "/pub?topic=T", {}, 405, json, "METHOD_NOT_ALLOWED");

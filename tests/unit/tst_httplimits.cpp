@@ -363,6 +363,55 @@ private Q_SLOTS:
             60000));
     }
 
+    void pipelinedAnswersStopAtTheOutputLimit()
+    {
+        // Found by review: 8,000 pipelined requests for a 29 KB answer were all answered from
+        // one read, into one client's unread output (148 MB; 611 MB with two such clients).
+        http::Server server([](QByteArrayView) { return HttpRequestParser::BodyLimit{100, "X"}; });
+        const QByteArray big(32 * 1024, 's');
+        server.route(QStringLiteral("/stats"), [&](const http::Request &) {
+            return http::Response(QByteArrayLiteral("text/plain"), big);
+        });
+        const quint16 port = server.listen(QHostAddress::LocalHost, 0);
+        QTcpSocket client;
+        client.setReadBufferSize(4096);
+        client.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(client.waitForConnected(kWait));
+        client.write(QByteArray("GET /stats HTTP/1.1\r\n\r\n").repeated(8000));
+        QVERIFY(QTest::qWaitFor([&] { return server.connectionsWaitingForOutput() == 1; }, kWait));
+        // At most the limit and one answer more, never thousands of answers.
+        QVERIFY2(server.peakPendingOutput() < 32 * 1024 + 2 * big.size(),
+                 QByteArray::number(server.peakPendingOutput()).constData());
+    }
+
+    void expectContinueIsNotSentAfterTheAnswer()
+    {
+        Broker broker(smallBroker());
+        QCOMPARE(broker.start(), QString());
+        RawHttp client(broker.httpPort());
+        client.send("POST /pub?topic=t HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 5\r\n"
+                    "\r\nhello"
+                    "GET /ping HTTP/1.1\r\n\r\n");
+        QVERIFY(QTest::qWaitFor([&] { return client.received().count("HTTP/1.1 200 OK") == 2; },
+                                kWait));
+        QVERIFY2(!client.received().contains("100 Continue"), client.received().constData());
+    }
+
+    void http10KeepAliveIsSaid()
+    {
+        Broker broker(smallBroker());
+        QCOMPARE(broker.start(), QString());
+        RawHttp client(broker.httpPort());
+        client.send("GET /ping HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+        QVERIFY(client.waitFor("OK"));
+        QVERIFY2(client.received().startsWith("HTTP/1.0 200 OK\r\n") &&
+                     client.received().contains("Connection: keep-alive\r\n"),
+                 client.received().constData());
+        client.send("GET /ping HTTP/1.0\r\n\r\n"); // no keep-alive: answered, then closed
+        QVERIFY(QTest::qWaitFor([&] { return client.received().count("200 OK") == 2; }, kWait));
+        QVERIFY(client.waitForClose());
+    }
+
     void lookupdRoleIsGuardedToo()
     {
         Lookupd lookupd;
