@@ -349,7 +349,9 @@ void ClusterPanel::act(const QString &verb)
                         : tr(" (in the topic itself; its channels keep theirs)");
         lost += QLatin1Char('.');
         if (t.clients > 0)
-            lost += QLatin1Char(' ') + tr("%1 consumers are connected to it.").arg(t.clients);
+            lost += QLatin1Char(' ') +
+                    (t.clients == 1 ? tr("A consumer is connected to it.")
+                                    : tr("%1 consumers are connected to it.").arg(t.clients));
         if (!m_confirm(tr("%1 %2?\n%3").arg(what, where, lost)))
             return;
     }
