@@ -1,5 +1,6 @@
 #include "clusterpanel.h"
 
+#include "connectpanel.h"
 #include "models/clustermodel.h"
 #include "session/sessionsettings.h"
 
@@ -28,18 +29,6 @@ namespace nsqui {
 
 namespace {
 
-QStringList splitAddresses(const QString &text)
-{
-    QStringList out;
-    for (QString a :
-         text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
-        if (a.startsWith(QLatin1String("http://")))
-            a.remove(0, 7);
-        out << a;
-    }
-    return out;
-}
-
 // Topics whose name holds the filter, with all that is under them.
 class TopicFilter : public QSortFilterProxyModel
 {
@@ -56,23 +45,16 @@ protected:
     }
 };
 
-QLabel *errorLabel()
-{
-    auto *l = new QLabel;
-    l->setStyleSheet(QStringLiteral("color: #b00020"));
-    l->setWordWrap(true);
-    l->hide();
-    return l;
-}
-
 } // namespace
 
 ClusterPanel::ClusterPanel(QWidget *parent)
     : QWidget(parent), m_lookupds(new QLineEdit), m_nsqds(new QLineEdit), m_every(new QSpinBox),
-      m_refresh(new QPushButton(tr("Refresh"))), m_sourceError(errorLabel()), m_status(new QLabel),
+      m_refresh(new QPushButton(tr("Refresh"))),
+      m_sourceError(fieldErrorLabel(QStringLiteral("clusterSourceError"))), m_status(new QLabel),
       m_nodes(new QTableWidget(0, 7)), m_tree(new QTreeView), m_model(new ClusterModel(this)),
       m_proxy(new TopicFilter(this)), m_filter(new QLineEdit), m_newName(new QLineEdit),
-      m_nameError(errorLabel()), m_createTopic(new QPushButton(tr("Create topic"))),
+      m_nameError(fieldErrorLabel(QStringLiteral("clusterNameError"))),
+      m_createTopic(new QPushButton(tr("Create topic"))),
       m_createChannel(new QPushButton(tr("Create channel"))), m_pause(new QPushButton(tr("Pause"))),
       m_unpause(new QPushButton(tr("Unpause"))), m_empty(new QPushButton(tr("Empty…"))),
       m_delete(new QPushButton(tr("Delete…"))), m_tombstone(new QPushButton(tr("Tombstone"))),
@@ -83,11 +65,9 @@ ClusterPanel::ClusterPanel(QWidget *parent)
     m_nsqds->setObjectName(QStringLiteral("clusterNsqds"));
     m_every->setObjectName(QStringLiteral("clusterEvery"));
     m_refresh->setObjectName(QStringLiteral("clusterRefresh"));
-    m_sourceError->setObjectName(QStringLiteral("clusterSourceError"));
     m_nodes->setObjectName(QStringLiteral("clusterNodes"));
     m_tree->setObjectName(QStringLiteral("clusterTree"));
     m_newName->setObjectName(QStringLiteral("clusterNewName"));
-    m_nameError->setObjectName(QStringLiteral("clusterNameError"));
     m_createTopic->setObjectName(QStringLiteral("clusterCreateTopic"));
     m_createChannel->setObjectName(QStringLiteral("clusterCreateChannel"));
     m_pause->setObjectName(QStringLiteral("clusterPause"));
@@ -224,8 +204,16 @@ void ClusterPanel::setDefaultSources(const QStringList &lookupdHttp, const QStri
 
 bool ClusterPanel::applySources()
 {
-    const QStringList lookupds = splitAddresses(m_lookupds->text());
-    const QStringList nsqds = splitAddresses(m_nsqds->text());
+    // Nodes are named host:port, as nsqlookupd names them, with or without http:// typed.
+    const auto hostPorts = [](const QString &text) {
+        QStringList out = splitAddresses(text);
+        for (QString &a : out)
+            if (a.startsWith(QLatin1String("http://")))
+                a.remove(0, 7);
+        return out;
+    };
+    const QStringList lookupds = hostPorts(m_lookupds->text());
+    const QStringList nsqds = hostPorts(m_nsqds->text());
     QStringList problems;
     for (const QString &p : addressProblems(lookupds, true))
         problems << tr("nsqlookupd: %1").arg(p);

@@ -34,10 +34,10 @@ QString checkAddresses(const QStringList &addresses, bool http)
 }
 } // namespace
 
-QLabel *ConnectPanel::errorLabel(const QString &name)
+QLabel *fieldErrorLabel(const QString &objectName)
 {
     auto *l = new QLabel;
-    l->setObjectName(name + QStringLiteral("Error"));
+    l->setObjectName(objectName);
     l->setStyleSheet(QStringLiteral("color: #c62828"));
     l->setWordWrap(true);
     l->hide();
@@ -52,11 +52,11 @@ ConnectPanel::ConnectPanel(QWidget *parent)
       m_holdNote(new QLabel), m_topicsStatus(new QLabel), m_topic(new QComboBox),
       m_channel(new QLineEdit), m_mode(new QComboBox), m_modeHint(new QLabel),
       m_maxInFlight(new QSpinBox), m_connect(new QPushButton(tr("Connect"))),
-      m_nsqdError(errorLabel(QStringLiteral("nsqd"))),
-      m_lookupdError(errorLabel(QStringLiteral("lookupd"))),
-      m_nsqdHttpError(errorLabel(QStringLiteral("nsqdHttp"))),
-      m_topicError(errorLabel(QStringLiteral("topic"))),
-      m_channelError(errorLabel(QStringLiteral("channel")))
+      m_nsqdError(fieldErrorLabel(QStringLiteral("nsqdError"))),
+      m_lookupdError(fieldErrorLabel(QStringLiteral("lookupdError"))),
+      m_nsqdHttpError(fieldErrorLabel(QStringLiteral("nsqdHttpError"))),
+      m_topicError(fieldErrorLabel(QStringLiteral("topicError"))),
+      m_channelError(fieldErrorLabel(QStringLiteral("channelError")))
 {
     m_nsqd->setObjectName(QStringLiteral("nsqdAddresses"));
     m_nsqd->setPlaceholderText(QStringLiteral("127.0.0.1:4150"));

@@ -61,7 +61,6 @@ Q_SIGNALS:
 
 private:
     void validate();
-    QLabel *errorLabel(const QString &name);
 
     QLineEdit *m_nsqd;
     QLineEdit *m_lookupd;
@@ -89,5 +88,8 @@ private:
 
 // "a:1, b:2 c:3" → {"a:1", "b:2", "c:3"}
 QStringList splitAddresses(const QString &text);
+
+// The red line under a field that says what is wrong with it; hidden until there is something.
+QLabel *fieldErrorLabel(const QString &objectName);
 
 } // namespace nsqui

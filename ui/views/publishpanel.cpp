@@ -1,5 +1,6 @@
 #include "publishpanel.h"
 
+#include "connectpanel.h"
 #include "session/sessionsettings.h"
 
 #include <protocol/messagerecord.h>
@@ -26,16 +27,6 @@
 namespace nsqui {
 
 namespace {
-
-QLabel *errorLabel(const char *name)
-{
-    auto *l = new QLabel;
-    l->setObjectName(QString::fromLatin1(name));
-    l->setStyleSheet(QStringLiteral("color: #b00020"));
-    l->setWordWrap(true);
-    l->hide();
-    return l;
-}
 
 // "48 65 6c" or "48656c" (blanks and newlines anywhere) into bytes.
 QByteArray parseHex(const QString &text, QString *error)
@@ -90,15 +81,15 @@ QString toHex(const QByteArray &bytes)
 
 PublishPanel::PublishPanel(QWidget *parent)
     : QWidget(parent), m_topic(new QLineEdit), m_via(new QComboBox), m_address(new QLineEdit),
-      m_targetError(errorLabel("publishTargetError")), m_mode(new QComboBox),
+      m_targetError(fieldErrorLabel(QStringLiteral("publishTargetError"))), m_mode(new QComboBox),
       m_load(new QPushButton(tr("Load file…"))), m_editor(new QPlainTextEdit),
-      m_bodyError(errorLabel("publishBodyError")), m_delay(new QSpinBox), m_count(new QSpinBox),
-      m_rate(new QSpinBox), m_batch(new QCheckBox(tr("in MPUB batches"))),
+      m_bodyError(fieldErrorLabel(QStringLiteral("publishBodyError"))), m_delay(new QSpinBox),
+      m_count(new QSpinBox), m_rate(new QSpinBox), m_batch(new QCheckBox(tr("in MPUB batches"))),
       m_publish(new QPushButton(tr("Publish"))),
       m_replay(new QPushButton(tr("Replay JSON Lines…"))),
       m_pacing(new QCheckBox(tr("at the original pacing"))), m_stop(new QPushButton(tr("Stop"))),
       m_progress(new QProgressBar), m_result(new QLabel),
-      m_optionsError(errorLabel("publishOptionsError"))
+      m_optionsError(fieldErrorLabel(QStringLiteral("publishOptionsError")))
 {
     m_topic->setObjectName(QStringLiteral("publishTopic"));
     m_via->setObjectName(QStringLiteral("publishVia"));
