@@ -79,9 +79,9 @@ Method methodOf(const QByteArray &m)
 }
 } // namespace
 
-Request::Request(HttpRequestData data, QHostAddress peer)
-    : m_data(std::move(data)), m_peer(std::move(peer)), m_method(methodOf(m_data.method)),
-      m_keepAlive(m_data.keepAlive()), m_http10(m_data.version == "HTTP/1.0")
+Request::Request(HttpRequestData data)
+    : m_data(std::move(data)), m_method(methodOf(m_data.method)), m_keepAlive(m_data.keepAlive()),
+      m_http10(m_data.version == "HTTP/1.0")
 {
     const QUrl url = QUrl::fromEncoded(m_data.target);
     m_path = url.path();
@@ -109,14 +109,6 @@ void Response::clearHeader(const QByteArray &name)
 {
     m_headers.removeIf(
         [&](const auto &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
-}
-
-QByteArray Response::header(const QByteArray &name) const
-{
-    for (const auto &h : m_headers)
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    return {};
 }
 
 QByteArray Response::serialize(bool close, bool withBody, bool http10) const
@@ -186,7 +178,7 @@ private:
             }
             m_inPos += m_parser.feedUntilRequest(QByteArrayView(m_in).sliced(m_inPos));
             if (m_parser.hasRequest()) {
-                const Request request(m_parser.takeRequest(), m_socket->peerAddress());
+                const Request request(m_parser.takeRequest());
                 Response response = m_server->dispatch(request);
                 const bool close = !request.keepAlive();
                 m_socket->write(response.serialize(close, request.method() != Method::Head,
@@ -220,9 +212,6 @@ private:
     void refuse()
     {
         const HttpRequestParser::Refusal &r = m_parser.refusal();
-        ++m_server->m_refused;
-        Q_EMIT m_server->refused(m_socket->peerAddress().toString(), r.status,
-                                 QString::fromLatin1(r.code.isEmpty() ? r.reason : r.code));
         Response response;
         if (r.code.isEmpty()) { // Go's net/http answers these itself, in plain text
             response = Response(QByteArrayLiteral("text/plain; charset=utf-8"),

@@ -29,20 +29,18 @@ enum class Method { Get, Post, Put, Delete, Head, Other };
 class Request
 {
 public:
-    Request(HttpRequestData data, QHostAddress peer);
+    explicit Request(HttpRequestData data);
     Method method() const { return m_method; }
     QString path() const { return m_path; }
     QUrlQuery query() const { return m_query; }
     const QByteArray &body() const { return m_data.body; }
     // A header's value (the first, when repeated); empty when absent.
     QByteArray value(QByteArrayView name) const;
-    const QHostAddress &peer() const { return m_peer; }
     bool keepAlive() const { return m_keepAlive; }
     bool isHttp10() const { return m_http10; }
 
 private:
     HttpRequestData m_data;
-    QHostAddress m_peer;
     Method m_method;
     bool m_keepAlive;
     bool m_http10;
@@ -57,7 +55,6 @@ public:
     Response(const QByteArray &contentType, const QByteArray &body, Status status = Status::Ok);
     void setHeader(const QByteArray &name, const QByteArray &value);
     void clearHeader(const QByteArray &name);
-    QByteArray header(const QByteArray &name) const;
     Status status() const { return m_status; }
     const QByteArray &body() const { return m_body; }
     // As it goes on the wire (HTTP/1.1), with Content-Length, and "Connection: close" if asked.
@@ -97,14 +94,10 @@ public:
     // Returns the port, or 0 with errorString() set.
     quint16 listen(const QHostAddress &address, quint16 port);
     QString errorString() const;
-    int refusedCount() const { return m_refused; }
     // Clients not read from until they read their answers (for tests and the log).
     int connectionsWaitingForOutput() const { return m_waitingForOutput; }
     // The most answers one connection ever had waiting to be written (for tests).
     qint64 peakPendingOutput() const { return m_peakPendingOutput; }
-
-Q_SIGNALS:
-    void refused(const QString &peer, int status, const QString &why);
 
 private:
     friend class Connection;
@@ -117,7 +110,6 @@ private:
     std::map<QString, ArgHandler> m_argRoutes;
     Handler m_missing;
     std::function<void(Response &, const Request &)> m_after;
-    int m_refused = 0;
     int m_waitingForOutput = 0;
     int m_connections = 0;
     qint64 m_peakPendingOutput = 0;

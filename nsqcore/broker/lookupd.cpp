@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <optional>
 #include <set>
 
 namespace nsq {
@@ -32,6 +33,19 @@ QJsonObject producer(const Broker &b)
         {QStringLiteral("http_port"), int(b.httpPort())},
         {QStringLiteral("version"), b.config().version},
     };
+}
+
+// What nsqlookupd checks before any admin verb: POST, and a topic named by the rules. An answer
+// when one fails.
+std::optional<http::Response> adminRefusal(const http::Request &req, const QString &topic)
+{
+    if (http::wrongMethod(req, Method::Post))
+        return http::methodNotAllowed();
+    if (topic.isEmpty())
+        return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
+    if (!isValidTopicName(topic))
+        return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
+    return std::nullopt;
 }
 
 QJsonArray toArray(const std::set<QString> &names)
@@ -116,12 +130,8 @@ Lookupd::Lookupd(QObject *parent)
                        if (verb != QLatin1String("create") && verb != QLatin1String("delete") &&
                            verb != QLatin1String("tombstone"))
                            return http::error(Status::NotFound, "NOT_FOUND");
-                       if (http::wrongMethod(req, Method::Post))
-                           return http::methodNotAllowed();
-                       if (topic.isEmpty())
-                           return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
-                       if (!isValidTopicName(topic))
-                           return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
+                       if (auto refused = adminRefusal(req, topic))
+                           return std::move(*refused);
                        if (verb == QLatin1String("create")) {
                            m_registeredTopics.insert(topic);
                        } else if (verb == QLatin1String("delete")) {
@@ -143,12 +153,8 @@ Lookupd::Lookupd(QObject *parent)
             const QString channel = q.queryItemValue(QStringLiteral("channel"));
             if (verb != QLatin1String("create") && verb != QLatin1String("delete"))
                 return http::error(Status::NotFound, "NOT_FOUND");
-            if (http::wrongMethod(req, Method::Post))
-                return http::methodNotAllowed();
-            if (topic.isEmpty())
-                return http::error(Status::BadRequest, "MISSING_ARG_TOPIC");
-            if (!isValidTopicName(topic))
-                return http::error(Status::BadRequest, "INVALID_ARG_TOPIC");
+            if (auto refused = adminRefusal(req, topic))
+                return std::move(*refused);
             if (channel.isEmpty())
                 return http::error(Status::BadRequest, "MISSING_ARG_CHANNEL");
             if (!isValidChannelName(channel))
