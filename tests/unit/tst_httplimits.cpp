@@ -79,7 +79,7 @@ class TstHttpLimits : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void framer_data()
+    void parser_data()
     {
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<int>("status");
@@ -103,7 +103,7 @@ private Q_SLOTS:
         QTest::newRow("absolute target")
             << QByteArray("POST http://h:1/pub?x HTTP/1.1\r\nContent-Length: 11\r\n\r\n") << 413
             << QByteArray("MSG_TOO_BIG") << 0;
-        // What QHttpServer could read differently is refused, not guessed at.
+        // What a server could read in two ways is refused, not guessed at.
         QTest::newRow("unreadable length")
             << QByteArray("POST /pub HTTP/1.1\r\nContent-Length: lots\r\n\r\n") << 400
             << QByteArray() << 0;
@@ -179,7 +179,7 @@ private Q_SLOTS:
             << 0 << QByteArray() << 1;
     }
 
-    void framer()
+    void parser()
     {
         QFETCH(QByteArray, input);
         QFETCH(int, status);
@@ -196,7 +196,7 @@ private Q_SLOTS:
         }
     }
 
-    void framerAsksToContinueOnlyWithinTheLimit()
+    void parserAsksToContinueOnlyWithinTheLimit()
     {
         HttpRequestParser f(smallLimits);
         QVERIFY(f.feed("POST /pub HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n"));
@@ -412,7 +412,7 @@ private Q_SLOTS:
         QVERIFY(client.waitForClose());
     }
 
-    void lookupdRoleIsGuardedToo()
+    void lookupdRoleHasTheLimitsToo()
     {
         Lookupd lookupd;
         QVERIFY(lookupd.listen() != 0);
