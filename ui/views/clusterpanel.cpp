@@ -146,6 +146,11 @@ ClusterPanel::ClusterPanel(QWidget *parent)
     split->addWidget(m_results);
     split->setStretchFactor(1, 3);
     split->setSizes({90, 320, 70}); // the topics get the room; nodes and answers are few lines
+    // Small minimums, so that the dock never makes the window taller than a 1280×800 screen.
+    const int line = fontMetrics().lineSpacing();
+    m_nodes->setMinimumHeight(3 * line);
+    m_tree->setMinimumHeight(4 * line);
+    m_results->setMinimumHeight(2 * line);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(sources);
