@@ -5,6 +5,10 @@
 #include "session/inspectorsession.h"
 #include "session/profilestore.h"
 #include "session/sessionsettings.h"
+#include "theme.h"
+#include "versions.h"
+
+#include "screenshottour.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -182,7 +186,7 @@ static void onTerminationSignal(int)
     [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
 }
 
-static void closeOnTerminationSignals(QWidget *window)
+static void closeOnTerminationSignals(nsqui::MainWindow *window)
 {
     if (::pipe(g_signalPipe) != 0)
         return;
@@ -190,7 +194,7 @@ static void closeOnTerminationSignals(QWidget *window)
     QObject::connect(notifier, &QSocketNotifier::activated, window, [window] {
         char byte;
         [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &byte, 1);
-        window->close();
+        window->closeRequeueingHeld(); // nobody is there to ask
     });
     struct sigaction action = {};
     action.sa_handler = onTerminationSignal;
@@ -207,7 +211,8 @@ int main(int argc, char *argv[])
     QStringList args;
     for (int i = 0; i < argc; ++i) {
         if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
-            std::printf("nsq-inspector %s\n", NSQ_INSPECTOR_VERSION);
+            for (const QString &line : nsqui::versionLines())
+                std::printf("%s\n", qPrintable(line));
             return 0;
         }
         args << QString::fromLocal8Bit(argv[i]);
@@ -231,6 +236,8 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsSet("NSQ_INSPECTOR_FIRST_PAINT_EXIT"))
         app.installEventFilter(&reporter);
     nsqui::Language::apply(nsqui::Language::saved());
+    if (!nsqui::Theme::saved().isEmpty())
+        nsqui::Theme::apply(nsqui::Theme::saved());
     nsqui::MainWindow window;
     if (!startup.traceFile.isEmpty()) {
         const QString error = window.session()->setTraceFile(startup.traceFile);
@@ -248,6 +255,10 @@ int main(int argc, char *argv[])
         window.startDemo(); // no server named: show how it works with the embedded one
     // (else the last profile waits in the form for Connect: nothing is held unasked)
 
+    // tools/screenshots.sh: the README's pictures, made by the app itself.
+    if (qEnvironmentVariableIsSet("NSQ_INSPECTOR_SCREENSHOTS"))
+        new ScreenshotTour(&window, qEnvironmentVariable("NSQ_INSPECTOR_SCREENSHOTS"));
+
     // For the window tests: with NSQ_INSPECTOR_DEMO_REPORT set, say when messages are held (demo
     // mode working end to end) and exit.
     QTimer demoReport;
@@ -257,6 +268,11 @@ int main(int argc, char *argv[])
         QObject::connect(&demoReport, &QTimer::timeout, &app, [&window, waited] {
             if (window.model()->heldCount() > 0) {
                 std::printf("demo: messages held %d\n", window.model()->heldCount());
+                // tools/check-package.sh: what the installed app really loaded.
+                QFile maps(QStringLiteral("/proc/self/maps"));
+                if (qgetenv("NSQ_INSPECTOR_DEMO_REPORT") == "maps" &&
+                    maps.open(QIODevice::ReadOnly))
+                    std::printf("%s", maps.readAll().constData());
                 std::fflush(stdout);
                 QCoreApplication::exit(0);
             } else if (waited.elapsed() > 30000) {

@@ -648,6 +648,16 @@ void Consumer::testTheWater()
 
 void Consumer::stopReleasingHeld()
 {
+    answerHeldAndStop([](Conn *c, const MessageId &id) { c->requeue(id, 0, false); });
+}
+
+void Consumer::stopFinishingHeld()
+{
+    answerHeldAndStop([](Conn *c, const MessageId &id) { c->finish(id); });
+}
+
+void Consumer::answerHeldAndStop(const std::function<void(Conn *, const MessageId &)> &answer)
+{
     if (m_state == State::Stopping || m_state == State::Stopped)
         return;
     m_releaseWhileStopping = true;
@@ -655,11 +665,23 @@ void Consumer::stopReleasingHeld()
     for (Conn *c : conns) {
         if (c->state() != Conn::State::Connected)
             continue;
-        c->setReady(0); // before the REQs, or the server sends them straight back
+        c->setReady(0); // before the answers, or the server sends more straight away
         for (const MessageId &id : c->inFlightIds())
-            c->requeue(id, 0, false);
+            answer(c, id);
     }
     stop();
+}
+
+void Consumer::stopLeavingHeld()
+{
+    if (m_state == State::Stopping || m_state == State::Stopped)
+        return;
+    m_releaseWhileStopping = true;
+    stop();
+    const QList<Conn *> conns = m_conns.values(); // abort() removes from m_conns
+    for (Conn *c : conns)
+        if (!c->inFlightIds().isEmpty())
+            c->abort();
 }
 
 void Consumer::stop()

@@ -8,8 +8,10 @@
 #include <QHash>
 #include <QMap>
 #include <QObject>
+
 #include <QSet>
 #include <QThread>
+#include <functional>
 
 #include <memory>
 #include <optional>
@@ -107,6 +109,12 @@ public Q_SLOTS:
     // RDY 0, then REQ 0 for every held message (oldest first), and any that still arrives while
     // stopping goes straight back too. They return to the channel at once, not at msg_timeout.
     void stopReleasingHeld();
+    // stop(), for a person who is done with what is held: RDY 0, FIN for every held message,
+    // and any that still arrives while stopping goes back (REQ 0), unseen.
+    void stopFinishingHeld();
+    // stop(), leaving held messages unanswered on purpose: connections that hold some close at
+    // once, and nsqd delivers those again after their msg_timeout.
+    void stopLeavingHeld();
 
 Q_SIGNALS:
     // Each step of a connection's life: connecting, identifying, TLS, AUTH, connected, closing.
@@ -140,6 +148,7 @@ Q_SIGNALS:
     void stopped();
 
 private:
+    void answerHeldAndStop(const std::function<void(Conn *, const MessageId &)> &answer);
     enum class Signal { Resume, Backoff, Continue };
 
     void startRunning();

@@ -4,7 +4,7 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../ui/views/language.cpp" line="19"/>
+        <location filename="../../ui/views/language.cpp" line="21"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
@@ -14,27 +14,600 @@
     <message>
         <location filename="../../ui/session/profilestore.cpp" line="26"/>
         <source>Give the profile a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为配置档案命名。</translation>
     </message>
     <message>
         <location filename="../../ui/session/profilestore.cpp" line="28"/>
         <source>A profile name has at most 80 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置档案名称最多 80 个字符。</translation>
     </message>
     <message>
         <location filename="../../ui/session/profilestore.cpp" line="30"/>
         <source>A profile name cannot contain / or \.</source>
-        <translation type="unfinished"></translation>
+        <translation>配置档案名称不能包含 / 或 \。</translation>
     </message>
     <message>
         <location filename="../../ui/session/profilestore.cpp" line="127"/>
         <source>the AUTH secret was not stored: no usable keychain (%1); you will be asked for it when you connect</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存 AUTH 密钥：没有可用的钥匙串（%1）；连接时会要求你输入该密钥</translation>
     </message>
     <message>
         <location filename="../../ui/session/profilestore.cpp" line="145"/>
         <source>the AUTH secret could not be read from the keychain (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从钥匙串读取 AUTH 密钥（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>SessionSettings</name>
+    <message>
+        <location filename="../../ui/session/sessionsettings.cpp" line="64"/>
+        <source>give at least one nsqd TCP or nsqlookupd HTTP address</source>
+        <translation>请至少提供一个 nsqd TCP 地址或 nsqlookupd HTTP 地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/sessionsettings.cpp" line="67"/>
+        <source>nsqd: %1</source>
+        <translation>nsqd：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/sessionsettings.cpp" line="69"/>
+        <source>nsqlookupd: %1</source>
+        <translation>nsqlookupd：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/sessionsettings.cpp" line="71"/>
+        <source>nsqd HTTP: %1</source>
+        <translation>nsqd HTTP：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/sessionsettings.cpp" line="73"/>
+        <source>topic &apos;%1&apos; is not a valid topic name (1-64 of A-Z a-z 0-9 . _ -, optionally ending in #ephemeral)</source>
+        <translation>主题“%1”不是有效的主题名称（由 1-64 个 A-Z a-z 0-9 . _ - 字符组成，可选以 #ephemeral 结尾）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/sessionsettings.cpp" line="79"/>
+        <source>channel &apos;%1&apos; is not a valid channel name</source>
+        <translation>通道“%1”不是有效的通道名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/sessionsettings.cpp" line="83"/>
+        <source>max in flight must be 1 to 1000000</source>
+        <translation>最大处理中消息数必须在 1 到 1000000 之间</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <location filename="../../ui/views/theme.cpp" line="58"/>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/theme.cpp" line="59"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/theme.cpp" line="60"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+</context>
+<context>
+    <name>nsqui</name>
+    <message>
+        <location filename="../../ui/views/versions.cpp" line="18"/>
+        <source> (built with %1)</source>
+        <translation>（编译时为 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/versions.cpp" line="23"/>
+        <source>NSQ TCP protocol V2 (nsqd 1.x); nsqd and nsqlookupd HTTP API v1</source>
+        <translation>NSQ TCP 协议 V2（nsqd 1.x）；nsqd 与 nsqlookupd HTTP API v1</translation>
+    </message>
+</context>
+<context>
+    <name>nsqui::ClusterAdmin</name>
+    <message>
+        <location filename="../../ui/session/clusteradmin.cpp" line="28"/>
+        <source>%1 topic %2</source>
+        <translation>%1 主题 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clusteradmin.cpp" line="29"/>
+        <source>%1 channel %2 of topic %3</source>
+        <translation>%1 主题 %3 的通道 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clusteradmin.cpp" line="61"/>
+        <source>tombstone topic %1 on %2</source>
+        <translation>为 %2 上的主题 %1 设置墓碑标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/clusteradmin.cpp" line="64"/>
+        <source>no nsqlookupd to ask</source>
+        <translation>没有可查询的 nsqlookupd</translation>
+    </message>
+</context>
+<context>
+    <name>nsqui::ClusterModel</name>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="45"/>
+        <source>RDY %1</source>
+        <translation>RDY %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="46"/>
+        <source>finished %1</source>
+        <translation>已完成 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="54"/>
+        <source>AUTH %1</source>
+        <translation>AUTH %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="58"/>
+        <source>connected %1</source>
+        <translation>连接于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="141"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="196"/>
+        <source>on %1</source>
+        <translation>节点 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="164"/>
+        <source>on %1: not answering</source>
+        <translation>节点 %1：无应答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="169"/>
+        <source>Its counts are unknown: %1</source>
+        <translation>计数未知：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="176"/>
+        <source>Not counted (not answering): %1</source>
+        <translation>未计入（无应答）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="213"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="253"/>
+        <source>1 client</source>
+        <translation>1 个客户端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="214"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="253"/>
+        <source>%1 clients</source>
+        <translation>%1 个客户端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="265"/>
+        <source>1 channel</source>
+        <translation>1 个通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="265"/>
+        <source>%1 channels</source>
+        <translation>%1 个通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="372"/>
+        <source>Furthest behind of this topic&apos;s channels: %1 messages waiting</source>
+        <translation>该主题中积压最多的通道：%1 条消息等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="395"/>
+        <source>1 node</source>
+        <translation>1 个节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="395"/>
+        <source>%1 nodes</source>
+        <translation>%1 个节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="416"/>
+        <source>paused on %1 of %2</source>
+        <translation>%1/%2 个节点已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="417"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="430"/>
+        <source>Topic / channel</source>
+        <translation>主题 / 通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="432"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="434"/>
+        <source>Depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="436"/>
+        <source>On disk</source>
+        <translation>磁盘上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="438"/>
+        <source>In flight</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="440"/>
+        <source>Deferred</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="442"/>
+        <source>Requeued</source>
+        <translation>重新入队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="444"/>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="446"/>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="448"/>
+        <source>Msg/s</source>
+        <translation>消息/秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="450"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="452"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>nsqui::ClusterPanel</name>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="53"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="58"/>
+        <source>Create topic</source>
+        <translation>创建主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="59"/>
+        <source>Create channel</source>
+        <translation>创建通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="59"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="60"/>
+        <source>Unpause</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="60"/>
+        <source>Empty…</source>
+        <translation>清空…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="61"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="61"/>
+        <source>Tombstone</source>
+        <translation>标记墓碑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="81"/>
+        <source>nsqlookupd HTTP host:port, …</source>
+        <translation>nsqlookupd HTTP 主机:端口, …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="82"/>
+        <source>nsqd HTTP host:port, …</source>
+        <translation>nsqd HTTP 主机:端口, …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="85"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="86"/>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="87"/>
+        <source>How often the nodes are asked for their /stats</source>
+        <translation>多久向各节点请求一次 /stats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="90"/>
+        <source>nsqlookupd</source>
+        <translation>nsqlookupd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="92"/>
+        <source>nsqd</source>
+        <translation>nsqd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="94"/>
+        <source>Every</source>
+        <translation>每隔</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="101"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="101"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="101"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="101"/>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="102"/>
+        <source>Topics</source>
+        <translation>主题数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="102"/>
+        <source>Tombstoned</source>
+        <translation>墓碑标记</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="102"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="111"/>
+        <source>filter topics</source>
+        <translation>筛选主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="125"/>
+        <source>new topic or channel name</source>
+        <translation>新主题或通道名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="133"/>
+        <source>Stop delivery (a channel) or stop passing messages to the channels (a topic), on every node that has it, or on the node of the row</source>
+        <translation>停止投递（对通道），或停止向各通道传递消息（对主题）；作用于拥有它的每个节点，或所选行对应的节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="135"/>
+        <source>Drop the messages waiting (they are lost)</source>
+        <translation>丢弃等待中的消息（这些消息将丢失）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="136"/>
+        <source>Delete with every message it holds</source>
+        <translation>连同其中的所有消息一并删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="137"/>
+        <source>Tell nsqlookupd to stop sending consumers of this topic to this node (select the topic&apos;s row on that node)</source>
+        <translation>通知 nsqlookupd 不再把该主题的消费者引向此节点（请选择该主题在该节点上的那一行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="142"/>
+        <source>Each node&apos;s answer to an action shows here</source>
+        <translation>各节点对操作的应答显示在这里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="163"/>
+        <source>%v of %m nodes</source>
+        <translation>%v / %m 个节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="166"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="168"/>
+        <source>Stop waiting for this refresh; what was shown stays</source>
+        <translation>不再等待本次刷新；保留当前显示的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="179"/>
+        <source>Are you sure?</source>
+        <translation>确定吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="207"/>
+        <source>Refresh stopped; the figures shown are from the last one.</source>
+        <translation>刷新已停止；显示的数据来自上一次刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="253"/>
+        <source>nsqlookupd: %1</source>
+        <translation>nsqlookupd：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="255"/>
+        <source>nsqd: %1</source>
+        <translation>nsqd：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="257"/>
+        <source>Give an nsqlookupd or an nsqd HTTP address</source>
+        <translation>请提供 nsqlookupd 或 nsqd 的 HTTP 地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="268"/>
+        <source>Asking the nodes…</source>
+        <translation>正在查询各节点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="313"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="313"/>
+        <source>unreachable: %1</source>
+        <translation>不可达：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="324"/>
+        <source>1 node</source>
+        <translation>1 个节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="324"/>
+        <source>%1 nodes</source>
+        <translation>%1 个节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="326"/>
+        <source>, %1 unreachable</source>
+        <translation>，%1 个不可达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="328"/>
+        <source> · as of %1</source>
+        <translation> · 截至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="332"/>
+        <source>nsqlookupd did not answer: %1</source>
+        <translation>nsqlookupd 无应答：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="364"/>
+        <source>on %1</source>
+        <translation>（节点 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="365"/>
+        <source>on %1 nodes</source>
+        <translation>（%1 个节点）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="367"/>
+        <source>%1 messages waiting will be lost</source>
+        <translation>%1 条等待中的消息将会丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="370"/>
+        <source> (in the topic and its %1 channels, which go too)</source>
+        <translation>（位于该主题及其 %1 个通道中，这些通道也会一并删除）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="371"/>
+        <source> (in the topic itself; its channels keep theirs)</source>
+        <translation>（仅限主题本身；其通道中的消息保留）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="375"/>
+        <source>A consumer is connected to it.</source>
+        <translation>有 1 个消费者正连接着它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="376"/>
+        <source>%1 consumers are connected to it.</source>
+        <translation>有 %1 个消费者正连接着它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="377"/>
+        <source>%1 %2?
+%3</source>
+        <translation>%1%2？
+%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="380"/>
+        <source>%1 %2…</source>
+        <translation>%1%2…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="390"/>
+        <source>&apos;%1&apos; is not a valid %2 name (1-64 of a-z A-Z 0-9 . _ -, optionally ending in #ephemeral)</source>
+        <translation>“%1”不是有效的%2名称（由 1-64 个 a-z A-Z 0-9 . _ - 字符组成，可选以 #ephemeral 结尾）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="392"/>
+        <source>channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="392"/>
+        <source>topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="394"/>
+        <source>Select the topic to create the channel in</source>
+        <translation>请选择要在其中创建通道的主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="402"/>
+        <source>No reachable node to create it on</source>
+        <translation>没有可在其上创建的可达节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="407"/>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="425"/>
+        <source>  %1: done</source>
+        <translation>  %1：完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="426"/>
+        <source>  %1: FAILED: %2</source>
+        <translation>  %1：失败：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="430"/>
+        <source>%1: done on %2 of %2</source>
+        <translation>%1：已在全部 %2 个节点上完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="431"/>
+        <source>%1: failed on %2 of %3</source>
+        <translation>%1：在 %3 个节点中的 %2 个上失败</translation>
     </message>
 </context>
 <context>
@@ -44,242 +617,242 @@
         <location filename="../../ui/views/connectpanel.cpp" line="300"/>
         <location filename="../../ui/views/connectpanel.cpp" line="318"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="63"/>
         <source>nsqd TCP addresses, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>nsqd TCP 地址，以逗号分隔</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="66"/>
         <source>nsqlookupd HTTP addresses, separated by commas: the nsqd that have the topic are found through them</source>
-        <translation type="unfinished"></translation>
+        <translation>nsqlookupd HTTP 地址，以逗号分隔：通过它们查找拥有该主题的 nsqd</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="69"/>
         <source>TCP port + 1</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP 端口 + 1</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="70"/>
         <source>nsqd HTTP addresses, for topic names and the checks made before subscribing; empty: each nsqd&apos;s TCP port + 1</source>
-        <translation type="unfinished"></translation>
+        <translation>nsqd HTTP 地址，用于获取主题名称和订阅前的检查；留空：使用各 nsqd 的 TCP 端口 + 1</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="74"/>
         <source>Ask the servers which topics they have</source>
-        <translation type="unfinished"></translation>
+        <translation>向服务器查询现有的主题</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="81"/>
         <source>The topic to look at</source>
-        <translation type="unfinished"></translation>
+        <translation>要查看的主题</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="83"/>
         <source>new ephemeral channel</source>
-        <translation type="unfinished"></translation>
+        <translation>新建临时通道</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="84"/>
         <source>Empty: a fresh ephemeral channel, gone when you disconnect. An existing channel shares its messages with its other consumers.</source>
-        <translation type="unfinished"></translation>
+        <translation>留空：新建一个临时通道，断开连接后即消失。若使用已有通道，则会与该通道的其他消费者分摊消息。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="87"/>
-        <source>Hold — keep each message until I act</source>
-        <translation type="unfinished"></translation>
+        <source>Hold — keep until I act</source>
+        <translation>Hold — 保留直到我处理</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="88"/>
         <source>Tail — finish on arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>Tail — 到达即完成</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="89"/>
         <source>Peek — requeue at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Peek — 立即重新入队</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="95"/>
         <source>How many messages nsqd may have in flight to this window at once (RDY); may be changed while connected</source>
-        <translation type="unfinished"></translation>
+        <translation>nsqd 同时可向本窗口投递的处理中消息数上限（RDY）；连接期间也可修改</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="103"/>
         <source>unsaved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="104"/>
         <source>Saved connections: pick one, or type a name and Save</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存的连接：选择一个，或输入名称后点击“保存”</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="110"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="112"/>
         <source>Save this form as the profile named beside it</source>
-        <translation type="unfinished"></translation>
+        <translation>将此表单保存为旁边所填名称的配置档案</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="113"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="115"/>
         <source>Delete the profile named beside it, and its secret</source>
-        <translation type="unfinished"></translation>
+        <translation>删除旁边所填名称的配置档案及其密钥</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="136"/>
         <source>Profile %1 deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除配置档案 %1。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="142"/>
         <source>Connection options</source>
-        <translation type="unfinished"></translation>
+        <translation>连接选项</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="147"/>
         <source>TLS, AUTH, compression, heartbeat, msg_timeout, user agent</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS、AUTH、压缩、心跳、msg_timeout、用户代理</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="155"/>
         <source>⚠ insecure: TLS without verification</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 不安全：TLS 未验证服务器</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="170"/>
         <source>&amp;nsqd:</source>
-        <translation type="unfinished"></translation>
+        <translation>nsqd(&amp;N)：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="171"/>
         <source>&amp;lookupd:</source>
-        <translation type="unfinished"></translation>
+        <translation>lookupd(&amp;L)：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="172"/>
         <source>nsqd &amp;HTTP:</source>
-        <translation type="unfinished"></translation>
+        <translation>nsqd HTTP(&amp;H)：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="180"/>
         <source>&amp;Topic:</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;T)：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="181"/>
         <source>&amp;Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>通道(&amp;C)：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="182"/>
         <source>&amp;Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>模式(&amp;M)：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="184"/>
         <source>Max in &amp;flight:</source>
-        <translation type="unfinished"></translation>
+        <translation>最大处理中(&amp;F)：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="202"/>
         <source>Connect anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然连接</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="204"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="231"/>
         <source>asking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查询…</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="300"/>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>断开连接</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="318"/>
         <source>Checking the topic…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查主题…</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="343"/>
         <source>Could not list topics: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出主题：%1</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="345"/>
         <source>No topics yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无主题。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="346"/>
         <source>%1 topics offered in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>列表中提供了 %1 个主题。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="387"/>
         <source>Saved as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存为 %1。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="394"/>
         <source>storing the secret in the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将密钥存入钥匙串…</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="397"/>
         <source>The secret is in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥已存入钥匙串。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="432"/>
         <source>Give an nsqd TCP address or an nsqlookupd HTTP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供 nsqd TCP 地址或 nsqlookupd HTTP 地址。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="436"/>
         <source>Give a topic.</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供主题。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="438"/>
         <source>Not a topic name: 1–64 characters of A–Z a–z 0–9 . _ -, optionally ending in #ephemeral.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的主题名称：须由 1–64 个 A–Z a–z 0–9 . _ - 字符组成，可选以 #ephemeral 结尾。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="442"/>
         <source>Not a channel name: 1–64 characters of A–Z a–z 0–9 . _ -, optionally ending in #ephemeral.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的通道名称：须由 1–64 个 A–Z a–z 0–9 . _ - 字符组成，可选以 #ephemeral 结尾。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="447"/>
         <source>Held messages go back to the channel at the server&apos;s msg_timeout unless you finish, requeue or touch them.</source>
-        <translation type="unfinished"></translation>
+        <translation>持有的消息若未被完成、重新入队或续期，将在服务器的 msg_timeout 到期时回到通道。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="451"/>
         <source>Every message is finished as it arrives: it is consumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>每条消息一到达就被完成：即被消费掉。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="454"/>
         <source>Every message is requeued at once, so others still get it; each look adds one to its attempts.</source>
-        <translation type="unfinished"></translation>
+        <translation>每条消息都会立即重新入队，其他消费者仍能收到；每查看一次，其尝试次数加一。</translation>
     </message>
 </context>
 <context>
@@ -287,17 +860,17 @@
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="29"/>
         <source>Use TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 TLS</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="31"/>
         <source>Verify the server&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>验证服务器证书</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="40"/>
         <source>system CAs</source>
-        <translation type="unfinished"></translation>
+        <translation>系统 CA</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="42"/>
@@ -305,627 +878,1002 @@
         <location filename="../../ui/views/connectionoptions.cpp" line="51"/>
         <location filename="../../ui/views/connectionoptions.cpp" line="57"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="47"/>
         <source>INSECURE: the server&apos;s identity is not checked; anyone in between can read and change the messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>不安全：不检查服务器身份；中间的任何人都能读取和篡改消息。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="52"/>
         <source>Sent with AUTH; kept in the system keychain, never in the settings</source>
-        <translation type="unfinished"></translation>
+        <translation>通过 AUTH 发送；保存在系统钥匙串中，绝不写入设置</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="64"/>
         <location filename="../../ui/views/connectionoptions.cpp" line="69"/>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> 毫秒</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="68"/>
         <source>server&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器默认值</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="92"/>
         <source>CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 文件：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="92"/>
         <source>Choose the CA certificate (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>选择 CA 证书（PEM）</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="93"/>
         <source>Client cert:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="93"/>
         <source>Choose the client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>选择客户端证书</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="94"/>
         <source>Client key:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端密钥：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="94"/>
         <source>Choose the client key</source>
-        <translation type="unfinished"></translation>
+        <translation>选择客户端密钥</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="98"/>
         <source>AUTH secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>AUTH 密钥：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="100"/>
         <source>Compression:</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="101"/>
         <source>Heartbeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>心跳：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="102"/>
         <source>msg_timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>msg_timeout：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="103"/>
         <source>User agent:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户代理：</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="189"/>
         <source>%1 %2 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 不存在。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="191"/>
         <source>%1 %2 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 无法读取。</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="193"/>
         <source>CA file</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 文件</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="194"/>
         <source>Client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="195"/>
         <source>Client key</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端密钥</translation>
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="197"/>
         <source>A client certificate needs its key, and a key its certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书和密钥必须同时提供。</translation>
     </message>
 </context>
 <context>
     <name>nsqui::InspectorSession</name>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="202"/>
-        <location filename="../../ui/session/inspectorsession.cpp" line="206"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="127"/>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="129"/>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="131"/>
+        <source>identifying</source>
+        <translation>正在 IDENTIFY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="133"/>
+        <source>TLS handshake</source>
+        <translation>TLS 握手</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="135"/>
+        <source>starting compression</source>
+        <translation>正在启用压缩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="137"/>
+        <source>AUTH</source>
+        <translation>AUTH</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="139"/>
+        <source>subscribed</source>
+        <translation>已订阅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="141"/>
+        <source>closing</source>
+        <translation>正在关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="172"/>
+        <source>already connected; disconnect first</source>
+        <translation>已经连接；请先断开连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="218"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="222"/>
         <source>trace file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪文件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="238"/>
+        <source>connecting to %1 for topic %2, channel %3 (%4 mode)</source>
+        <translation>正在连接 %1，主题 %2，通道 %3（%4 模式）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="289"/>
+        <source>disconnecting: held messages go back to the channel (REQ 0)</source>
+        <translation>正在断开连接：持有的消息回到通道（REQ 0）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="287"/>
+        <source>disconnecting</source>
+        <translation>正在断开连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="291"/>
+        <source>disconnecting: held messages are finished (FIN)</source>
+        <translation>正在断开连接：持有的消息已完成（FIN）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="293"/>
+        <source>disconnecting: held messages are left to nsqd, which delivers them again after their msg_timeout</source>
+        <translation>正在断开连接：持有的消息留给 nsqd，它会在 msg_timeout 之后重新投递</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="307"/>
+        <source>disconnected</source>
+        <translation>已断开连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="431"/>
+        <source>paused: RDY 0 on every connection</source>
+        <translation>已暂停：所有连接 RDY 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="432"/>
+        <source>resumed: max in flight %1</source>
+        <translation>已恢复：最大处理中 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="448"/>
+        <source>%1: subscribed to %2/%3</source>
+        <translation>%1：已订阅 %2/%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="452"/>
+        <source>%1: closed (%2)</source>
+        <translation>%1：已关闭（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="462"/>
+        <source>%1: %2 held messages lost with the connection; nsqd delivers them again after their msg_timeout</source>
+        <translation>%1：%2 条持有的消息随连接丢失；nsqd 会在其 msg_timeout 之后重新投递</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="469"/>
+        <source>backoff level %1 for %2 ms</source>
+        <translation>退避级别 %1，持续 %2 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="472"/>
+        <source>backoff over</source>
+        <translation>退避结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="475"/>
+        <source>message %1 passed max_attempts (%2): finished</source>
+        <translation>消息 %1 超过 max_attempts（%2）：已完成</translation>
     </message>
 </context>
 <context>
     <name>nsqui::MainWindow</name>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="66"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="78"/>
         <source>Regex</source>
-        <translation type="unfinished"></translation>
+        <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="106"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="118"/>
         <source>Filter body and ID…</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选消息体和 ID…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="110"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="122"/>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="125"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="137"/>
         <source>keep </source>
-        <translation type="unfinished"></translation>
+        <translation>保留 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="126"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="138"/>
         <source> rows</source>
-        <translation type="unfinished"></translation>
+        <translation> 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="127"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="139"/>
         <source>How many messages the table keeps; older ones are dropped from view (not from NSQ)</source>
-        <translation type="unfinished"></translation>
+        <translation>表格保留的消息数；更早的消息会从视图中移除（不会从 NSQ 中移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="149"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="713"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="161"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="809"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="157"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="713"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="169"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="809"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="167"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="179"/>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="168"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="180"/>
         <source>Delay for REQ: 0 to 3600 s (nsqd refuses more than its --max-req-timeout, 1 h by default)</source>
-        <translation type="unfinished"></translation>
+        <translation>REQ 延迟：0 到 3600 秒（nsqd 拒绝超过其 --max-req-timeout 的值，默认为 1 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="224"/>
-        <source>channel stats: %1</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/views/mainwindow.cpp" line="238"/>
+        <source>the plots&apos; channel figures: %1</source>
+        <translation>图表的通道数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="233"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="250"/>
         <source>Delay for REQ: 0 to %1 s (the server&apos;s max_req_timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>REQ 延迟：0 到 %1 秒（服务器的 max_req_timeout）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="246"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="270"/>
         <source>connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="252"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="301"/>
-        <source>not connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="265"/>
-        <source>%1 older messages dropped from view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="276"/>
         <location filename="../../ui/views/mainwindow.cpp" line="325"/>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="289"/>
+        <source>%1 older messages dropped from view</source>
+        <translation>已从视图中移除 %1 条较早的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="349"/>
         <source>&amp;Finish</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="326"/>
-        <source>FIN the selected messages: done with, gone from the channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="327"/>
-        <source>&amp;Requeue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="328"/>
-        <source>REQ the selected messages with the delay beside it: back to the channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="329"/>
-        <source>&amp;Touch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="330"/>
-        <source>TOUCH the selected messages: restart their msg_timeout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="331"/>
-        <source>Finish &amp;all held</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="332"/>
-        <source>FIN every message held in this window</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="333"/>
-        <source>Requeue all &amp;held</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="334"/>
-        <source>REQ every held message, oldest first, with the delay beside it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="335"/>
-        <source>A&amp;uto-touch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="336"/>
-        <source>Touch held messages before their msg_timeout, so they stay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="339"/>
-        <source>Requeue as a &amp;failure (backoff)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="340"/>
-        <source>REQ as a failed handler sends it: the consumer backs off (RDY 0 for a while, then tests with RDY 1), as go-nsq&apos;s Requeue does. Off: a plain REQ, as RequeueWithoutBackoff</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="344"/>
-        <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="345"/>
-        <source>RDY 0: no new messages until resumed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="347"/>
-        <source>&amp;Disconnect</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="348"/>
-        <source>Close the connections; held messages go back to the channel</source>
-        <translation type="unfinished"></translation>
+        <translation>完成(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="350"/>
-        <source>Take &amp;backlog</source>
-        <translation type="unfinished"></translation>
+        <source>FIN the selected messages: done with, gone from the channel</source>
+        <translation>对所选消息发送 FIN：处理完毕，从通道中移除</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="351"/>
-        <source>Hold up to the number beside it from the front of the channel, then RDY 0: look at what waits without consuming it</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Requeue</source>
+        <translation>重新入队(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="352"/>
+        <source>REQ the selected messages with the delay beside it: back to the channel</source>
+        <translation>按旁边设置的延迟对所选消息发送 REQ：放回通道</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="353"/>
-        <source>Re&amp;lease all</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Touch</source>
+        <translation>续期(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="354"/>
-        <source>REQ 0 every held message, oldest first: all go back to the channel</source>
-        <translation type="unfinished"></translation>
+        <source>TOUCH the selected messages: restart their msg_timeout</source>
+        <translation>对所选消息发送 TOUCH：重新开始计算其 msg_timeout</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="355"/>
-        <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <source>Finish &amp;all held</source>
+        <translation>完成全部持有消息(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="356"/>
-        <source>Write the selected messages (or all shown) to a JSON Lines file</source>
-        <translation type="unfinished"></translation>
+        <source>FIN every message held in this window</source>
+        <translation>对本窗口持有的每条消息发送 FIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="357"/>
+        <source>Requeue all &amp;held</source>
+        <translation>重新入队全部持有消息(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="358"/>
+        <source>REQ every held message, oldest first, with the delay beside it</source>
+        <translation>按旁边设置的延迟，从最早的开始对每条持有的消息发送 REQ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="359"/>
+        <source>A&amp;uto-touch</source>
+        <translation>自动续期(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="360"/>
-        <source>How many messages a backlog snapshot holds (at most the server&apos;s max_rdy_count per nsqd)</source>
-        <translation type="unfinished"></translation>
+        <source>Touch held messages before their msg_timeout, so they stay</source>
+        <translation>在 msg_timeout 到期前为持有的消息续期，使其继续由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="367"/>
-        <source>Export selected messages</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/views/mainwindow.cpp" line="363"/>
+        <source>Requeue as a &amp;failure (backoff)</source>
+        <translation>作为失败重新入队（退避）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="367"/>
-        <source>Export all shown messages</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/views/mainwindow.cpp" line="364"/>
+        <source>REQ as a failed handler sends it: the consumer backs off (RDY 0 for a while, then tests with RDY 1), as go-nsq&apos;s Requeue does. Off: a plain REQ, as RequeueWithoutBackoff</source>
+        <translation>像处理失败的 handler 那样发送 REQ：消费者进入退避（先 RDY 0 一段时间，再用 RDY 1 试探），与 go-nsq 的 Requeue 相同。关闭时：发送普通 REQ，与 RequeueWithoutBackoff 相同</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="368"/>
-        <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="373"/>
-        <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/views/mainwindow.cpp" line="369"/>
+        <source>RDY 0: no new messages until resumed</source>
+        <translation>RDY 0：恢复之前不再接收新消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="371"/>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="372"/>
+        <source>Close the connections; held messages go back to the channel</source>
+        <translation>关闭连接；持有的消息回到通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="374"/>
+        <source>Take &amp;backlog</source>
+        <translation>获取积压(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="375"/>
+        <source>Hold up to the number beside it from the front of the channel, then RDY 0: look at what waits without consuming it</source>
+        <translation>从通道最前端持有至多旁边所设数量的消息，然后 RDY 0：查看等待中的消息而不消费它们</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="377"/>
-        <source>C&amp;lear list</source>
-        <translation type="unfinished"></translation>
+        <source>Re&amp;lease all</source>
+        <translation>全部释放(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="378"/>
-        <source>Forget the messages shown, except those held here</source>
-        <translation type="unfinished"></translation>
+        <source>REQ 0 every held message, oldest first: all go back to the channel</source>
+        <translation>从最早的开始，对每条持有的消息发送 REQ 0：全部回到通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="379"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="380"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="380"/>
-        <source>Close NSQ Inspector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="382"/>
-        <source>&amp;About NSQ Inspector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="382"/>
-        <source>Version and licence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="383"/>
-        <source>Connect to a real server…</source>
-        <translation type="unfinished"></translation>
+        <source>Write the selected messages (or all shown) to a JSON Lines file</source>
+        <translation>将所选消息（或全部显示的消息）写入 JSON Lines 文件</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="384"/>
-        <source>Leave demo mode and fill in your own nsqd or nsqlookupd</source>
-        <translation type="unfinished"></translation>
+        <source>How many messages a backlog snapshot holds (at most the server&apos;s max_rdy_count per nsqd)</source>
+        <translation>积压快照持有的消息数（每个 nsqd 最多为服务器的 max_rdy_count）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="405"/>
-        <source>FIN sent for %1 messages</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/views/mainwindow.cpp" line="391"/>
+        <source>Export selected messages</source>
+        <translation>导出所选消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="391"/>
+        <source>Export all shown messages</source>
+        <translation>导出全部显示的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="392"/>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="396"/>
+        <source>Exporting messages…</source>
+        <translation>正在导出消息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="396"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="406"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="410"/>
+        <source>C&amp;lear list</source>
+        <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="411"/>
+        <source>Forget the messages shown, except those held here</source>
+        <translation>清除显示的消息（本窗口持有的除外）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="413"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="413"/>
+        <source>Close NSQ Inspector</source>
+        <translation>关闭 NSQ Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="415"/>
+        <source>&amp;About NSQ Inspector</source>
+        <translation>关于 NSQ Inspector(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="415"/>
+        <source>Version and licence</source>
+        <translation>版本与许可证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="416"/>
+        <source>Connect to a real server…</source>
+        <translation>连接到真实服务器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="417"/>
+        <source>Leave demo mode and fill in your own nsqd or nsqlookupd</source>
+        <translation>退出演示模式，填写你自己的 nsqd 或 nsqlookupd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="438"/>
+        <source>FIN sent for %1 messages</source>
+        <translation>已为 %1 条消息发送 FIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="444"/>
         <source>REQ sent for %1 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>已为 %1 条消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="429"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="464"/>
         <source>About NSQ Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="430"/>
-        <source>&lt;b&gt;NSQ Inspector&lt;/b&gt; %1&lt;br&gt;A desktop tool for looking inside NSQ.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/views/mainwindow.cpp" line="465"/>
+        <source>%1&lt;br&gt;A desktop tool for looking inside NSQ: messages, frames and counts.&lt;br&gt;&lt;br&gt;Licence: MIT</source>
+        <translation>%1&lt;br&gt;查看 NSQ 内部的桌面工具：消息、帧与计数。&lt;br&gt;&lt;br&gt;许可证：MIT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="447"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="777"/>
+        <source>&amp;Theme</source>
+        <translation>外观(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1046"/>
+        <source>Export cancelled; %1 was not written</source>
+        <translation>导出已取消；未写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1174"/>
+        <source>Filter the messages</source>
+        <translation>筛选消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1180"/>
+        <source>Message list</source>
+        <translation>消息列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1183"/>
+        <source>Message payload</source>
+        <translation>消息内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1212"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1226"/>
+        <source>anywhere in the window</source>
+        <translation>窗口内任意位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1219"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1228"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1230"/>
+        <source>the message list</source>
+        <translation>消息列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1219"/>
+        <source>its panel</source>
+        <translation>所在面板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1224"/>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1224"/>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1224"/>
+        <source>every form</source>
+        <translation>所有表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1225"/>
+        <source>Open a menu</source>
+        <translation>打开菜单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1225"/>
+        <source>Alt + its underlined letter</source>
+        <translation>Alt + 带下划线的字母</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1227"/>
+        <source>Select messages</source>
+        <translation>选择消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1227"/>
+        <source>Shift or Ctrl + arrows, Ctrl+A</source>
+        <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1229"/>
+        <source>The actions for the selected messages</source>
+        <translation>所选消息的操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1229"/>
+        <source>Menu key, Shift+F10</source>
+        <translation>菜单键，Shift+F10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1239"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1242"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1242"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1242"/>
+        <source>Where</source>
+        <translation>适用位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1271"/>
+        <source>Messages are held</source>
+        <translation>仍有持有的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1272"/>
+        <source>This window holds %1 messages in flight. What should become of them?</source>
+        <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1279"/>
+        <source>Requeue: back to the channel now (REQ 0), for the next consumer.
+Finish: done with, gone from the channel (FIN).
+Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
+        <translation>重新入队：立即放回通道（REQ 0），交给下一个消费者。
+完成：处理完毕，从通道中移除（FIN）。
+保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1284"/>
+        <source>&amp;Requeue them</source>
+        <translation>重新入队(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1285"/>
+        <source>&amp;Finish them</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1286"/>
+        <source>&amp;Keep them for msg_timeout</source>
+        <translation>保留到 msg_timeout(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="488"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="453"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="494"/>
         <source>&amp;Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="462"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="720"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="503"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="816"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="463"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="504"/>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="505"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="465"/>
-        <source>Messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="474"/>
-        <source>Common REQ delays</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="477"/>
-        <source>now (0 s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="478"/>
-        <source>5 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="479"/>
-        <source>30 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="480"/>
-        <source>1 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="481"/>
-        <source>10 min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="482"/>
-        <source>1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="506"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="507"/>
+        <source>Every key the window answers to</source>
+        <translation>窗口响应的所有按键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="513"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="522"/>
+        <source>Common REQ delays</source>
+        <translation>常用 REQ 延迟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="525"/>
+        <source>now (0 s)</source>
+        <translation>立即（0 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="526"/>
+        <source>5 s</source>
+        <translation>5 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="527"/>
+        <source>30 s</source>
+        <translation>30 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="528"/>
+        <source>1 min</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="529"/>
+        <source>10 min</source>
+        <translation>10 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="530"/>
+        <source>1 h</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="554"/>
         <source>demo broker could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="509"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="557"/>
         <source>DEMO — embedded broker at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>演示 — 内嵌服务器位于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="539"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="587"/>
         <source>before subscribing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="576"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="624"/>
         <source>profile %1 loaded: press Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>已加载配置档案 %1：请点击“连接”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="593"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="641"/>
         <source>TLS without verification: the server&apos;s identity is not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 未验证服务器：不检查服务器身份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="613"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="661"/>
         <source>%1: RDY %2, %3 in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：RDY %2，处理中 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="636"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="684"/>
         <source>backoff level %1</source>
-        <translation type="unfinished"></translation>
+        <translation>退避级别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="638"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="686"/>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="640"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="688"/>
         <source>no nsqd connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接任何 nsqd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="650"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="723"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="698"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="819"/>
         <source>Record the wire trace</source>
         <translation>记录线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="655"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="703"/>
         <source>Record every frame sent and received (%1). Off, it costs nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录收发的每一帧（%1）。关闭时没有任何开销。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="675"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="714"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="723"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="810"/>
         <source>Plots</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="677"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="714"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="725"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="810"/>
         <source>Event timeline</source>
         <translation>事件时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="678"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="715"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="726"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="811"/>
         <source>Wire trace</source>
         <translation>线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="679"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="715"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="727"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="811"/>
         <source>How a consumer works</source>
-        <translation>消费者如何工作</translation>
+        <translation>消费者工作原理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="695"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="722"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="729"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="733"/>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="765"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="818"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="753"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="850"/>
         <source>The wire trace was off when this happened: turn on View ▸ Record the wire trace, then reconnect to see these frames.</source>
-        <translation type="unfinished"></translation>
+        <translation>发生此步骤时线路跟踪未开启：请打开“视图 ▸ 记录线路跟踪”，然后重新连接以查看这些帧。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="755"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="852"/>
         <source>No frame of this step is in the trace (it was off then, or the frames were dropped from view).</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪中没有此步骤的帧（当时未开启跟踪，或这些帧已从视图中移除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="774"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="871"/>
         <source>The events of this step are no longer in the timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>此步骤的事件已不在事件时间线中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="810"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="907"/>
         <source>closed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="814"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="817"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="911"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="914"/>
         <source>backoff</source>
-        <translation type="unfinished"></translation>
+        <translation>退避</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="814"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="911"/>
         <source>level %1, %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="853"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="950"/>
         <source>Nothing to %1: no held message is selected</source>
-        <translation type="unfinished"></translation>
+        <translation>无法 %1：未选中任何持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="863"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="960"/>
         <source>%1 sent for %2 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>已为 %2 条消息发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="865"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="962"/>
         <source>; %1 selected were not held here</source>
-        <translation type="unfinished"></translation>
+        <translation>；所选消息中有 %1 条不由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="892"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="989"/>
         <source>backlog snapshot: holding up to %1 more messages from the front of the channel (max in flight %2 until Release all)</source>
-        <translation type="unfinished"></translation>
+        <translation>积压快照：从通道最前端再持有至多 %1 条消息（在“全部释放”之前，最大处理中为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="905"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1002"/>
         <source>backlog snapshot: %1 messages held; RDY 0 until you resume</source>
-        <translation type="unfinished"></translation>
+        <translation>积压快照：已持有 %1 条消息；恢复之前保持 RDY 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="920"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1017"/>
         <source>REQ 0 sent for %1 messages, oldest first</source>
-        <translation type="unfinished"></translation>
+        <translation>已从最早的开始为 %1 条消息发送 REQ 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="936"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="959"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1041"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1060"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1020"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1121"/>
         <source>received %1 · held %2 · shown %3</source>
-        <translation type="unfinished"></translation>
+        <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
+    </message>
+</context>
+<context>
+    <name>nsqui::MessageModel</name>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="37"/>
+        <source>in flight</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="39"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="41"/>
+        <source>requeued</source>
+        <translation>已重新入队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="43"/>
+        <source>timed out</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="45"/>
+        <source>lost with its connection</source>
+        <translation>随连接丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="47"/>
+        <source>failed (max attempts)</source>
+        <translation>失败（达到最大尝试次数）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="77"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="79"/>
+        <source>Published</source>
+        <translation>发布时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="81"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="83"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="85"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="89"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="91"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="93"/>
+        <source>Body</source>
+        <translation>消息体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="117"/>
+        <source>nsqd takes it back at %1 unless it is touched</source>
+        <translation>若不续期，nsqd 将在 %1 收回该消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="173"/>
+        <source> (redelivered)</source>
+        <translation>（重新投递）</translation>
     </message>
 </context>
 <context>
@@ -933,116 +1881,120 @@
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="166"/>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>键</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="166"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="168"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="169"/>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="170"/>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>Hex</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="171"/>
         <source>Base64</source>
-        <translation type="unfinished"></translation>
+        <translation>Base64</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="172"/>
         <source>Metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>元数据</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="176"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="177"/>
         <source>Copy what this tab shows</source>
-        <translation type="unfinished"></translation>
+        <translation>复制此标签页显示的内容</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="179"/>
         <source>Save body…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存消息体…</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="180"/>
         <source>Write the message body, byte for byte, to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>将消息体逐字节原样写入文件</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="202"/>
         <source>Select a message to see its body.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条消息以查看其消息体。</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="216"/>
         <source>%1 — %2 bytes, attempt %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 字节，第 %3 次尝试</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="244"/>
         <source>
 
 [first %1 KiB of %2 bytes shown; Save writes all of it]</source>
-        <translation type="unfinished"></translation>
+        <translation>
+
+[仅显示 %2 字节中的前 %1 KiB；“保存”会写入全部内容]</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="255"/>
         <source>[%1 bytes are not valid UTF-8; shown as \xNN]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>[%1 个字节不是有效的 UTF-8；以 \xNN 形式显示]
+</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="257"/>
         <source>[lines longer than %1 characters are broken for display; Copy and Save keep them whole]
 </source>
-        <translation type="unfinished"></translation>
+        <translation>[超过 %1 个字符的行已为显示而折行；“复制”和“保存”会保留完整内容]
+</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="271"/>
         <source>not JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 JSON</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="271"/>
         <source>%1 at byte %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（位于第 %2 字节）</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="276"/>
         <source>array</source>
-        <translation type="unfinished"></translation>
+        <translation>数组</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="276"/>
         <source>object</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="286"/>
         <source>…</source>
-        <translation type="unfinished"></translation>
+        <translation>…</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="286"/>
         <source>more than %1 values; not all shown</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 %1 个值；未全部显示</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="301"/>
@@ -1054,27 +2006,34 @@ Size:        %6 bytes
 nsqd:        %7
 State:       %8
 </source>
-        <translation type="unfinished"></translation>
+        <translation>ID：        %1
+发布时间：  %2（%3 ns）
+接收时间：  %4
+尝试次数：  %5
+大小：      %6 字节
+nsqd：      %7
+状态：      %8
+</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="343"/>
         <source>Copied %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制 %1 个字符</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="351"/>
         <source>Save message body</source>
-        <translation type="unfinished"></translation>
+        <translation>保存消息体</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="357"/>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 %1：%2</translation>
     </message>
     <message>
         <location filename="../../ui/views/payloadview.cpp" line="360"/>
         <source>Saved %1 bytes to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 字节保存到 %2</translation>
     </message>
 </context>
 <context>
@@ -1082,219 +2041,496 @@ State:       %8
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="52"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="55"/>
         <source>RDY and messages in flight (this consumer)</source>
-        <translation type="unfinished"></translation>
+        <translation>RDY 与处理中消息（本消费者）</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="55"/>
         <location filename="../../ui/views/plotspanel.cpp" line="57"/>
         <source>messages</source>
-        <translation type="unfinished"></translation>
+        <translation>消息数</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="56"/>
         <source>Messages per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒消息数</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="56"/>
         <source>per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="57"/>
         <source>The channel on nsqd (/stats)</source>
-        <translation type="unfinished"></translation>
+        <translation>nsqd 上的通道（/stats）</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="62"/>
         <source>RDY total</source>
-        <translation type="unfinished"></translation>
+        <translation>RDY 总计</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="63"/>
         <source>in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>处理中</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="65"/>
         <source>heartbeat</source>
-        <translation type="unfinished"></translation>
+        <translation>心跳</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="68"/>
         <source>received/s</source>
-        <translation type="unfinished"></translation>
+        <translation>接收/秒</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="69"/>
         <source>finished/s</source>
-        <translation type="unfinished"></translation>
+        <translation>完成/秒</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="70"/>
         <source>requeued/s</source>
-        <translation type="unfinished"></translation>
+        <translation>重新入队/秒</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="71"/>
         <source>timed out/s</source>
-        <translation type="unfinished"></translation>
+        <translation>超时/秒</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="72"/>
         <source>depth</source>
-        <translation type="unfinished"></translation>
+        <translation>深度</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="73"/>
         <source>in flight (nsqd)</source>
-        <translation type="unfinished"></translation>
+        <translation>处理中（nsqd）</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="77"/>
         <source>1 minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1 分钟</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="78"/>
         <source>5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>5 分钟</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="79"/>
         <source>15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>15 分钟</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="81"/>
         <source>Stop following the present; drag or wheel over a plot to scroll and zoom in time</source>
-        <translation type="unfinished"></translation>
+        <translation>停止跟随当前时间；在图表上拖动或滚动滚轮可在时间轴上平移和缩放</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="85"/>
         <source>PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG…</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="87"/>
         <source>CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV…</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="91"/>
         <source>Show the last</source>
-        <translation type="unfinished"></translation>
+        <translation>显示最近</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="117"/>
         <location filename="../../ui/views/plotspanel.cpp" line="120"/>
         <source>Export the plots</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="117"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="124"/>
         <location filename="../../ui/views/plotspanel.cpp" line="128"/>
         <source>Export the plotted values</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表数据</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="125"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="216"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="253"/>
         <source>RDY %1</source>
-        <translation type="unfinished">RDY %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="457"/>
-        <source>in backoff</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="488"/>
-        <source>Cannot write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RDY %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/plotspanel.cpp" line="498"/>
-        <location filename="../../ui/views/plotspanel.cpp" line="527"/>
+        <source>in backoff</source>
+        <translation>退避中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/plotspanel.cpp" line="529"/>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/plotspanel.cpp" line="539"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="568"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>nsqui::PublishJob</name>
+    <message>
+        <location filename="../../ui/session/publishjob.cpp" line="66"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/publishjob.cpp" line="72"/>
+        <source> (%1 requests were not answered)</source>
+        <translation>（%1 个请求未获应答）</translation>
+    </message>
+</context>
+<context>
+    <name>nsqui::PublishPanel</name>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="41"/>
+        <source>Hex: &apos;%1&apos; at character %2 is not a hex digit</source>
+        <translation>Hex：第 %2 个字符“%1”不是有效的 hex 数字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="47"/>
+        <source>Hex: an odd number of digits (%1); each byte takes two</source>
+        <translation>Hex：数字个数为奇数（%1）；每个字节需要两位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="85"/>
+        <source>Load file…</source>
+        <translation>载入文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="87"/>
+        <source>in MPUB batches</source>
+        <translation>以 MPUB 批量发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="88"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="89"/>
+        <source>Replay JSON Lines…</source>
+        <translation>回放 JSON Lines…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="90"/>
+        <source>at the original pacing</source>
+        <translation>按原始节奏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="90"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="110"/>
+        <source>topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="111"/>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="112"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="113"/>
+        <source>TCP: PUB, MPUB and DPUB on a connection; HTTP: nsqd&apos;s /pub and /mpub</source>
+        <translation>TCP：在连接上使用 PUB、MPUB 和 DPUB；HTTP：使用 nsqd 的 /pub 和 /mpub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="114"/>
+        <source>nsqd host:port</source>
+        <translation>nsqd 主机:端口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="115"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="115"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="115"/>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="116"/>
+        <source>The message body</source>
+        <translation>消息体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="118"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="119"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="120"/>
+        <source>Deliver after this long (DPUB); at most the server&apos;s max_req_timeout</source>
+        <translation>延迟这么久之后再投递（DPUB）；最多为服务器的 max_req_timeout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="122"/>
+        <source>How many times to publish the body</source>
+        <translation>消息体的发布次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="124"/>
+        <source> /s</source>
+        <translation> 条/秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="125"/>
+        <source>as fast as it goes</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="126"/>
+        <source>Send up to 100 at a time in one MPUB (not with a delay)</source>
+        <translation>每个 MPUB 一次最多发送 100 条（不可与延迟同时使用）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="138"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="140"/>
+        <source>via</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="144"/>
+        <source>Body as</source>
+        <translation>消息体格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="149"/>
+        <source>Delay</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="151"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="153"/>
+        <source>Rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="205"/>
+        <source>Deliver after this long (DPUB); at most %1 ms, the server&apos;s max_req_timeout</source>
+        <translation>延迟这么久之后再投递（DPUB）；最多 %1 毫秒，即服务器的 max_req_timeout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="231"/>
+        <source>JSON: %1 at character %2</source>
+        <translation>JSON：%1（位于第 %2 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="233"/>
+        <source>JSON: one value is expected, not %1</source>
+        <translation>JSON：应为单个值，而不是 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="243"/>
+        <source>The body is empty; nsqd refuses empty messages</source>
+        <translation>消息体为空；nsqd 会拒绝空消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="277"/>
+        <source>These bytes cannot be edited as text without changing them (not UTF-8, or CR, NUL, a no-break space…); they stay in hex</source>
+        <translation>这些字节无法在不改变其内容的前提下作为文本编辑（不是 UTF-8，或含有 CR、NUL、不换行空格…）；将保持 hex 形式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="294"/>
+        <source>&apos;%1&apos; is not a valid topic name (1-64 of a-z A-Z 0-9 . _ -, optionally ending in #ephemeral)</source>
+        <translation>“%1”不是有效的主题名称（由 1-64 个 a-z A-Z 0-9 . _ - 字符组成，可选以 #ephemeral 结尾）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="298"/>
+        <source>Give the nsqd address to publish to</source>
+        <translation>请提供要发布到的 nsqd 地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="300"/>
+        <source>nsqd: %1</source>
+        <translation>nsqd：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="315"/>
+        <source>A delay of %1 ms is beyond the server&apos;s maximum (max_req_timeout, %2 ms)</source>
+        <translation>%1 毫秒的延迟超出了服务器的上限（max_req_timeout，%2 毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="330"/>
+        <source>%1 × %2 bytes</source>
+        <translation>%1 × %2 字节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="342"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="434"/>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="353"/>
+        <source>%1, line %2: %3 (nothing was sent)</source>
+        <translation>%1，第 %2 行：%3（未发送任何消息）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="359"/>
+        <source>%1, line %2: an empty body, which nsqd refuses (nothing was sent)</source>
+        <translation>%1，第 %2 行：消息体为空，nsqd 会拒绝（未发送任何消息）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="372"/>
+        <source>%1 holds no messages</source>
+        <translation>%1 中没有消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="377"/>
+        <source>replay of %1</source>
+        <translation>回放 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="395"/>
+        <source>Waiting %1 s for the next message (its original pacing)…</source>
+        <translation>按原始节奏等待 %1 秒后发送下一条消息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="408"/>
+        <source>%1 s, %2 msg/s</source>
+        <translation>%1 秒，%2 条/秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="414"/>
+        <source>Published %1 of %2 to %3 via %4 %5 (%6; %7)</source>
+        <translation>已通过 %4 %5 向 %3 发布 %1/%2 条（%6；%7）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="416"/>
+        <source>Published %1 of %2 to %3 via %4 %5, then: %6</source>
+        <translation>已通过 %4 %5 向 %3 发布 %1/%2 条，随后：%6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="429"/>
+        <source>Load a message body</source>
+        <translation>载入消息体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="453"/>
+        <source>Replay messages</source>
+        <translation>回放消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="454"/>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>nsqui::ServerProbe</name>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="76"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="73"/>
         <source>no server to ask</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可查询的服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="165"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="161"/>
         <source>Could not check the topic before subscribing (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅前无法检查主题（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/serverprobe.cpp" line="186"/>
+        <source>Topic %1 has no channel yet and holds %2 messages (%3). The first channel created receives that whole backlog; on this ephemeral channel those messages are gone for good once this window disconnects.</source>
+        <translation>主题 %1 尚无通道，积存了 %2 条消息（%3）。第一个创建的通道会收到全部积压；在这个临时通道上，一旦本窗口断开连接，这些消息就永久消失了。</translation>
     </message>
     <message>
         <location filename="../../ui/session/serverprobe.cpp" line="190"/>
-        <source>Topic %1 has no channel yet and holds %2 messages (%3). The first channel created receives that whole backlog; on this ephemeral channel those messages are gone for good once this window disconnects.</source>
-        <translation type="unfinished"></translation>
+        <source>Topic %1 has no channel yet and holds %2 messages (%3). The first channel created receives that whole backlog: channel %4 takes it.</source>
+        <translation>主题 %1 尚无通道，积存了 %2 条消息（%3）。第一个创建的通道会收到全部积压：通道 %4 将接收它们。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="194"/>
-        <source>Topic %1 has no channel yet and holds %2 messages (%3). The first channel created receives that whole backlog: channel %4 takes it.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/session/serverprobe.cpp" line="201"/>
+        <source>in Hold mode every message held here is one they do not get until it is finished, requeued or times out.</source>
+        <translation>在 Hold 模式下，本窗口持有的每条消息，在被完成、重新入队或超时之前，它们都收不到。</translation>
     </message>
     <message>
         <location filename="../../ui/session/serverprobe.cpp" line="205"/>
-        <source>in Hold mode every message held here is one they do not get until it is finished, requeued or times out.</source>
-        <translation type="unfinished"></translation>
+        <source>in Tail mode every message this window gets is finished here: they never get it.</source>
+        <translation>在 Tail 模式下，本窗口收到的每条消息都会在这里被完成：它们永远收不到。</translation>
     </message>
     <message>
         <location filename="../../ui/session/serverprobe.cpp" line="209"/>
-        <source>in Tail mode every message this window gets is finished here: they never get it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="213"/>
         <source>in Peek mode they still get every message, one attempt later.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 Peek 模式下，它们仍会收到每条消息，只是尝试次数多一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="216"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="212"/>
         <source>Channel %1 already has %2 other consumer(s): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 %1 已有 %2 个其他消费者：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="222"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="218"/>
         <source>Channel %1 does not exist yet. Subscribing creates it, and it keeps a copy of every message published to %2 from then on, after this window is gone, until someone deletes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 %1 尚不存在。订阅会创建它；此后发布到 %2 的每条消息都会在其中保留一份副本，即使本窗口关闭也是如此，直到有人删除该通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="227"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="223"/>
         <source>Could not check the topic before subscribing (%1). Give the nsqd HTTP address if it is not the TCP port + 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅前无法检查主题（%1）。如果 nsqd 的 HTTP 端口不是 TCP 端口 + 1，请提供其 HTTP 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="233"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="229"/>
         <source>Held messages go back to the channel after msg_timeout, %1, unless touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>持有的消息若未续期，将在 msg_timeout（%1）之后回到通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="236"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="232"/>
         <source>Held messages go back to the channel after msg_timeout (nsqd&apos;s default is 60 s) unless touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>持有的消息若未续期，将在 msg_timeout（nsqd 默认为 60 秒）之后回到通道。</translation>
     </message>
 </context>
 <context>
@@ -1302,182 +2538,182 @@ State:       %8
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="29"/>
         <source>state</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="31"/>
         <source>RDY</source>
-        <translation type="unfinished"></translation>
+        <translation>RDY</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="33"/>
         <source>response</source>
-        <translation type="unfinished"></translation>
+        <translation>响应</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="35"/>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="37"/>
         <source>message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="39"/>
         <source>message finished</source>
-        <translation type="unfinished"></translation>
+        <translation>消息已完成</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="41"/>
         <source>message requeued</source>
-        <translation type="unfinished"></translation>
+        <translation>消息已重新入队</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="43"/>
         <source>message touched</source>
-        <translation type="unfinished"></translation>
+        <translation>消息已续期</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="45"/>
         <source>message timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>消息已超时</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="47"/>
         <source>action failed</source>
-        <translation type="unfinished"></translation>
+        <translation>操作失败</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="49"/>
         <source>backoff</source>
-        <translation type="unfinished"></translation>
+        <translation>退避</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="51"/>
         <source>continue</source>
-        <translation type="unfinished"></translation>
+        <translation>退避继续</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="53"/>
         <source>resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="55"/>
         <source>I/O error</source>
-        <translation type="unfinished"></translation>
+        <translation>I/O 错误</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="57"/>
         <source>heartbeat</source>
-        <translation type="unfinished"></translation>
+        <translation>心跳</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="59"/>
         <source>close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="61"/>
         <source>held messages released</source>
-        <translation type="unfinished"></translation>
+        <translation>已释放持有的消息</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="88"/>
         <source>%1 ×%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ×%2</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="103"/>
         <source>%1 events of this kind came in one batch: counted, not listed one by one</source>
-        <translation type="unfinished"></translation>
+        <translation>此类事件有 %1 条在同一批次中到达：仅计数，不逐条列出</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="122"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="124"/>
         <source>Connection</source>
-        <translation type="unfinished">连接</translation>
+        <translation>连接</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="126"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="128"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="170"/>
         <source>%1, attempt %2, %3 bytes</source>
-        <translation type="unfinished">%1，第 %2 次尝试，%3 字节</translation>
+        <translation>%1，第 %2 次尝试，%3 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="178"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="181"/>
         <source>finished on arrival (Tail)</source>
-        <translation type="unfinished"></translation>
+        <translation>到达即完成（Tail）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="187"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="190"/>
         <source>subscribed</source>
-        <translation type="unfinished"></translation>
+        <translation>已订阅</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="203"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="206"/>
         <source>answered with NOP</source>
-        <translation type="unfinished"></translation>
+        <translation>已以 NOP 应答</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="207"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="210"/>
         <source>RDY %1</source>
-        <translation type="unfinished">RDY %1</translation>
+        <translation>RDY %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="214"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="217"/>
         <source>%1, server&apos;s default delay</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，服务器默认延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="216"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="219"/>
         <source>%1, delay %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，延迟 %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="232"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="235"/>
         <source>%1 passed max_attempts (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 超过 max_attempts（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="239"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="242"/>
         <source>%1 held messages go back to the channel</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条持有的消息回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="245"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="248"/>
         <source>level %1: RDY 0 for %2 ms</source>
-        <translation type="unfinished">第 %1 级：RDY 0 持续 %2 毫秒</translation>
+        <translation>第 %1 级：RDY 0 持续 %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="252"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="255"/>
         <source>level %1, %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="257"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="260"/>
         <source>backoff over</source>
-        <translation type="unfinished"></translation>
+        <translation>退避结束</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="297"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="300"/>
         <source>%1 in one batch (about 16 ms): counted, too many to list one by one</source>
-        <translation type="unfinished"></translation>
+        <translation>同一批次（约 16 毫秒）内有 %1 条：数量过多，仅计数，不逐条列出</translation>
     </message>
 </context>
 <context>
@@ -1485,223 +2721,223 @@ State:       %8
     <message>
         <location filename="../../ui/views/timelinepanel.cpp" line="54"/>
         <source>All connections</source>
-        <translation type="unfinished"></translation>
+        <translation>所有连接</translation>
     </message>
     <message>
         <location filename="../../ui/views/timelinepanel.cpp" line="57"/>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>所有事件</translation>
     </message>
     <message>
         <location filename="../../ui/views/timelinepanel.cpp" line="60"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <location filename="../../ui/views/timelinepanel.cpp" line="128"/>
         <source>%1 per-message events counted per batch, not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条逐消息事件按批次计数，未逐条列出</translation>
     </message>
     <message>
         <location filename="../../ui/views/timelinepanel.cpp" line="131"/>
         <source>%1 older events dropped from view</source>
-        <translation type="unfinished"></translation>
+        <translation>已从视图中移除 %1 条较早的事件</translation>
     </message>
 </context>
 <context>
     <name>nsqui::TourModel</name>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="24"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="27"/>
         <source>1. Connect</source>
         <translation>1. 建立连接</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="26"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="29"/>
         <source>2. The magic &quot;  V2&quot;</source>
         <translation>2. 魔数 &quot;  V2&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="28"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="31"/>
         <source>3. IDENTIFY: agree on features</source>
         <translation>3. IDENTIFY：协商特性</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="30"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="33"/>
         <source>4. TLS, compression, AUTH</source>
         <translation>4. TLS、压缩、AUTH</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="32"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="35"/>
         <source>5. SUB: join the channel</source>
-        <translation>5. SUB：订阅 channel</translation>
+        <translation>5. SUB：加入通道</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="34"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="37"/>
         <source>6. RDY: ready for messages</source>
         <translation>6. RDY：准备接收消息</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="36"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="39"/>
         <source>7. A message arrives</source>
         <translation>7. 收到一条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="38"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="41"/>
         <source>8. The handler decides</source>
         <translation>8. 由 handler 处理</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="40"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="43"/>
         <source>9. FIN, REQ or TOUCH</source>
         <translation>9. FIN、REQ 或 TOUCH</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="42"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="45"/>
         <source>10. Heartbeat, answered with NOP</source>
         <translation>10. 心跳，以 NOP 应答</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="44"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="47"/>
         <source>11. Backoff and recovery</source>
         <translation>11. 退避与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="46"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="49"/>
         <source>12. CLS and close</source>
         <translation>12. CLS 与关闭连接</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="57"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="60"/>
         <source>The consumer opens a TCP connection to each nsqd that has the topic: the addresses you gave, or those nsqlookupd names. Each connection is handled on its own; nothing is shared between them but the consumer&apos;s limits.</source>
-        <translation>消费者（consumer）与每个拥有该 topic 的 nsqd 建立一条 TCP 连接：地址来自你的输入，或由 nsqlookupd 查询得到。每条连接各自独立运行，彼此之间只共享消费者的整体限额。</translation>
+        <translation>消费者与每个拥有该主题的 nsqd 建立一条 TCP 连接：地址来自你的输入，或由 nsqlookupd 查询得到。每条连接各自独立运行，彼此之间只共享消费者的整体限额。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="61"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="64"/>
         <source>The first four bytes on the wire are two spaces, V and 2. They tell nsqd which protocol version the client speaks; nsqd answers nothing and waits for the next command.</source>
         <translation>连接上发出的头四个字节是两个空格加上 V 和 2。它告诉 nsqd 客户端使用哪个协议版本；nsqd 对此不作应答，而是等待下一条命令。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="65"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="68"/>
         <source>IDENTIFY sends a JSON object of what the client wants (heartbeat interval, msg_timeout, TLS, compression, its name). nsqd answers with what it grants: max_rdy_count, msg_timeout and the features both sides will now use.</source>
         <translation>IDENTIFY 以 JSON 对象发送客户端的期望（心跳间隔、msg_timeout、TLS、压缩、客户端名称）。nsqd 回复它所同意的设置：max_rdy_count、msg_timeout，以及双方此后将使用的特性。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="69"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="72"/>
         <source>If IDENTIFY agreed on TLS, the connection is encrypted right after the answer; then snappy or deflate compression may start; then AUTH sends a secret if nsqd asked for one. Each changes the bytes on the wire, not the commands.</source>
         <translation>如果 IDENTIFY 协商启用了 TLS，连接会在应答之后立即加密；接着可能开启 snappy 或 deflate 压缩；如果 nsqd 要求认证，再用 AUTH 发送密钥。这些步骤改变的是线路上的字节，而不是命令本身。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="73"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="76"/>
         <source>SUB names the topic and the channel. The channel is the consumer&apos;s queue: every channel gets a copy of every message, and the consumers of one channel share its messages between them.</source>
-        <translation>SUB 指定 topic 和 channel。channel 就是消费者的队列：每个 channel 都会收到每条消息的一份副本，而同一个 channel 的多个消费者会分摊其中的消息。</translation>
+        <translation>SUB 指定主题和通道。通道就是消费者的队列：每个通道都会收到每条消息的一份副本，而同一个通道的多个消费者会分摊其中的消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="77"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="80"/>
         <source>RDY is flow control: it tells nsqd how many messages it may send before it has to wait. It is a window nsqd keeps, not a request; the consumer changes it only when its max-in-flight share changes. RDY 0 stops delivery.</source>
         <translation>RDY 用于流量控制：它告诉 nsqd 在必须等待之前最多可以推送多少条消息。它是 nsqd 保存的一个窗口，而不是一次性请求；只有当消费者分到的 max-in-flight 份额变化时才会重新发送。RDY 0 表示暂停投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="81"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="84"/>
         <source>nsqd sends a message frame: its ID, a timestamp, the number of attempts and the body. From now on it is in flight: nsqd waits up to msg_timeout for an answer before it gives the message to someone else.</source>
-        <translation>nsqd 发送一个消息帧：包含消息 ID、时间戳、尝试次数（attempts）和消息体。从这一刻起消息处于 in-flight 状态：nsqd 最多等待 msg_timeout，若仍未收到应答，就会把消息交给其他消费者。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="87"/>
-        <source>Here the handler is you: in Hold mode every message waits in flight until you finish, requeue or touch it in the message table.</source>
-        <translation>这里的 handler 就是你：在 Hold 模式下，每条消息都保持 in-flight，直到你在消息表中对它执行完成（FIN）、重新入队（REQ）或续期（TOUCH）。</translation>
+        <translation>nsqd 发送一个消息帧：包含消息 ID、时间戳、尝试次数（attempts）和消息体。从这一刻起消息处于处理中（in flight）状态：nsqd 最多等待 msg_timeout，若仍未收到应答，就会把消息交给其他消费者。</translation>
     </message>
     <message>
         <location filename="../../ui/models/tourmodel.cpp" line="90"/>
-        <source>Here the handler is the Tail mode: each message is finished as soon as it arrives, the way nsq_tail reads a topic.</source>
-        <translation>这里的 handler 是 Tail 模式：每条消息一到达就被完成（FIN），就像 nsq_tail 读取 topic 那样。</translation>
+        <source>Here the handler is you: in Hold mode every message waits in flight until you finish, requeue or touch it in the message table.</source>
+        <translation>这里的 handler 就是你：在 Hold 模式下，每条消息都保持处理中状态，直到你在消息表中对它执行完成（FIN）、重新入队（REQ）或续期（TOUCH）。</translation>
     </message>
     <message>
         <location filename="../../ui/models/tourmodel.cpp" line="93"/>
+        <source>Here the handler is the Tail mode: each message is finished as soon as it arrives, the way nsq_tail reads a topic.</source>
+        <translation>这里的 handler 是 Tail 模式：每条消息一到达就被完成（FIN），就像 nsq_tail 读取主题那样。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/tourmodel.cpp" line="96"/>
         <source>Here the handler is the Peek mode: each message is requeued at once with no delay, so it comes back with one more attempt and other consumers still get it.</source>
         <translation>这里的 handler 是 Peek 模式：每条消息都会立即以零延迟重新入队，因此它回来时尝试次数加一，其他消费者仍然能收到它。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="99"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="102"/>
         <source>FIN tells nsqd the message is done and can be forgotten. REQ puts it back on the channel, after a delay if one is given; it comes back with attempts + 1. TOUCH resets its msg_timeout to keep it longer.</source>
-        <translation>FIN 告诉 nsqd 这条消息已处理完毕，可以丢弃。REQ 把消息放回 channel（可指定延迟），它回来时尝试次数加一。TOUCH 重置它的 msg_timeout，让消费者可以保留更久。</translation>
+        <translation>FIN 告诉 nsqd 这条消息已处理完毕，可以丢弃。REQ 把消息放回通道（可指定延迟），它回来时尝试次数加一。TOUCH 重置它的 msg_timeout，让消费者可以保留更久。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="103"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="106"/>
         <source>When nothing else is sent, nsqd sends a _heartbeat_ response every heartbeat interval. The consumer must answer with NOP; after two missed heartbeats nsqd closes the connection, and the consumer closes it if heartbeats stop coming.</source>
         <translation>在没有其他数据发送时，nsqd 每隔一个心跳间隔发送一次 _heartbeat_ 响应。消费者必须以 NOP 应答；连续两次未应答，nsqd 就会关闭连接；如果心跳不再到来，消费者也会主动关闭连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="107"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="110"/>
         <source>When messages fail (a REQ), the consumer backs off: RDY 0 on every connection for a while that grows with each failure, then RDY 1 on one connection to test the water. Successes bring it back to full speed. This protects a struggling downstream from a flood of retries. (Here: turn on Messages ▸ Requeue as a failure, then requeue a message.)</source>
-        <translation>当消息处理失败（REQ）时，消费者进入退避（backoff）：在所有连接上发送 RDY 0 并等待一段时间，每次失败等待时间都会变长；之后在一条连接上发送 RDY 1 试探。处理成功会让它逐步恢复全速。这样可以保护已经不堪重负的下游，避免被大量重试淹没。（在本程序中：打开“Messages ▸ Requeue as a failure”，然后对一条消息执行 REQ。）</translation>
+        <translation>当消息处理失败（REQ）时，消费者进入退避（backoff）：在所有连接上发送 RDY 0 并等待一段时间，每次失败等待时间都会变长；之后在一条连接上发送 RDY 1 试探。处理成功会让它逐步恢复全速。这样可以保护已经不堪重负的下游，避免被大量重试淹没。（在本程序中：打开“消息 ▸ 作为失败重新入队（退避）”，然后将一条消息重新入队。）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="113"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="116"/>
         <source>To stop, the consumer sends CLS. nsqd answers CLOSE_WAIT and sends nothing more; the consumer answers what it still holds, then closes the connection. Messages still in flight go back to the channel.</source>
-        <translation>要停止时，消费者发送 CLS。nsqd 回复 CLOSE_WAIT 后不再推送消息；消费者处理完手中仍持有的消息后关闭连接。仍处于 in-flight 的消息会回到 channel。</translation>
+        <translation>要停止时，消费者发送 CLS。nsqd 回复 CLOSE_WAIT 后不再推送消息；消费者处理完手中仍持有的消息后关闭连接。仍处于处理中的消息会回到通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="185"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="188"/>
         <source>%1 — still to come</source>
         <translation>%1 —— 尚未发生</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="187"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="190"/>
         <source>%1 — not used in this session</source>
         <translation>%1 —— 本次会话未使用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="189"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="192"/>
         <source>%1 — %2</source>
         <translation>%1 —— %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="275"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="294"/>
         <source>%1, attempt %2, %3 bytes</source>
         <translation>%1，第 %2 次尝试，%3 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="284"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="308"/>
         <source>FIN (Tail mode)</source>
         <translation>FIN（Tail 模式）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="310"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="332"/>
         <source>CLS sent</source>
         <translation>已发送 CLS</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="324"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="349"/>
         <source>RDY %1</source>
         <translation>RDY %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="327"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="352"/>
         <source>FIN %1</source>
         <translation>FIN %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="330"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="355"/>
         <source>REQ %1</source>
         <translation>REQ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="333"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="359"/>
         <source>TOUCH %1</source>
         <translation>TOUCH %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="340"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="366"/>
         <source>level %1: RDY 0 for %2 ms</source>
         <translation>第 %1 级：RDY 0 持续 %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="344"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="371"/>
         <source>recovered: RDY back to normal</source>
         <translation>已恢复：RDY 回到正常值</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="360"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="400"/>
         <source>%1 granted: max_rdy_count %2, msg_timeout %3 s</source>
         <translation>%1 同意：max_rdy_count %2，msg_timeout %3 秒</translation>
     </message>
@@ -1709,69 +2945,69 @@ State:       %8
 <context>
     <name>nsqui::TourPanel</name>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="105"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="106"/>
         <source>Still to come in this session.</source>
         <translation>本次会话中尚未发生。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="108"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="109"/>
         <source>Not used in this session (the server and the connection options did not ask for it).</source>
         <translation>本次会话未使用（服务器和连接选项都没有要求）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="114"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="115"/>
         <source>Happened at %1</source>
         <translation>发生于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="115"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="116"/>
         <source>Happened at %1 on %2</source>
         <translation>发生于 %1，连接 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/tourpanel.cpp" line="117"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="118"/>
         <source>, %n times so far</source>
         <translation>
             <numerusform>，至今共 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="132"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="133"/>
         <source>How an NSQ consumer works, step by step, as it happens on the connections of this window. Select a step to read about it.</source>
         <translation>NSQ 消费者如何工作：按照本窗口连接上实际发生的顺序逐步展示。选择一个步骤查看说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="134"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="135"/>
         <source>Show its frames</source>
         <translation>查看相关帧</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="135"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="136"/>
         <source>Select this step&apos;s frames in the wire trace</source>
         <translation>在线路跟踪中选中此步骤的帧</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="136"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="137"/>
         <source>Show its events</source>
         <translation>查看相关事件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="137"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="138"/>
         <source>Select this step&apos;s events in the event timeline</source>
         <translation>在事件时间线中选中此步骤的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="138"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="139"/>
         <source>Stop the replay</source>
         <translation>停止回放</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="138"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="139"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="139"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="140"/>
         <source>Walk through the steps this session went through again, one every few seconds</source>
         <translation>按本次会话经历的顺序重新演示各步骤，每隔几秒一步</translation>
     </message>
@@ -1781,37 +3017,37 @@ State:       %8
     <message>
         <location filename="../../ui/models/tracemodel.cpp" line="34"/>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <location filename="../../ui/models/tracemodel.cpp" line="34"/>
         <source>received</source>
-        <translation type="unfinished"></translation>
+        <translation>接收</translation>
     </message>
     <message>
         <location filename="../../ui/models/tracemodel.cpp" line="55"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../ui/models/tracemodel.cpp" line="57"/>
         <source>Connection</source>
-        <translation type="unfinished">连接</translation>
+        <translation>连接</translation>
     </message>
     <message>
         <location filename="../../ui/models/tracemodel.cpp" line="59"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <location filename="../../ui/models/tracemodel.cpp" line="61"/>
         <source>Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>帧</translation>
     </message>
     <message>
         <location filename="../../ui/models/tracemodel.cpp" line="63"/>
         <source>Bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>字节数</translation>
     </message>
 </context>
 <context>
@@ -1819,69 +3055,69 @@ State:       %8
     <message>
         <location filename="../../ui/views/tracepanel.cpp" line="33"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <location filename="../../ui/views/tracepanel.cpp" line="35"/>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存…</translation>
     </message>
     <message>
         <location filename="../../ui/views/tracepanel.cpp" line="37"/>
         <source>Save the frames in view as JSON Lines, whole (never cut)</source>
-        <translation type="unfinished"></translation>
+        <translation>将视图中的帧完整保存为 JSON Lines（绝不截断）</translation>
     </message>
     <message>
         <location filename="../../ui/views/tracepanel.cpp" line="40"/>
         <source> bytes</source>
-        <translation type="unfinished"></translation>
+        <translation> 字节</translation>
     </message>
     <message>
         <location filename="../../ui/views/tracepanel.cpp" line="41"/>
         <source>Frames longer than this are cut in the hex pane; the saved file and --trace-file always have them whole</source>
-        <translation type="unfinished"></translation>
+        <translation>超过此长度的帧在 hex 窗格中会被截断；保存的文件和 --trace-file 中始终是完整的</translation>
     </message>
     <message>
         <location filename="../../ui/views/tracepanel.cpp" line="52"/>
         <source>Show at most</source>
-        <translation type="unfinished"></translation>
+        <translation>最多显示</translation>
     </message>
     <message>
         <location filename="../../ui/views/tracepanel.cpp" line="93"/>
         <location filename="../../ui/views/tracepanel.cpp" line="99"/>
         <source>Save the wire trace</source>
-        <translation type="unfinished"></translation>
+        <translation>保存线路跟踪</translation>
     </message>
     <message>
         <location filename="../../ui/views/tracepanel.cpp" line="94"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../ui/views/tracepanel.cpp" line="141"/>
         <location filename="../../ui/views/tracepanel.cpp" line="145"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <location filename="../../ui/views/tracepanel.cpp" line="156"/>
         <source>Select a frame to see its bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一帧以查看其字节。</translation>
     </message>
     <message>
         <location filename="../../ui/views/tracepanel.cpp" line="163"/>
         <source>Showing the first %1 of %2 bytes (the saved file has them all).</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 %2 字节中的前 %1 字节（保存的文件包含全部内容）。</translation>
     </message>
     <message>
         <location filename="../../ui/views/tracepanel.cpp" line="167"/>
         <source>%1 bytes, as framed on the wire (before compression and TLS).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 字节，与线路上的帧一致（压缩和 TLS 之前）。</translation>
     </message>
     <message>
         <location filename="../../ui/views/tracepanel.cpp" line="177"/>
         <source>%1 older frames dropped from view</source>
-        <translation type="unfinished"></translation>
+        <translation>已从视图中移除 %1 个较早的帧</translation>
     </message>
 </context>
 </TS>

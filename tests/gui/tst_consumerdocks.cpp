@@ -651,7 +651,7 @@ private Q_SLOTS:
                     .data()
                     .toString()
                     .contains(QStringLiteral("准备接收消息")));
-        QCOMPARE(findDock(w, "tourDock")->windowTitle(), QStringLiteral("消费者如何工作"));
+        QCOMPARE(findDock(w, "tourDock")->windowTitle(), QStringLiteral("消费者工作原理"));
         QCOMPARE(panel->replayButton()->text(), QStringLiteral("回放"));
         child<QAction>(&w, "language_en")->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(panel->explanationLabel()->text(), english, kWait);

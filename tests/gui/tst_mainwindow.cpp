@@ -594,7 +594,7 @@ private Q_SLOTS:
             s.channel = QStringLiteral("closed");
             QCOMPARE(w.connectTo(s), QStringList());
             QTRY_COMPARE_WITH_TIMEOUT(ch->inFlight.size(), qsizetype(3), kWait);
-            w.close();
+            w.closeRequeueingHeld(); // as SIGTERM does; the question is tst_desktop's
             QTRY_VERIFY_WITH_TIMEOUT(!w.isVisible(), kWait);
         }
         QCOMPARE(ch->inFlight.size(), qsizetype(0));

@@ -30,23 +30,28 @@ QString preview(const QByteArray &body)
 }
 } // namespace
 
-QString stateName(MessageState state)
+const char *stateSourceName(MessageState state)
 {
     switch (state) {
     case MessageState::InFlight:
-        return QStringLiteral("in flight");
+        return QT_TRANSLATE_NOOP("nsqui::MessageModel", "in flight");
     case MessageState::Finished:
-        return QStringLiteral("finished");
+        return QT_TRANSLATE_NOOP("nsqui::MessageModel", "finished");
     case MessageState::Requeued:
-        return QStringLiteral("requeued");
+        return QT_TRANSLATE_NOOP("nsqui::MessageModel", "requeued");
     case MessageState::TimedOut:
-        return QStringLiteral("timed out");
+        return QT_TRANSLATE_NOOP("nsqui::MessageModel", "timed out");
     case MessageState::Lost:
-        return QStringLiteral("lost with its connection");
+        return QT_TRANSLATE_NOOP("nsqui::MessageModel", "lost with its connection");
     case MessageState::Failed:
-        return QStringLiteral("failed (max attempts)");
+        return QT_TRANSLATE_NOOP("nsqui::MessageModel", "failed (max attempts)");
     }
-    return {};
+    return "";
+}
+
+QString stateName(MessageState state)
+{
+    return MessageModel::tr(stateSourceName(state));
 }
 
 MessageModel::MessageModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -69,23 +74,23 @@ QVariant MessageModel::headerData(int section, Qt::Orientation orientation, int 
     case Seq:
         return QStringLiteral("#");
     case Received:
-        return QStringLiteral("Received");
+        return tr("Received");
     case Timestamp:
-        return QStringLiteral("Published");
+        return tr("Published");
     case Id:
-        return QStringLiteral("ID");
+        return tr("ID");
     case Attempts:
-        return QStringLiteral("Attempts");
+        return tr("Attempts");
     case Size:
-        return QStringLiteral("Size");
+        return tr("Size");
     case Source:
         return QStringLiteral("nsqd");
     case State:
-        return QStringLiteral("State");
+        return tr("State");
     case TimeLeft:
-        return QStringLiteral("Time left");
+        return tr("Time left");
     case Body:
-        return QStringLiteral("Body");
+        return tr("Body");
     }
     return {};
 }
@@ -109,8 +114,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         if (index.column() == State && !r.note.isEmpty())
             return r.note;
         if (index.column() == TimeLeft && r.state == MessageState::InFlight)
-            return QStringLiteral("nsqd takes it back at %1 unless it is touched")
-                .arg(timeOfDay(r.deadlineMs));
+            return tr("nsqd takes it back at %1 unless it is touched").arg(timeOfDay(r.deadlineMs));
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Seq || index.column() == Attempts || index.column() == Size ||
@@ -166,7 +170,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         if (r.state == MessageState::Requeued && r.requeueDelayMs > 0)
             s += QStringLiteral(" (%1 ms)").arg(r.requeueDelayMs);
         if (r.deliveries > 1 && r.state == MessageState::InFlight)
-            s += QStringLiteral(" (redelivered)");
+            s += tr(" (redelivered)");
         if (!r.note.isEmpty())
             s += QStringLiteral(" — ") + r.note;
         return s;

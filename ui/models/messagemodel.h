@@ -20,6 +20,8 @@ enum class MessageState {
     Failed,   // over max_attempts: finished without being shown to anyone
 };
 QString stateName(MessageState state);
+// The English name, as exports carry it whatever the window's language.
+const char *stateSourceName(MessageState state);
 
 // The messages seen in this session, one row per message ID (a redelivery updates its row), at
 // most retention() rows: the oldest go first (held ones stay until answered), and droppedCount()

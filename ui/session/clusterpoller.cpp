@@ -79,6 +79,15 @@ void ClusterPoller::refresh()
     }
 }
 
+void ClusterPoller::cancel()
+{
+    if (!m_busy)
+        return;
+    ++m_generation; // the answers of this round now go nowhere
+    m_busy = false;
+    Q_EMIT cancelled();
+}
+
 void ClusterPoller::askNodes(std::shared_ptr<ClusterSnapshot> snapshot, quint64 generation)
 {
     const auto finish = [this, snapshot] {
@@ -91,6 +100,7 @@ void ClusterPoller::askNodes(std::shared_ptr<ClusterSnapshot> snapshot, quint64 
         return;
     }
     auto pending = std::make_shared<int>(int(snapshot->nodes.size()));
+    Q_EMIT progress(0, int(snapshot->nodes.size()));
     for (int i = 0; i < snapshot->nodes.size(); ++i) {
         auto *client = new nsq::NsqdHttpClient(snapshot->nodes.at(i).httpAddress, this);
         client->setTimeout(m_timeoutMs);
@@ -107,7 +117,9 @@ void ClusterPoller::askNodes(std::shared_ptr<ClusterSnapshot> snapshot, quint64 
             } else {
                 n.error = r.error();
             }
-            if (--*pending == 0)
+            --*pending;
+            Q_EMIT progress(int(snapshot->nodes.size()) - *pending, int(snapshot->nodes.size()));
+            if (*pending == 0)
                 finish();
         });
     }

@@ -47,10 +47,15 @@ public:
     int interval() const { return m_intervalMs; }
     void setRequestTimeout(int ms) { m_timeoutMs = ms; }
     void refresh();
+    // Drops the round under way (its answers are ignored); the last snapshot stays shown.
+    void cancel();
     bool busy() const { return m_busy; }
 
 Q_SIGNALS:
     void snapshotReady(const nsqui::ClusterSnapshot &snapshot);
+    // While a round is out: how many nodes answered (or failed) of how many were asked.
+    void progress(int answered, int total);
+    void cancelled();
 
 private:
     void askNodes(std::shared_ptr<ClusterSnapshot> snapshot, quint64 generation);

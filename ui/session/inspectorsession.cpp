@@ -124,21 +124,21 @@ QString connectionStateWords(nsq::Conn::State state)
     using S = nsq::Conn::State;
     switch (state) {
     case S::Disconnected:
-        return QStringLiteral("closed");
+        return InspectorSession::tr("closed");
     case S::Connecting:
-        return QStringLiteral("connecting");
+        return InspectorSession::tr("connecting");
     case S::Identifying:
-        return QStringLiteral("identifying");
+        return InspectorSession::tr("identifying");
     case S::UpgradingTls:
-        return QStringLiteral("TLS handshake");
+        return InspectorSession::tr("TLS handshake");
     case S::UpgradingCompression:
-        return QStringLiteral("starting compression");
+        return InspectorSession::tr("starting compression");
     case S::Authenticating:
-        return QStringLiteral("AUTH");
+        return InspectorSession::tr("AUTH");
     case S::Connected:
-        return QStringLiteral("subscribed");
+        return InspectorSession::tr("subscribed");
     case S::Closing:
-        return QStringLiteral("closing");
+        return InspectorSession::tr("closing");
     }
     return {};
 }
@@ -169,7 +169,7 @@ template <typename F> void InspectorSession::post(F &&f)
 QStringList InspectorSession::start(const SessionSettings &settings)
 {
     if (m_thread)
-        return {QStringLiteral("already connected; disconnect first")};
+        return {tr("already connected; disconnect first")};
     QStringList problems = settings.validate();
     if (!problems.isEmpty())
         return problems;
@@ -235,7 +235,7 @@ QStringList InspectorSession::start(const SessionSettings &settings)
         for (const QString &a : lookupds)
             consumer->connectToLookupd(a);
     });
-    Q_EMIT logged(QStringLiteral("connecting to %1 for topic %2, channel %3 (%4 mode)")
+    Q_EMIT logged(tr("connecting to %1 for topic %2, channel %3 (%4 mode)")
                       .arg((nsqds + lookupds).join(QStringLiteral(", ")), settings.topic, m_channel,
                            modeName(settings.mode)),
                   false);
@@ -266,23 +266,33 @@ QString InspectorSession::setTraceFile(const QString &path)
     return {};
 }
 
-void InspectorSession::stop()
+void InspectorSession::stopWith(HeldOnStop held)
 {
     if (!m_thread || m_stopping)
         return;
     m_stopping = true;
     nsq::Consumer *c = m_consumer;
-    const bool holds = m_settings.mode != Mode::Tail;
-    post([c, holds] {
-        if (holds)
-            c->stopReleasingHeld(); // back to the channel now, not at their msg_timeout
-        else
+    if (m_settings.mode == Mode::Tail)
+        held = HeldOnStop::Finish; // Tail finished them on arrival: nothing is held
+    post([c, held, tail = m_settings.mode == Mode::Tail] {
+        if (tail)
             c->stop();
+        else if (held == HeldOnStop::Requeue)
+            c->stopReleasingHeld(); // back to the channel now, not at their msg_timeout
+        else if (held == HeldOnStop::Finish)
+            c->stopFinishingHeld();
+        else
+            c->stopLeavingHeld();
     });
-    Q_EMIT logged(holds ? QStringLiteral("disconnecting: held messages go back to the channel "
-                                         "(REQ 0)")
-                        : QStringLiteral("disconnecting"),
-                  false);
+    QString words = tr("disconnecting");
+    if (m_settings.mode != Mode::Tail && held == HeldOnStop::Requeue)
+        words = tr("disconnecting: held messages go back to the channel (REQ 0)");
+    else if (m_settings.mode != Mode::Tail && held == HeldOnStop::Finish)
+        words = tr("disconnecting: held messages are finished (FIN)");
+    else if (held == HeldOnStop::Keep)
+        words = tr("disconnecting: held messages are left to nsqd, which delivers them again "
+                   "after their msg_timeout");
+    Q_EMIT logged(words, false);
 }
 
 void InspectorSession::finishStopping()
@@ -294,7 +304,7 @@ void InspectorSession::finishStopping()
     m_consumer = nullptr;
     m_traceBatcher = nullptr;
     m_stopping = false;
-    Q_EMIT logged(QStringLiteral("disconnected"), false);
+    Q_EMIT logged(tr("disconnected"), false);
     Q_EMIT stopped();
 }
 
@@ -418,8 +428,8 @@ void InspectorSession::setPaused(bool paused)
         return;
     m_paused = paused;
     applyReady();
-    Q_EMIT logged(paused ? QStringLiteral("paused: RDY 0 on every connection")
-                         : QStringLiteral("resumed: max in flight %1").arg(m_settings.maxInFlight),
+    Q_EMIT logged(paused ? tr("paused: RDY 0 on every connection")
+                         : tr("resumed: max in flight %1").arg(m_settings.maxInFlight),
                   false);
 }
 
@@ -435,12 +445,11 @@ bool InspectorSession::onEvents(const QList<nsq::ConsumerEvent> &events)
                     QStringLiteral("%1: %2").arg(e.address, connectionStateWords(e.state)), false);
             break;
         case K::Connected:
-            Q_EMIT logged(QStringLiteral("%1: subscribed to %2/%3")
-                              .arg(e.address, m_settings.topic, m_channel),
+            Q_EMIT logged(tr("%1: subscribed to %2/%3").arg(e.address, m_settings.topic, m_channel),
                           false);
             break;
         case K::Disconnected:
-            Q_EMIT logged(QStringLiteral("%1: closed (%2)").arg(e.address, e.text),
+            Q_EMIT logged(tr("%1: closed (%2)").arg(e.address, e.text),
                           e.text != QLatin1String("closed"));
             break;
         case K::Error:
@@ -450,21 +459,20 @@ bool InspectorSession::onEvents(const QList<nsq::ConsumerEvent> &events)
             Q_EMIT logged(e.text, true);
             break;
         case K::Released:
-            Q_EMIT logged(QStringLiteral("%1: %2 held messages lost with the connection; nsqd "
-                                         "delivers them again after their msg_timeout")
+            Q_EMIT logged(tr("%1: %2 held messages lost with the connection; nsqd "
+                             "delivers them again after their msg_timeout")
                               .arg(e.address)
                               .arg(e.ids.size()),
                           true);
             break;
         case K::BackoffStarted:
-            Q_EMIT logged(QStringLiteral("backoff level %1 for %2 ms").arg(e.value).arg(e.duration),
-                          false);
+            Q_EMIT logged(tr("backoff level %1 for %2 ms").arg(e.value).arg(e.duration), false);
             break;
         case K::BackoffResumed:
-            Q_EMIT logged(QStringLiteral("backoff over"), false);
+            Q_EMIT logged(tr("backoff over"), false);
             break;
         case K::Failed:
-            Q_EMIT logged(QStringLiteral("message %1 passed max_attempts (%2): finished")
+            Q_EMIT logged(tr("message %1 passed max_attempts (%2): finished")
                               .arg(e.id.toString())
                               .arg(e.value),
                           true);

@@ -53,8 +53,12 @@ public:
 
     // Checks the settings (the problems are returned, nothing is sent), then connects.
     QStringList start(const SessionSettings &settings);
-    // CLS and close; stopped() follows. Held messages go back to nsqd.
-    void stop();
+    // What becomes of held messages when the session stops.
+    enum class HeldOnStop { Requeue, Finish, Keep };
+    // CLS and close; stopped() follows. Held messages go back to nsqd (REQ 0), or are finished,
+    // or are left for nsqd to deliver again after msg_timeout.
+    void stop() { stopWith(HeldOnStop::Requeue); }
+    void stopWith(HeldOnStop held);
     bool isActive() const { return m_thread != nullptr; }
     bool isStopping() const { return m_stopping; }
     const SessionSettings &settings() const { return m_settings; }

@@ -1,5 +1,7 @@
 #include "sessionsettings.h"
 
+#include <QCoreApplication>
+
 #include <client/address.h>
 #include <protocol/names.h>
 
@@ -59,22 +61,27 @@ QStringList SessionSettings::validate() const
 {
     QStringList problems;
     if (nsqdAddresses.isEmpty() && lookupdAddresses.isEmpty())
-        problems << QStringLiteral("give at least one nsqd TCP or nsqlookupd HTTP address");
+        problems << QCoreApplication::translate(
+            "SessionSettings", "give at least one nsqd TCP or nsqlookupd HTTP address");
     for (const QString &why : addressProblems(nsqdAddresses, false))
-        problems << QStringLiteral("nsqd: %1").arg(why);
+        problems << QCoreApplication::translate("SessionSettings", "nsqd: %1").arg(why);
     for (const QString &why : addressProblems(lookupdAddresses, true))
-        problems << QStringLiteral("nsqlookupd: %1").arg(why);
+        problems << QCoreApplication::translate("SessionSettings", "nsqlookupd: %1").arg(why);
     for (const QString &why : addressProblems(nsqdHttpAddresses, true))
-        problems << QStringLiteral("nsqd HTTP: %1").arg(why);
+        problems << QCoreApplication::translate("SessionSettings", "nsqd HTTP: %1").arg(why);
     if (!nsq::isValidTopicName(topic))
-        problems << QStringLiteral(
+        problems << QCoreApplication::translate(
+                        "SessionSettings",
                         "topic '%1' is not a valid topic name (1-64 of A-Z a-z 0-9 . _ -, "
                         "optionally ending in #ephemeral)")
                         .arg(topic);
     if (!channel.isEmpty() && !nsq::isValidChannelName(channel))
-        problems << QStringLiteral("channel '%1' is not a valid channel name").arg(channel);
+        problems << QCoreApplication::translate("SessionSettings",
+                                                "channel '%1' is not a valid channel name")
+                        .arg(channel);
     if (maxInFlight < 1 || maxInFlight > 1000000)
-        problems << QStringLiteral("max in flight must be 1 to 1000000");
+        problems << QCoreApplication::translate("SessionSettings",
+                                                "max in flight must be 1 to 1000000");
     problems << config.validate();
     return problems;
 }

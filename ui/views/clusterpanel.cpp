@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
@@ -156,6 +157,18 @@ ClusterPanel::ClusterPanel(QWidget *parent)
     layout->addLayout(sources);
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_status, 1);
+    // A round over many nodes (or slow ones) shows how far it is and can be stopped.
+    m_progress = new QProgressBar;
+    m_progress->setObjectName(QStringLiteral("clusterProgress"));
+    m_progress->setFormat(tr("%v of %m nodes"));
+    m_progress->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 22);
+    m_progress->hide();
+    m_stop = new QPushButton(tr("Stop"));
+    m_stop->setObjectName(QStringLiteral("clusterStop"));
+    m_stop->setToolTip(tr("Stop waiting for this refresh; what was shown stays"));
+    m_stop->hide();
+    statusRow->addWidget(m_progress);
+    statusRow->addWidget(m_stop);
     statusRow->addWidget(m_filter);
     layout->addLayout(statusRow);
     layout->addWidget(split, 1);
@@ -178,6 +191,22 @@ ClusterPanel::ClusterPanel(QWidget *parent)
     connect(m_every, &QSpinBox::valueChanged, this,
             [this](int s) { m_poller->setInterval(s * 1000); });
     connect(m_poller, &ClusterPoller::snapshotReady, this, &ClusterPanel::showSnapshot);
+    connect(m_poller, &ClusterPoller::progress, this, [this](int answered, int total) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(answered);
+        m_progress->setVisible(answered < total);
+        m_stop->setVisible(answered < total);
+    });
+    const auto roundOver = [this] {
+        m_progress->hide();
+        m_stop->hide();
+    };
+    connect(m_poller, &ClusterPoller::snapshotReady, this, roundOver);
+    connect(m_poller, &ClusterPoller::cancelled, this, [this, roundOver] {
+        roundOver();
+        m_status->setText(tr("Refresh stopped; the figures shown are from the last one."));
+    });
+    connect(m_stop, &QPushButton::clicked, m_poller, &ClusterPoller::cancel);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ClusterPanel::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ClusterPanel::updateActions);

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QLabel;
+class QProgressBar;
 class QModelIndex;
 class QSortFilterProxyModel;
 class QLineEdit;
@@ -67,6 +68,8 @@ private:
     QPushButton *m_refresh;
     QLabel *m_sourceError;
     QLabel *m_status;
+    QProgressBar *m_progress;
+    QPushButton *m_stop;
     QTableWidget *m_nodes;
     QTreeView *m_tree;
     ClusterModel *m_model;

@@ -84,7 +84,7 @@ ConnectPanel::ConnectPanel(QWidget *parent)
     m_channel->setToolTip(tr("Empty: a fresh ephemeral channel, gone when you disconnect. An "
                              "existing channel shares its messages with its other consumers."));
     m_mode->setObjectName(QStringLiteral("mode"));
-    m_mode->addItem(tr("Hold — keep each message until I act"), int(Mode::Hold));
+    m_mode->addItem(tr("Hold — keep until I act"), int(Mode::Hold));
     m_mode->addItem(tr("Tail — finish on arrival"), int(Mode::Tail));
     m_mode->addItem(tr("Peek — requeue at once"), int(Mode::Peek));
     m_modeHint->setWordWrap(true);

@@ -1,6 +1,7 @@
 #include "language.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTranslator>
@@ -11,6 +12,7 @@ namespace {
 
 QTranslator *g_translator = nullptr;
 QString g_current = QStringLiteral("en");
+QTranslator *g_qtTranslator = nullptr;
 
 } // namespace
 
@@ -52,12 +54,34 @@ QString apply(const QString &code)
         g_translator = nullptr;
     }
     g_current = QStringLiteral("en");
+    // Numbers and sizes ("94 bytes") in the language of the words around them.
+    QLocale::setDefault(QLocale::system().language() == QLocale::Chinese ? QLocale(QLocale::English)
+                                                                         : QLocale::system());
+    if (g_qtTranslator) {
+        QCoreApplication::removeTranslator(g_qtTranslator);
+        delete g_qtTranslator;
+        g_qtTranslator = nullptr;
+    }
     if (wanted == QLatin1String("zh_CN")) {
         auto *t = new QTranslator;
-        if (t->load(QStringLiteral(":/i18n/nsq-inspector_zh_CN.qm"))) {
+        // The installed .qm first (a packaged fix or a translator's draft), then the embedded.
+        const QString installed = QCoreApplication::applicationDirPath() +
+                                  QStringLiteral("/../share/nsq-inspector/translations");
+        if (t->load(QStringLiteral("nsq-inspector_zh_CN"), installed) ||
+            t->load(QStringLiteral(":/i18n/nsq-inspector_zh_CN.qm"))) {
             QCoreApplication::installTranslator(t);
             g_translator = t;
             g_current = wanted;
+            QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+            // Qt's own words (OK, Cancel, the file dialog), when qt6-translations-l10n is there.
+            auto *qt = new QTranslator;
+            if (qt->load(QStringLiteral("qtbase_zh_CN"),
+                         QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+                QCoreApplication::installTranslator(qt);
+                g_qtTranslator = qt;
+            } else {
+                delete qt;
+            }
         } else {
             delete t;
         }

@@ -11,14 +11,17 @@
 #include "payloadview.h"
 #include "plotspanel.h"
 #include "publishpanel.h"
+#include "retranslator.h"
 #include "session/channelpoller.h"
 #include "session/demobroker.h"
 #include "session/inspectorsession.h"
 #include "session/profilestore.h"
 #include "session/serverprobe.h"
+#include "theme.h"
 #include "timelinepanel.h"
 #include "tourpanel.h"
 #include "tracepanel.h"
+#include "versions.h"
 
 #include <protocol/messagerecord.h>
 
@@ -29,6 +32,8 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -43,12 +48,15 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTime>
 #include <QTimer>
 #include <QToolBar>
@@ -187,6 +195,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createActions();
     createDocks();
+    createNavigation();
 
     connect(m_connect, &ConnectPanel::connectRequested, this, &MainWindow::onConnectRequested);
     connect(m_connect, &ConnectPanel::connectConfirmed, this, [this] {
@@ -383,7 +392,16 @@ void MainWindow::createActions()
             QStringLiteral("messages.jsonl"), tr("JSON Lines (*.jsonl);;All files (*)"));
         if (path.isEmpty())
             return;
-        const QString error = exportMessages(path, selection);
+        // A big export shows how far it is and can be stopped; a small one is done at once.
+        QProgressDialog dialog(tr("Exporting messages…"), tr("Cancel"), 0, 100, this);
+        dialog.setObjectName(QStringLiteral("exportProgress"));
+        dialog.setWindowModality(Qt::WindowModal);
+        dialog.setMinimumDuration(300);
+        const QString error = exportMessages(path, selection, [&dialog](int done, int total) {
+            dialog.setMaximum(total);
+            dialog.setValue(done);
+            return !dialog.wasCanceled();
+        });
         if (error.isEmpty())
             statusBar()->showMessage(tr("Exported to %1").arg(path), 5000);
         else
@@ -441,9 +459,17 @@ void MainWindow::createActions()
     });
     connect(quit, &QAction::triggered, this, &QWidget::close);
     connect(about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About NSQ Inspector"),
-                           tr("<b>NSQ Inspector</b> %1<br>A desktop tool for looking inside NSQ.")
-                               .arg(QStringLiteral(NSQ_INSPECTOR_VERSION)));
+        QStringList lines = versionLines();
+        lines.first() = QStringLiteral("<b>%1</b>").arg(lines.first().toHtmlEscaped());
+        QMessageBox box(QMessageBox::NoIcon, tr("About NSQ Inspector"),
+                        tr("%1<br>A desktop tool for looking inside NSQ: messages, frames and "
+                           "counts.<br><br>Licence: MIT")
+                            .arg(lines.join(QStringLiteral("<br>"))),
+                        QMessageBox::Close, this);
+        box.setObjectName(QStringLiteral("aboutBox"));
+        box.setIconPixmap(windowIcon().pixmap(64, 64));
+        box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+        box.exec();
     });
     connect(realServer, &QAction::triggered, this, [this] {
         m_leavingDemo = m_demo != nullptr;
@@ -475,7 +501,14 @@ void MainWindow::createActions()
     messages->addSeparator();
     messages->addActions({m_pause, m_clear});
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    menuBar()->addMenu(tr("&Help"))->addAction(about);
+    m_goMenu = menuBar()->addMenu(tr("&Go"));
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    auto *shortcuts = make(tr("&Keyboard shortcuts"), QStringLiteral("shortcuts"),
+                           QKeySequence::HelpContents, tr("Every key the window answers to"));
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    help->addAction(shortcuts);
+    help->addSeparator();
+    help->addAction(about);
 
     QToolBar *bar = addToolBar(tr("Messages"));
     bar->setObjectName(QStringLiteral("messagesToolBar"));
@@ -741,6 +774,28 @@ void MainWindow::createDocks()
         group->addAction(a);
         connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
     }
+    QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
+    theme->setObjectName(QStringLiteral("themeMenu"));
+    auto *themes = new QActionGroup(theme);
+    for (const auto &[code, label] : Theme::choices()) {
+        QAction *a = theme->addAction(label);
+        a->setObjectName(QStringLiteral("theme_") +
+                         (code.isEmpty() ? QStringLiteral("system") : code));
+        a->setCheckable(true);
+        a->setChecked(code == Theme::saved());
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] { setTheme(code); });
+    }
+}
+
+void MainWindow::setTheme(const QString &code)
+{
+    Theme::apply(code);
+    Theme::save(code);
+    const QString name =
+        QStringLiteral("theme_") + (code.isEmpty() ? QStringLiteral("system") : code);
+    if (auto *a = findChild<QAction *>(name))
+        a->setChecked(true);
 }
 
 QString MainWindow::languageActionName(const QString &code)
@@ -773,7 +828,10 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::setLanguage(const QString &code)
 {
-    Language::apply(code);
+    const QString before = Language::current();
+    const QString now = Language::apply(code);
+    // Panels built once keep their text: map what is on screen (the session goes on).
+    Retranslator::zhCN().retranslateApplication(before, now);
     Language::save(code);
     if (auto *a = findChild<QAction *>(languageActionName(code)))
         a->setChecked(true); // called from code too, not only from the menu
@@ -959,31 +1017,45 @@ void MainWindow::releaseAll()
     statusBar()->showMessage(tr("REQ 0 sent for %1 messages, oldest first").arg(ids.size()), 5000);
 }
 
-QString MainWindow::exportMessages(const QString &path, bool selectionOnly) const
+QString MainWindow::exportMessages(const QString &path, bool selectionOnly,
+                                   const std::function<bool(int, int)> &progress) const
 {
-    QList<int> rows;
+    // A copy of the rows (bodies are shared, not copied): while the progress dialog runs the
+    // event loop, messages keep arriving and the retention cap drops rows under the indexes.
+    QList<MessageModel::Row> rows;
+    QList<int> sourceRows;
     if (selectionOnly) {
         for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
-            rows << m_filter->mapToSource(i).row();
-        std::sort(rows.begin(), rows.end());
+            sourceRows << m_filter->mapToSource(i).row();
+        std::sort(sourceRows.begin(), sourceRows.end());
     } else {
         for (int i = 0; i < m_filter->rowCount(); ++i)
-            rows << m_filter->mapToSource(m_filter->index(i, 0)).row();
+            sourceRows << m_filter->mapToSource(m_filter->index(i, 0)).row();
     }
+    rows.reserve(sourceRows.size());
+    for (int row : std::as_const(sourceRows))
+        rows << m_model->rowAt(row);
+    const QString topic = m_session->settings().topic;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return tr("Could not write %1: %2").arg(path, file.errorString());
-    for (int row : std::as_const(rows)) {
-        const MessageModel::Row &r = m_model->rowAt(row);
-        QJsonObject o = nsq::messageRecordObject(r.delivery.message, r.delivery.source,
-                                                 m_session->settings().topic);
+    const int total = int(rows.size());
+    for (int n = 0; n < total; ++n) {
+        if (progress && n % 2000 == 0 && !progress(n, total)) {
+            file.cancelWriting();
+            return tr("Export cancelled; %1 was not written").arg(path);
+        }
+        const MessageModel::Row &r = rows.at(n);
+        QJsonObject o = nsq::messageRecordObject(r.delivery.message, r.delivery.source, topic);
         o.insert(QStringLiteral("received"),
                  QDateTime::fromMSecsSinceEpoch(r.delivery.receivedMs, Qt::UTC)
                      .toString(Qt::ISODateWithMs));
-        o.insert(QStringLiteral("state"), stateName(r.state));
+        o.insert(QStringLiteral("state"), QLatin1String(stateSourceName(r.state)));
         file.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
         file.write("\n");
     }
+    if (progress)
+        progress(total, total);
     if (!file.commit())
         return tr("Could not write %1: %2").arg(path, file.errorString());
     return {};
@@ -1054,14 +1126,19 @@ void MainWindow::updateStatus()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    // Held messages go back to the channel before the window goes, not at their msg_timeout;
-    // and every connection ends with CLS, as a consumer should, in Tail mode too.
+    // Every connection ends with CLS, as a consumer should, in Tail mode too. Held messages are
+    // answered as the user says before the window goes: never left silently in flight.
     if (m_session->isActive() && !m_closing) {
-        m_closing = true;
         event->ignore();
+        if (!m_heldOnClose && m_model->heldCount() > 0 &&
+            m_session->settings().mode != Mode::Tail) {
+            askAboutHeldThenClose();
+            return;
+        }
+        m_closing = true;
         connect(m_session, &InspectorSession::stopped, this, &QWidget::close, Qt::QueuedConnection);
         QTimer::singleShot(5000, this, &QWidget::close); // a server that does not answer
-        m_session->stop();
+        m_session->stopWith(m_heldOnClose.value_or(InspectorSession::HeldOnStop::Requeue));
         return;
     }
     QSettings settings;
@@ -1070,6 +1147,163 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("window/columns2"), m_table->horizontalHeader()->saveState());
     event->accept();
+}
+
+void MainWindow::createNavigation()
+{
+    // Keys to reach each part of the window, listed in Help > Keyboard shortcuts.
+    const auto focusInside = [](QWidget *w) {
+        if (w->focusPolicy() & Qt::TabFocus) {
+            w->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+        for (QWidget *c : w->findChildren<QWidget *>())
+            if (c->isVisible() && c->isEnabled() && (c->focusPolicy() & Qt::TabFocus)) {
+                c->setFocus(Qt::ShortcutFocusReason);
+                return;
+            }
+    };
+    const auto add = [this](const QString &text, const QString &name, const QKeySequence &key) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        addAction(a); // works with the menus hidden too
+        m_goMenu->addAction(a);
+        return a;
+    };
+    connect(add(tr("Filter the messages"), QStringLiteral("goFilter"), QKeySequence::Find),
+            &QAction::triggered, this, [this] {
+                m_filterText->setFocus(Qt::ShortcutFocusReason);
+                m_filterText->selectAll();
+            });
+    connect(
+        add(tr("Message list"), QStringLiteral("goMessages"), QKeySequence(Qt::CTRL | Qt::Key_1)),
+        &QAction::triggered, this, [this] { m_table->setFocus(Qt::ShortcutFocusReason); });
+    connect(
+        add(tr("Message payload"), QStringLiteral("goPayload"), QKeySequence(Qt::CTRL | Qt::Key_2)),
+        &QAction::triggered, this, [this, focusInside] { focusInside(m_payload); });
+    m_goMenu->addSeparator();
+    const char *docks[] = {"connectionDock", "logDock",   "tourDock",    "plotsDock",
+                           "timelineDock",   "traceDock", "clusterDock", "publishDock"};
+    int n = 0;
+    for (const char *name : docks) {
+        auto *d = findChild<QDockWidget *>(QLatin1String(name));
+        if (!d)
+            continue;
+        QAction *a = add(d->windowTitle(), QStringLiteral("go_") + QLatin1String(name),
+                         QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + n++)));
+        connect(d, &QDockWidget::windowTitleChanged, a, &QAction::setText);
+        connect(a, &QAction::triggered, this, [d, focusInside] {
+            d->show();
+            d->raise();
+            focusInside(d->widget());
+        });
+    }
+}
+
+QList<QStringList> MainWindow::shortcutList() const
+{
+    QList<QStringList> rows;
+    QSet<QAction *> seen;
+    for (QAction *a : findChildren<QAction *>()) {
+        if (a->shortcut().isEmpty() || seen.contains(a))
+            continue;
+        seen.insert(a);
+        QString where = tr("anywhere in the window");
+        if (a->shortcutContext() == Qt::WidgetWithChildrenShortcut) {
+            QWidget *owner = nullptr;
+            for (QObject *o : a->associatedObjects())
+                if (auto *w = qobject_cast<QWidget *>(o);
+                    w && !qobject_cast<QMenu *>(w) && !qobject_cast<QToolBar *>(w))
+                    owner = w;
+            where = owner == m_table ? tr("the message list") : tr("its panel");
+        }
+        rows << QStringList{QString(a->text()).remove(QLatin1Char('&')),
+                            a->shortcut().toString(QKeySequence::NativeText), where};
+    }
+    rows << QStringList{tr("Next / previous field"), tr("Tab / Shift+Tab"), tr("every form")};
+    rows << QStringList{tr("Open a menu"), tr("Alt + its underlined letter"),
+                        tr("anywhere in the window")};
+    rows << QStringList{tr("Select messages"), tr("Shift or Ctrl + arrows, Ctrl+A"),
+                        tr("the message list")};
+    rows << QStringList{tr("The actions for the selected messages"), tr("Menu key, Shift+F10"),
+                        tr("the message list")};
+    return rows;
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Keyboard shortcuts"));
+    const QList<QStringList> rows = shortcutList();
+    auto *table = new QTableWidget(int(rows.size()), 3, dialog);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys"), tr("Where")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    for (int r = 0; r < rows.size(); ++r)
+        for (int c = 0; c < 3; ++c)
+            table->setItem(r, c, new QTableWidgetItem(rows.at(r).at(c)));
+    table->resizeColumnsToContents();
+    table->horizontalHeader()->setStretchLastSection(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog->resize(qMin(760, table->horizontalHeader()->length() + 60), 520);
+    dialog->open();
+}
+
+void MainWindow::closeRequeueingHeld()
+{
+    m_heldOnClose = InspectorSession::HeldOnStop::Requeue;
+    close();
+}
+
+void MainWindow::askAboutHeldThenClose()
+{
+    if (findChild<QMessageBox *>(QStringLiteral("heldOnClose")))
+        return; // already asking
+    const int held = m_model->heldCount();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Messages are held"),
+                                tr("This window holds %1 messages in flight. What should become "
+                                   "of them?")
+                                    .arg(held),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("heldOnClose"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(
+        tr("Requeue: back to the channel now (REQ 0), for the next consumer.\n"
+           "Finish: done with, gone from the channel (FIN).\n"
+           "Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).")
+            .arg(double(m_msgTimeoutMs) / 1000.0));
+    const std::pair<const char *, QString> choices[] = {
+        {"closeRequeue", tr("&Requeue them")},
+        {"closeFinish", tr("&Finish them")},
+        {"closeKeep", tr("&Keep them for msg_timeout")},
+    };
+    QList<QPushButton *> buttons;
+    for (const auto &[name, text] : choices) {
+        QPushButton *b = box->addButton(text, QMessageBox::AcceptRole);
+        b->setObjectName(QLatin1String(name));
+        buttons << b;
+    }
+    box->addButton(QMessageBox::Cancel)->setObjectName(QStringLiteral("closeCancel"));
+    box->setDefaultButton(buttons.first());
+    box->setEscapeButton(QMessageBox::Cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, buttons] {
+        const int chosen = int(buttons.indexOf(qobject_cast<QPushButton *>(box->clickedButton())));
+        if (chosen < 0)
+            return; // Cancel: the window stays, and so do the messages
+        m_heldOnClose =
+            std::array{InspectorSession::HeldOnStop::Requeue, InspectorSession::HeldOnStop::Finish,
+                       InspectorSession::HeldOnStop::Keep}[chosen];
+        QTimer::singleShot(0, this, &QWidget::close);
+    });
+    box->open();
 }
 
 } // namespace nsqui

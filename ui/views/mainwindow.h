@@ -1,5 +1,6 @@
 #pragma once
 
+#include "session/inspectorsession.h"
 #include "session/sessionsettings.h"
 
 #include <client/consumerevents.h>
@@ -7,6 +8,7 @@
 #include <QMainWindow>
 #include <QMap>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -79,8 +81,14 @@ public:
     TourPanel *tourPanel() const { return m_tourPanel; }
     // Language of the tour (and what else is translated): "" (the system's), "en", "zh_CN".
     void setLanguage(const QString &code);
+    // "" (the system's style and palette), "light" or "dark"; kept in the settings.
+    void setTheme(const QString &code);
     quint64 receivedCount() const { return m_received; }
     QString demoAddress() const;
+    // Closes without asking, held messages going back to the channel (SIGINT, SIGTERM).
+    void closeRequeueingHeld();
+    // The shortcut list Help ▸ Keyboard shortcuts shows: (what, keys, where).
+    QList<QStringList> shortcutList() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -104,10 +112,15 @@ private:
     void onSubscriptionChecked(const SubscriptionReport &report);
     void releaseAll();
     void onHeldCountChanged(int held);
+    void askAboutHeldThenClose();
+    void showShortcuts();
+    void createNavigation();
 
 public:
     // Writes the given rows (all when empty) as JSON Lines; an empty string, or why not.
-    QString exportMessages(const QString &path, bool selectionOnly) const;
+    // progress(done, total) is asked every few thousand rows; false cancels (nothing is written).
+    QString exportMessages(const QString &path, bool selectionOnly,
+                           const std::function<bool(int, int)> &progress = {}) const;
     // Hold up to n messages of the channel, then RDY 0.
     void takeBacklog(int n);
     void createDocks();
@@ -143,7 +156,9 @@ private:
     QSpinBox *m_takeCount;
     int m_snapshotTarget = 0; // while taking a backlog snapshot: how many to hold
     bool m_leavingDemo = false;
-    bool m_closing = false;      // closing once held messages went back
+    QMenu *m_goMenu = nullptr;
+    bool m_closing = false; // closing once held messages went back
+    std::optional<InspectorSession::HeldOnStop> m_heldOnClose; // chosen for this close
     int m_maxBeforeSnapshot = 0; // the user's max in flight while a snapshot borrows it
     ServerProbe *m_probe;
     TraceModel *m_traceModel;

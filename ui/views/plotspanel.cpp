@@ -134,6 +134,41 @@ PlotsPanel::PlotsPanel(QWidget *parent)
     follow();
 }
 
+void PlotsPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        for (QCustomPlot *plot : {m_ready, m_rates, m_channel})
+            if (plot) {
+                applyPalette(plot);
+                plot->replot(QCustomPlot::rpQueuedReplot);
+            }
+    QWidget::changeEvent(event);
+}
+
+// QCustomPlot paints in its own colours (black on white); it follows the window's instead, so
+// the dark theme has dark plots.
+void PlotsPanel::applyPalette(QCustomPlot *plot)
+{
+    const QPalette p = palette();
+    const QColor text = p.color(QPalette::WindowText);
+    QColor grid = text;
+    grid.setAlpha(50);
+    plot->setBackground(p.brush(QPalette::Base));
+    for (QCPAxis *axis : plot->axisRect()->axes()) {
+        axis->setBasePen(QPen(text));
+        axis->setTickPen(QPen(text));
+        axis->setSubTickPen(QPen(text));
+        axis->setLabelColor(text);
+        axis->setTickLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 1, Qt::DotLine));
+    }
+    plot->legend->setBrush(p.brush(QPalette::Base));
+    plot->legend->setTextColor(text);
+    for (QCPLayoutElement *e : plot->plotLayout()->elements(true))
+        if (auto *caption = qobject_cast<QCPTextElement *>(e))
+            caption->setTextColor(text);
+}
+
 QCustomPlot *PlotsPanel::makePlot(const QString &title, const QString &yLabel)
 {
     auto *plot = new QCustomPlot;
@@ -144,6 +179,7 @@ QCustomPlot *PlotsPanel::makePlot(const QString &title, const QString &yLabel)
     plot->plotLayout()->addElement(0, 0, caption);
     QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
     ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
+    ticker->setTickCount(4); // a narrow plot's times must not run into each other
     plot->xAxis->setTicker(ticker);
     plot->yAxis->setLabel(yLabel);
     plot->yAxis->setRange(0, 10);
@@ -158,6 +194,7 @@ QCustomPlot *PlotsPanel::makePlot(const QString &title, const QString &yLabel)
     plot->legend->setMargins(QMargins(4, 0, 4, 2));
     plot->plotLayout()->setRowStretchFactor(2, 0.001);
     plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    applyPalette(plot);
     plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot->axisRect()->setRangeDrag(Qt::Horizontal);
     plot->axisRect()->setRangeZoom(Qt::Horizontal);

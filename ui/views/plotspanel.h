@@ -63,8 +63,10 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void applyPalette(QCustomPlot *plot);
     struct Sample
     {
         qint64 atMs = 0;

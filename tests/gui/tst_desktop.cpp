@@ -1,0 +1,401 @@
+// The window as a desktop application: closing with held messages, the language switched while
+// connected, keyboard reach and the shortcut list, the version it reports. Offscreen, real
+// widgets, against the embedded broker.
+// QCustomPlot's header needs Qt's keywords, which the project switches off: read it first.
+#undef QT_NO_KEYWORDS
+#undef QT_NO_FOREACH
+#include <qcustomplot.h>
+
+#include "clusterpanel.h"
+#include "language.h"
+#include "mainwindow.h"
+#include "models/messagemodel.h"
+#include "plotspanel.h"
+#include "retranslator.h"
+#include "session/clusterpoller.h"
+#include "session/inspectorsession.h"
+
+#include <broker/broker.h>
+#include <broker/topic.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QDockWidget>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace nsq;
+using namespace nsqui;
+
+namespace {
+constexpr int kWait = 30000;
+}
+
+class TstDesktop : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Broker> m_broker;
+    int m_serial = 0;
+
+    QString tcp() const { return QStringLiteral("127.0.0.1:%1").arg(m_broker->tcpPort()); }
+    const Channel *channel(const QString &topic) const
+    {
+        const Topic *t = m_broker->topic(topic);
+        if (!t)
+            return nullptr;
+        const auto it = t->channels.find(QStringLiteral("desk"));
+        return it == t->channels.end() ? nullptr : it->second.get();
+    }
+    // A window holding n messages of a fresh topic on channel "desk".
+    QString holdIn(MainWindow &w, int n)
+    {
+        const QString topic = QStringLiteral("desk%1").arg(++m_serial);
+        m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(topic), QStringLiteral("desk"));
+        QByteArrayList bodies;
+        for (int i = 0; i < n; ++i)
+            bodies << "held " + QByteArray::number(i);
+        [&] { QCOMPARE(m_broker->publish(topic, bodies), QString()); }();
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.channel = QStringLiteral("desk");
+        [&] { QCOMPARE(w.connectTo(s), QStringList()); }();
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), n, kWait); }();
+        return topic;
+    }
+    static QMessageBox *heldQuestion(MainWindow &w)
+    {
+        QMessageBox *box = nullptr;
+        [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                (box = w.findChild<QMessageBox *>(QStringLiteral("heldOnClose"))) != nullptr,
+                kWait);
+        }();
+        return box;
+    }
+    static void click(QMessageBox *box, const char *button)
+    {
+        auto *b = box->findChild<QPushButton *>(QLatin1String(button));
+        QVERIFY(b);
+        QTest::mouseClick(b, Qt::LeftButton);
+    }
+    // Every text a person reads in the window: labels, buttons, titles, menus, actions, headers.
+    static QStringList visibleTexts(MainWindow &w)
+    {
+        QStringList out;
+        for (QWidget *c : w.findChildren<QWidget *>()) {
+            if (auto *l = qobject_cast<QLabel *>(c))
+                out << l->text();
+            else if (auto *b = qobject_cast<QAbstractButton *>(c))
+                out << b->text();
+            if (auto *d = qobject_cast<QDockWidget *>(c))
+                out << d->windowTitle();
+            if (auto *e = qobject_cast<QLineEdit *>(c))
+                out << e->placeholderText();
+        }
+        for (QAction *a : w.findChildren<QAction *>())
+            out << a->text();
+        for (QAction *a : w.menuBar()->actions())
+            out << a->text();
+        for (int c = 0; c < w.model()->columnCount(); ++c)
+            out << w.model()->headerData(c, Qt::Horizontal).toString();
+        out.removeAll(QString());
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_broker = std::make_unique<Broker>();
+        QCOMPARE(m_broker->start(), QString());
+    }
+
+    void closingWithHeldMessagesAsksAndCancelKeepsTheWindow()
+    {
+        MainWindow w;
+        w.show();
+        const QString topic = holdIn(w, 2);
+        w.close();
+        QMessageBox *box = heldQuestion(w);
+        QVERIFY(box->text().contains(QLatin1String("2 messages")));
+        click(box, "closeCancel");
+        QTRY_VERIFY_WITH_TIMEOUT(!w.findChild<QMessageBox *>(QStringLiteral("heldOnClose")), kWait);
+        QVERIFY(w.isVisible());
+        QVERIFY(w.session()->isActive());
+        QCOMPARE(w.model()->heldCount(), 2);
+        QCOMPARE(channel(topic)->inFlight.size(), qsizetype(2));
+    }
+
+    void closingAndRequeueing()
+    {
+        QString topic;
+        {
+            MainWindow w;
+            w.show();
+            topic = holdIn(w, 3);
+            w.close();
+            click(heldQuestion(w), "closeRequeue");
+            QTRY_VERIFY_WITH_TIMEOUT(!w.isVisible(), kWait);
+        }
+        QCOMPARE(channel(topic)->inFlight.size(), qsizetype(0));
+        QCOMPARE(channel(topic)->depth(), qint64(3)); // back now, not at msg_timeout
+    }
+
+    void closingAndFinishing()
+    {
+        QString topic;
+        {
+            MainWindow w;
+            w.show();
+            topic = holdIn(w, 3);
+            w.close();
+            click(heldQuestion(w), "closeFinish");
+            QTRY_VERIFY_WITH_TIMEOUT(!w.isVisible(), kWait);
+        }
+        QCOMPARE(channel(topic)->inFlight.size(), qsizetype(0));
+        QCOMPARE(channel(topic)->depth(), qint64(0));
+        QCOMPARE(channel(topic)->requeueCount, quint64(0));
+    }
+
+    void closingAndKeeping()
+    {
+        QString topic;
+        {
+            MainWindow w;
+            w.show();
+            topic = holdIn(w, 3);
+            w.close();
+            click(heldQuestion(w), "closeKeep");
+            QTRY_VERIFY_WITH_TIMEOUT(!w.isVisible(), kWait);
+        }
+        // Unanswered, as chosen: nsqd delivers them again when their msg_timeout passes.
+        QTRY_VERIFY_WITH_TIMEOUT(channel(topic)->clients.isEmpty(), kWait);
+        QCOMPARE(channel(topic)->inFlight.size(), qsizetype(3));
+        QCOMPARE(channel(topic)->requeueCount, quint64(0));
+    }
+
+    void theLanguageSwitchesWhileConnected()
+    {
+        MainWindow w;
+        w.show();
+        holdIn(w, 2);
+        const QStringList english = visibleTexts(w);
+        QVERIFY(english.contains(QStringLiteral("&Finish")));
+        QVERIFY(Retranslator::zhCN().size() > 400);
+
+        w.findChild<QAction *>(QStringLiteral("language_zh_CN"))->trigger();
+        QCOMPARE(Language::current(), QStringLiteral("zh_CN"));
+        // Nothing that has a translation is left in English; the session goes on.
+        const Retranslator &zh = Retranslator::zhCN();
+        for (const QString &text : visibleTexts(w))
+            QVERIFY2(zh.toChinese(text) == text,
+                     qPrintable(QStringLiteral("still English: ") + text));
+        QVERIFY(visibleTexts(w).contains(QStringLiteral("完成(&F)")));
+        QCOMPARE(w.findChild<QDockWidget *>(QStringLiteral("publishDock"))->windowTitle(),
+                 zh.toChinese(QStringLiteral("Publish")));
+        QVERIFY(w.session()->isActive());
+        QCOMPARE(w.model()->heldCount(), 2);
+
+        // And back: no Chinese left.
+        w.findChild<QAction *>(QStringLiteral("language_en"))->trigger();
+        static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+        for (const QString &text : visibleTexts(w))
+            if (text != QStringLiteral("简体中文")) // a language is named in its own
+                QVERIFY2(!text.contains(han), qPrintable(text));
+        QCOMPARE(visibleTexts(w), english);
+        QCOMPARE(w.model()->heldCount(), 2);
+        w.setLanguage(QString());
+    }
+
+    void patternsCarryTheirArgumentsOver()
+    {
+        const QByteArray ts = R"(<TS><context><name>X</name>
+<message><source>%1 older messages dropped from view</source><translation>%1 条旧消息</translation></message>
+<message><source>Export to %1 failed: %2</source><translation>导出 %2 失败：%1</translation></message>
+<message><source>%1: %2</source><translation>%1：%2</translation></message>
+<message><source>Requeue</source><translation>重新入队</translation></message>
+<message><source>Draft</source><translation type="unfinished">草稿</translation></message>
+</context></TS>)";
+        const Retranslator r(ts);
+        QCOMPARE(r.toChinese(QStringLiteral("12 older messages dropped from view")),
+                 QStringLiteral("12 条旧消息"));
+        QCOMPARE(r.toEnglish(QStringLiteral("12 条旧消息")),
+                 QStringLiteral("12 older messages dropped from view"));
+        QCOMPARE(r.toChinese(QStringLiteral("Export to a.jsonl failed: %2 disk")),
+                 QStringLiteral("导出 %2 disk 失败：a.jsonl")); // an argument holding %2 stays
+        // Too little fixed text to tell data from ours: left alone.
+        QCOMPARE(r.toChinese(QStringLiteral("host: refused")), QStringLiteral("host: refused"));
+        QCOMPARE(r.toChinese(QStringLiteral("Requeue (R)")), QStringLiteral("重新入队 (R)"));
+        QCOMPARE(r.toChinese(QStringLiteral("Draft")), QStringLiteral("Draft"));
+        QCOMPARE(r.toChinese(QStringLiteral("a topic")), QStringLiteral("a topic"));
+    }
+
+    void keyboardReachesEveryPartAndListsItsShortcuts()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QApplication::setActiveWindow(&w);
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("filterText"));
+        QTest::keyClick(&w, Qt::Key_1, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(w.table()));
+        auto *publish = w.findChild<QDockWidget *>(QStringLiteral("publishDock"));
+        QTest::keyClick(&w, Qt::Key_8, Qt::AltModifier);
+        QTRY_VERIFY(publish->isAncestorOf(QApplication::focusWidget()));
+
+        // Every action with a key is in the list, with that key.
+        const QList<QStringList> rows = w.shortcutList();
+        for (QAction *a : w.findChildren<QAction *>()) {
+            if (a->shortcut().isEmpty())
+                continue;
+            const QString key = a->shortcut().toString(QKeySequence::NativeText);
+            QVERIFY2(std::any_of(rows.cbegin(), rows.cend(),
+                                 [&](const QStringList &r) { return r.at(1) == key; }),
+                     qPrintable(key));
+        }
+        // Help > Keyboard shortcuts opens them, F1 too.
+        QTest::keyClick(&w, Qt::Key_F1);
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = w.findChild<QDialog *>(QStringLiteral("shortcutsDialog"))));
+        auto *table = dialog->findChild<QTableWidget *>();
+        QCOMPARE(table->rowCount(), int(rows.size()));
+        bool finishListed = false;
+        for (int r = 0; r < table->rowCount(); ++r)
+            finishListed |= table->item(r, 0)->text() == QLatin1String("Finish") &&
+                            table->item(r, 1)->text() == QLatin1String("F");
+        QVERIFY(finishListed);
+        dialog->close();
+    }
+
+    void theDarkThemeAndBack()
+    {
+        MainWindow w;
+        w.show();
+        const QColor systemWindow = QApplication::palette().color(QPalette::Window);
+        w.findChild<QAction *>(QStringLiteral("theme_dark"))->trigger();
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
+        QVERIFY(QApplication::palette().color(QPalette::Text).lightness() > 180);
+        QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
+        // The plots follow: dark background, light axis text.
+        QCustomPlot *plot = w.plots()->ratePlot();
+        QTRY_VERIFY(
+            plot->grab().toImage().pixelColor(plot->width() / 2, plot->height() / 2).lightness() <
+            80);
+        QTRY_VERIFY2(plot->xAxis->tickLabelColor().lightness() > 180,
+                     qPrintable(plot->xAxis->tickLabelColor().name()));
+        w.findChild<QAction *>(QStringLiteral("theme_system"))->trigger();
+        QCOMPARE(QApplication::palette().color(QPalette::Window), systemWindow);
+        QTRY_VERIFY(
+            plot->grab().toImage().pixelColor(plot->width() / 2, plot->height() / 2).lightness() >
+            180);
+        QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QString());
+    }
+
+    void aBigExportShowsProgressAndCanBeCancelled()
+    {
+        MainWindow w;
+        w.show();
+        const QString topic = QStringLiteral("export%1").arg(++m_serial);
+        QByteArrayList bodies;
+        for (int i = 0; i < 5000; ++i)
+            bodies << "row " + QByteArray::number(i);
+        QCOMPARE(m_broker->publish(topic, bodies), QString());
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.mode = Mode::Tail;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(w.receivedCount(), quint64(5000), kWait);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("all.jsonl"));
+        QList<QPair<int, int>> steps;
+        QCOMPARE(w.exportMessages(path, false,
+                                  [&](int done, int total) {
+                                      steps << qMakePair(done, total);
+                                      return true;
+                                  }),
+                 QString());
+        QCOMPARE(steps.first(), qMakePair(0, 5000));
+        QCOMPARE(steps.last(), qMakePair(5000, 5000));
+        QVERIFY(steps.size() >= 4);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().count('\n'), 5000);
+        // Cancelled half way: nothing is written, and it says so.
+        const QString cancelled = dir.filePath(QStringLiteral("cancelled.jsonl"));
+        const QString error =
+            w.exportMessages(cancelled, false, [](int done, int) { return done < 2000; });
+        QVERIFY2(error.contains(QLatin1String("cancelled")), qPrintable(error));
+        QVERIFY(!QFile::exists(cancelled));
+        // The state is written in English whatever the window's language.
+        w.setLanguage(QStringLiteral("zh_CN"));
+        QCOMPARE(w.exportMessages(path, false), QString());
+        w.setLanguage(QString());
+        QVERIFY(f.seek(0));
+        QCOMPARE(QJsonDocument::fromJson(f.readLine()).object().value(QLatin1String("state")),
+                 QJsonValue(QStringLiteral("finished")));
+    }
+
+    void aClusterRefreshShowsProgressAndStops()
+    {
+        // A node that takes the connection and never answers.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        ClusterPanel panel;
+        panel.show();
+        panel.poller()->setRequestTimeout(60000);
+        panel.setDefaultSources({}, {QStringLiteral("127.0.0.1:%1").arg(silent.serverPort())});
+        QVERIFY(panel.applySources());
+        panel.refresh();
+        auto *bar = panel.findChild<QProgressBar *>(QStringLiteral("clusterProgress"));
+        auto *stop = panel.findChild<QPushButton *>(QStringLiteral("clusterStop"));
+        QTRY_VERIFY(bar->isVisible());
+        QCOMPARE(bar->maximum(), 1);
+        QVERIFY(stop->isVisible());
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QVERIFY(!bar->isVisible());
+        QVERIFY(!panel.poller()->busy());
+        // And the next refresh is asked at once, not after the stopped one.
+        panel.refresh();
+        QTRY_VERIFY(bar->isVisible());
+    }
+
+    void versionNamesQtQCustomPlotAndTheProtocol()
+    {
+        QProcess p;
+        p.start(QStringLiteral(NSQ_GUI_PATH), {QStringLiteral("--version")});
+        QVERIFY(p.waitForFinished(kWait));
+        QCOMPARE(p.exitCode(), 0);
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(out.contains(QLatin1String("NSQ Inspector " NSQ_INSPECTOR_VERSION)),
+                 qPrintable(out));
+        QVERIFY(out.contains(QStringLiteral("Qt %1").arg(QLatin1String(qVersion()))));
+        QVERIFY(out.contains(QLatin1String("QCustomPlot 2.")));
+        QVERIFY(out.contains(QLatin1String("protocol V2")));
+    }
+};
+
+QTEST_MAIN(TstDesktop)
+#include "tst_desktop.moc"
