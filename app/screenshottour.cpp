@@ -17,6 +17,7 @@ ScreenshotTour::ScreenshotTour(nsqui::MainWindow *window, const QString &folder)
     : QObject(window), m_window(window), m_folder(folder)
 {
     m_folder.mkpath(QStringLiteral("."));
+    m_window->resize(1280, 800); // the screen size the README promises to fit
     // The trace records from the start, so its picture has frames in it.
     m_window->findChild<QAction *>(QStringLiteral("recordTrace"))->setChecked(true);
     auto *wait = new QTimer(this);
@@ -63,7 +64,15 @@ void ScreenshotTour::next()
         {"plots", [dock] { dock("plotsDock"); }, 8000},
         {"timeline", [dock] { dock("timelineDock"); }, 800},
         {"trace", [dock] { dock("traceDock"); }, 800},
-        {"cluster", [dock] { dock("clusterDock"); }, 3000},
+        {"cluster",
+         [this, dock] {
+             dock("clusterDock");
+             // Taller than by default, so the picture shows the topic tree open.
+             m_window->resizeDocks(
+                 {m_window->findChild<QDockWidget *>(QStringLiteral("clusterDock"))}, {430},
+                 Qt::Vertical);
+         },
+         3000},
         {"publish", [dock] { dock("publishDock"); }, 800},
         {"shortcuts",
          [this] { m_window->findChild<QAction *>(QStringLiteral("shortcuts"))->trigger(); }, 800},

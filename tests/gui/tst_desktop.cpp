@@ -20,6 +20,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QDockWidget>
 #include <QFile>
@@ -35,6 +36,8 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
@@ -380,6 +383,117 @@ private Q_SLOTS:
         // And the next refresh is asked at once, not after the stopped one.
         panel.refresh();
         QTRY_VERIFY(bar->isVisible());
+    }
+
+    void tabGoesThroughEachFormInReadingOrder()
+    {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        for (const char *dockName : {"connectionDock", "publishDock", "clusterDock"}) {
+            auto *dock = w.findChild<QDockWidget *>(QLatin1String(dockName));
+            dock->show();
+            dock->raise();
+            QWidget *panel = dock->widget();
+            QTRY_VERIFY(panel->isVisible());
+            // The focus chain inside the panel, from its first field, as Tab walks it.
+            QList<QWidget *> chain;
+            QWidget *first = nullptr;
+            for (QWidget *c = panel->nextInFocusChain(); c != panel; c = c->nextInFocusChain()) {
+                if (!panel->isAncestorOf(c))
+                    continue;
+                if (c->isVisible() && c->isEnabled() && (c->focusPolicy() & Qt::TabFocus) &&
+                    !c->focusProxy()) {
+                    if (!first)
+                        first = c;
+                    chain << c;
+                }
+            }
+            QVERIFY(chain.size() > 3);
+            // Reading order: each next field is below the last, or on its line and to its right.
+            for (int i = 1; i < chain.size(); ++i) {
+                const QRect a(chain.at(i - 1)->mapTo(panel, QPoint()), chain.at(i - 1)->size());
+                const QRect b(chain.at(i)->mapTo(panel, QPoint()), chain.at(i)->size());
+                const bool sameLine = qAbs(a.center().y() - b.center().y()) < a.height() / 2 + 2;
+                const bool inOrder = sameLine ? b.left() >= a.left() : b.top() >= a.top();
+                QVERIFY2(inOrder,
+                         qPrintable(QStringLiteral("%1: %2 (%3,%4) then %5 (%6,%7)")
+                                        .arg(QLatin1String(dockName), chain.at(i - 1)->objectName(),
+                                             QString::number(a.x()), QString::number(a.y()),
+                                             chain.at(i)->objectName())
+                                        .arg(b.x())
+                                        .arg(b.y())));
+            }
+        }
+    }
+
+    void noTextIsClippedAt1280x800()
+    {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        holdIn(w, 3);
+        // The bottom docks pulled up tall, as a user does to read the cluster tree.
+        w.resizeDocks({w.findChild<QDockWidget *>(QStringLiteral("logDock"))}, {430}, Qt::Vertical);
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+            w.setLanguage(language);
+            for (QDockWidget *dock : w.findChildren<QDockWidget *>()) {
+                dock->show();
+                dock->raise();
+                QCoreApplication::processEvents();
+                for (QWidget *c : w.findChildren<QWidget *>()) {
+                    if (!c->isVisible() || c->visibleRegion().isEmpty())
+                        continue;
+                    QString text;
+                    int room = 0, needed = 0;
+                    if (auto *b = qobject_cast<QPushButton *>(c)) {
+                        text = b->text();
+                        room = b->width();
+                        needed = b->minimumSizeHint().width();
+                    } else if (auto *l = qobject_cast<QLabel *>(c); l && l->wordWrap()) {
+                        // Wrapped: all its lines fit in its height.
+                        if (l->text().isEmpty())
+                            continue;
+                        const int high = l->heightForWidth(l->width());
+                        QVERIFY2(high <= l->height() + 1,
+                                 qPrintable(QStringLiteral("%1 / %2: '%3' needs %4 px high, has %5")
+                                                .arg(language, dock->objectName(), l->text())
+                                                .arg(high)
+                                                .arg(l->height())));
+                        continue;
+                    } else if (auto *l = qobject_cast<QLabel *>(c);
+                               l && !l->wordWrap() && l->textFormat() != Qt::RichText) {
+                        text = l->text();
+                        room = l->contentsRect().width();
+                        needed = l->fontMetrics().horizontalAdvance(
+                            QString(text.section(QLatin1Char('\n'), 0, 0))
+                                .remove(QLatin1Char('&')));
+                    } else if (auto *combo = qobject_cast<QComboBox *>(c);
+                               combo && !combo->isEditable()) {
+                        text = combo->currentText();
+                        QStyleOptionComboBox option;
+                        option.initFrom(combo);
+                        option.currentText = text;
+                        option.editable = false;
+                        room = combo->style()
+                                   ->subControlRect(QStyle::CC_ComboBox, &option,
+                                                    QStyle::SC_ComboBoxEditField, combo)
+                                   .width();
+                        needed = combo->fontMetrics().horizontalAdvance(text);
+                    }
+                    if (text.isEmpty() || text.contains(QLatin1Char('<')))
+                        continue;
+                    QVERIFY2(needed <= room + 1,
+                             qPrintable(QStringLiteral("%1 / %2: '%3' needs %4 px, has %5")
+                                            .arg(language, dock->objectName(), text)
+                                            .arg(needed)
+                                            .arg(room)));
+                }
+            }
+        }
+        w.setLanguage(QString());
     }
 
     void versionNamesQtQCustomPlotAndTheProtocol()

@@ -51,6 +51,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -160,7 +161,15 @@ MainWindow::MainWindow(QWidget *parent)
 
     auto *connectDock = new QDockWidget(tr("Connection"), this);
     connectDock->setObjectName(QStringLiteral("connectionDock"));
-    connectDock->setWidget(m_connect);
+    // In a scroll area: with a tall dock below, or the connection options open, the form
+    // scrolls instead of squeezing its wrapped hints out of sight.
+    auto *connectScroll = new QScrollArea;
+    connectScroll->setObjectName(QStringLiteral("connectionScroll"));
+    connectScroll->setWidget(m_connect);
+    connectScroll->setWidgetResizable(true);
+    connectScroll->setFrameShape(QFrame::NoFrame);
+    connectScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    connectDock->setWidget(connectScroll);
     addDockWidget(Qt::LeftDockWidgetArea, connectDock);
 
     m_log->setObjectName(QStringLiteral("log"));

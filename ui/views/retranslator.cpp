@@ -212,6 +212,10 @@ void Retranslator::retranslateApplication(const QString &from, const QString &to
         } else if (auto *combo = qobject_cast<QComboBox *>(w)) {
             for (int i = 0; i < combo->count(); ++i)
                 combo->setItemText(i, tr(w, QStringLiteral("item%1").arg(i), combo->itemText(i)));
+            // Its width was taken from the old words when first shown: take it again.
+            if (!combo->isEditable() &&
+                combo->sizeAdjustPolicy() == QComboBox::AdjustToContentsOnFirstShow)
+                combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         } else if (auto *tabs = qobject_cast<QTabWidget *>(w)) {
             for (int i = 0; i < tabs->count(); ++i) {
                 tabs->setTabText(i, tr(w, QStringLiteral("tab%1").arg(i), tabs->tabText(i)));
