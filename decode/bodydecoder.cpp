@@ -1,0 +1,191 @@
+#include "bodydecoder.h"
+
+namespace nsqdecode {
+
+namespace {
+
+bool isUtf8(const QByteArray &b)
+{
+    return QString::fromUtf8(b).toUtf8() == b;
+}
+
+DecodeResult asRaw(const QByteArray &data)
+{
+    DecodeResult r;
+    r.ok = true;
+    if (isUtf8(data)) {
+        r.root = DecodedNode::scalar(DecodedNode::Kind::String, QString::fromUtf8(data));
+        r.description = QStringLiteral("UTF-8 text");
+    } else {
+        r.root = DecodedNode::scalar(DecodedNode::Kind::Bytes, data);
+        r.description = QStringLiteral("binary (no format found)");
+    }
+    return r;
+}
+
+QString layersText(const QList<Compression> &layers)
+{
+    QStringList names;
+    for (Compression c : layers)
+        names << compressionName(c) + QStringLiteral(" magic");
+    return names.join(QStringLiteral(", then "));
+}
+
+// Auto: the first format that reads the whole body, most specific first.
+DecodedBody detect(const QByteArray &data, const DecodeOptions &o, int depth)
+{
+    DecodedBody b;
+    b.data = data;
+    const auto take = [&b](DecodeResult r, Format f, QString reason) {
+        b.result = std::move(r);
+        b.format = f;
+        b.reason = std::move(reason);
+        return b;
+    };
+    const quint8 first = data.isEmpty() ? 0 : quint8(data.at(0));
+    const QByteArray trimmed = data.trimmed();
+    if (!trimmed.isEmpty() && isUtf8(data)) {
+        const char c = trimmed.at(0);
+        if (c == '{' || c == '[' || c == '"' || (c >= '0' && c <= '9') || c == '-' || c == 't' ||
+            c == 'f' || c == 'n') {
+            DecodeResult r = decodeJson(data, o.limits);
+            if (r.ok)
+                return take(std::move(r), Format::Json,
+                            QStringLiteral("valid UTF-8 %1").arg(r.description));
+        }
+    }
+    if (o.schema && !o.messageType.isEmpty()) {
+        DecodeResult r = o.schema->decode(data, o.messageType, o.limits);
+        if (r.ok)
+            return take(
+                std::move(r), Format::Protobuf,
+                QStringLiteral("parses as %1 (the schema set for this topic)").arg(o.messageType));
+    }
+    // MsgPack and CBOR bodies are almost always a map or an array.
+    const bool msgpackContainer = (first >= 0x80 && first <= 0x9f) || first == 0xdc ||
+                                  first == 0xdd || first == 0xde || first == 0xdf;
+    const bool cborContainer =
+        (first >= 0x80 && first <= 0xbf) || first == 0xd9 || first == 0xc0 || first == 0xc1;
+    if (msgpackContainer) {
+        DecodeResult r = decodeMsgPack(data, o.limits);
+        if (r.ok)
+            return take(std::move(r), Format::MsgPack,
+                        QStringLiteral("%1 reads to the last byte").arg(r.description));
+    }
+    if (cborContainer) {
+        DecodeResult r = decodeCbor(data, o.limits);
+        if (r.ok)
+            return take(std::move(r), Format::Cbor,
+                        QStringLiteral("%1 reads to the last byte").arg(r.description));
+    }
+    if (!isUtf8(data)) {
+        DecodeResult r = decodeProtobufRaw(data, o.limits);
+        if (r.ok && !r.root.children.isEmpty())
+            return take(std::move(r), Format::Protobuf,
+                        QStringLiteral("protobuf wire format to the last byte (no schema)"));
+    }
+    {
+        // Raw snappy has no magic (and short blocks are often printable): taken only when what
+        // it holds is structured.
+        if (depth == 0) {
+            const Decompressed d = decompress(Compression::SnappyRaw, data, o.limits);
+            if (d.ok && !d.data.isEmpty()) {
+                DecodedBody inner = detect(d.data, o, depth + 1);
+                if (inner.result.ok && inner.format != Format::Raw) {
+                    inner.layers.prepend(Compression::SnappyRaw);
+                    inner.reason = QStringLiteral("raw snappy block, then %1").arg(inner.reason);
+                    return inner;
+                }
+            }
+        }
+    }
+    DecodeResult r = asRaw(data);
+    return take(std::move(r), Format::Raw, r.description);
+}
+
+} // namespace
+
+QString formatName(Format f)
+{
+    switch (f) {
+    case Format::Auto:
+        return QStringLiteral("auto");
+    case Format::Json:
+        return QStringLiteral("json");
+    case Format::MsgPack:
+        return QStringLiteral("msgpack");
+    case Format::Cbor:
+        return QStringLiteral("cbor");
+    case Format::Protobuf:
+        return QStringLiteral("protobuf");
+    case Format::Raw:
+        return QStringLiteral("raw");
+    }
+    return {};
+}
+
+bool formatFromName(const QString &name, Format *out)
+{
+    for (Format f :
+         {Format::Auto, Format::Json, Format::MsgPack, Format::Cbor, Format::Protobuf, Format::Raw})
+        if (name.compare(formatName(f), Qt::CaseInsensitive) == 0) {
+            *out = f;
+            return true;
+        }
+    return false;
+}
+
+DecodedBody decodeBody(const QByteArray &body, const DecodeOptions &o)
+{
+    if (o.format == Format::Raw) {
+        DecodedBody b;
+        b.data = body;
+        b.result = asRaw(body);
+        b.format = Format::Raw;
+        b.reason = QStringLiteral("as asked: raw");
+        return b;
+    }
+    const Unwrapped u = unwrapLayers(body, o.limits);
+    if (!u.error.isEmpty()) {
+        DecodedBody b;
+        b.data = u.data;
+        b.layers = u.layers;
+        b.format = o.format;
+        b.result = DecodeResult::failure(u.error, u.offset);
+        b.reason = layersText(u.layers);
+        return b;
+    }
+    DecodedBody b;
+    if (o.format == Format::Auto) {
+        b = detect(u.data, o, 0);
+    } else {
+        b.data = u.data;
+        b.format = o.format;
+        switch (o.format) {
+        case Format::Json:
+            b.result = decodeJson(u.data, o.limits);
+            break;
+        case Format::MsgPack:
+            b.result = decodeMsgPack(u.data, o.limits);
+            break;
+        case Format::Cbor:
+            b.result = decodeCbor(u.data, o.limits);
+            break;
+        case Format::Protobuf:
+            b.result = o.schema && !o.messageType.isEmpty()
+                           ? o.schema->decode(u.data, o.messageType, o.limits)
+                           : decodeProtobufRaw(u.data, o.limits);
+            break;
+        default:
+            break;
+        }
+        b.reason = QStringLiteral("as asked: %1").arg(formatName(o.format));
+    }
+    if (!u.layers.isEmpty()) {
+        b.layers = u.layers + b.layers;
+        b.reason = layersText(u.layers) + QStringLiteral(", then ") + b.reason;
+    }
+    return b;
+}
+
+} // namespace nsqdecode

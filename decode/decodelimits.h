@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace nsqdecode {
+
+// What a hostile body may cost. Every decoder stops with an error (and where) past these, never
+// by running out of stack or memory.
+struct Limits
+{
+    int maxDepth = 200;                          // nested containers or messages
+    qsizetype maxNodes = 2'000'000;              // values in one decoded body
+    qsizetype maxOutputBytes = 64 * 1024 * 1024; // each compression layer's output
+    int maxLayers = 4;                           // compression layers undone one after the other
+};
+
+} // namespace nsqdecode

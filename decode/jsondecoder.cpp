@@ -1,0 +1,111 @@
+#include "decoders.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace nsqdecode {
+
+namespace {
+
+// Qt's parser allows 1024 levels; ours is lower and says where it is passed.
+qsizetype firstTooDeep(const QByteArray &data, int maxDepth)
+{
+    int depth = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const char c = data.at(i);
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth)
+                return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return -1;
+}
+
+DecodedNode fromJson(const QJsonValue &v)
+{
+    using K = DecodedNode::Kind;
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return DecodedNode::scalar(K::Null, {});
+    case QJsonValue::Bool:
+        return DecodedNode::scalar(K::Bool, v.toBool());
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        const QVariant raw = v.toVariant();
+        if (raw.typeId() == QMetaType::LongLong)
+            return DecodedNode::scalar(K::Int, raw.toLongLong());
+        return DecodedNode::scalar(K::Double, d);
+    }
+    case QJsonValue::String:
+        return DecodedNode::scalar(K::String, v.toString());
+    case QJsonValue::Array: {
+        DecodedNode n = DecodedNode::container(K::Array);
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            n.children << fromJson(a.at(i));
+            n.children.last().key = QString::number(i);
+        }
+        return n;
+    }
+    case QJsonValue::Object: {
+        DecodedNode n = DecodedNode::container(K::Map);
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            n.children << fromJson(it.value());
+            n.children.last().key = it.key();
+        }
+        return n;
+    }
+    }
+    return {};
+}
+
+} // namespace
+
+DecodeResult decodeJson(const QByteArray &data, const Limits &limits)
+{
+    if (const qsizetype at = firstTooDeep(data, limits.maxDepth); at >= 0)
+        return DecodeResult::failure(
+            QStringLiteral("nested deeper than %1 levels").arg(limits.maxDepth), at);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+    DecodeResult r;
+    if (error.error == QJsonParseError::NoError && (doc.isObject() || doc.isArray())) {
+        r.root = doc.isObject() ? fromJson(doc.object()) : fromJson(doc.array());
+        r.description =
+            doc.isObject() ? QStringLiteral("JSON object") : QStringLiteral("JSON array");
+    } else {
+        // A bare scalar ("42", "\"text\"", "true"): QJsonDocument holds one only inside an array.
+        QJsonParseError scalarError;
+        const QJsonDocument wrapped = QJsonDocument::fromJson(
+            QByteArrayLiteral("[") + data + QByteArrayLiteral("]"), &scalarError);
+        const QByteArray trimmed = data.trimmed();
+        if (scalarError.error != QJsonParseError::NoError || wrapped.array().size() != 1 ||
+            trimmed.startsWith('[') || trimmed.startsWith('{')) {
+            if (error.error != QJsonParseError::NoError)
+                return DecodeResult::failure(error.errorString(), error.offset);
+            return DecodeResult::failure(scalarError.errorString(),
+                                         qBound(qsizetype(0), scalarError.offset - 1, data.size()));
+        }
+        r.root = fromJson(wrapped.array().at(0));
+        r.description = QStringLiteral("JSON %1").arg(r.root.kindName());
+    }
+    r.ok = true;
+    if (r.root.count() > limits.maxNodes)
+        return DecodeResult::failure(QStringLiteral("more than %1 values").arg(limits.maxNodes), 0);
+    return r;
+}
+
+} // namespace nsqdecode
