@@ -10,7 +10,8 @@ PACKAGES=(cmake ninja-build g++ clang clang-format libclang-rt-14-dev pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqcustomplot-dev libqcustomplot2.1-qt6
   qtkeychain-qt6-dev libsnappy-dev zlib1g-dev libgl-dev qt6-qpa-plugins python3
-  libmsgpack-cxx-dev libcbor-dev libprotobuf-dev libprotoc-dev libzstd-dev liblz4-dev)
+  libmsgpack-cxx-dev libcbor-dev libprotobuf-dev libprotoc-dev libzstd-dev liblz4-dev
+  qt6-translations-l10n)
 
 install_missing() {
   local missing=()

@@ -87,7 +87,9 @@ int parse(const QStringList &args, Startup *out)
     if (!p.parse(args))
         return fail(p.errorText());
     if (p.isSet(QStringLiteral("help"))) {
-        std::printf("%s", qPrintable(p.helpText()));
+        // Before QApplication the parser does not know the program's name.
+        std::printf("%s", qPrintable(p.helpText().replace(QLatin1String("<executable_name>"),
+                                                          QLatin1String("nsq-inspector"))));
         return 0;
     }
     if (!p.positionalArguments().isEmpty())
@@ -235,10 +237,14 @@ int main(int argc, char *argv[])
     FirstPaintReporter reporter(sinceMain);
     if (qEnvironmentVariableIsSet("NSQ_INSPECTOR_FIRST_PAINT_EXIT"))
         app.installEventFilter(&reporter);
-    nsqui::Language::apply(nsqui::Language::saved());
+    // The window is built in English and then switched, as the View menu does: every widget then
+    // remembers its English, so switching back later is exact (two English texts can share one
+    // translation).
+    nsqui::Language::apply(QStringLiteral("en"));
     if (!nsqui::Theme::saved().isEmpty())
         nsqui::Theme::apply(nsqui::Theme::saved());
     nsqui::MainWindow window;
+    window.setLanguage(nsqui::Language::saved());
     if (!startup.traceFile.isEmpty()) {
         const QString error = window.session()->setTraceFile(startup.traceFile);
         if (!error.isEmpty()) {

@@ -217,7 +217,8 @@ void HttpApiClient::send(const QByteArray &verb, const QString &path,
             done(Result<QByteArray>::failure(QStringLiteral("%1: %2").arg(where, *why)));
             return;
         }
-        const QByteArray data = reply->readAll();
+        // An aborted reply is closed: reading it only makes Qt complain on stderr.
+        const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
         if (status == 0) {
             const QString cause = reply->error() == QNetworkReply::OperationCanceledError
                                       ? QStringLiteral("no answer in time")

@@ -79,18 +79,18 @@
     <name>Theme</name>
     <message>
         <location filename="../../ui/views/theme.cpp" line="58"/>
-        <source>System</source>
-        <translation>跟随系统</translation>
+        <source>&amp;System</source>
+        <translation>系统(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../ui/views/theme.cpp" line="59"/>
-        <source>Light</source>
-        <translation>浅色</translation>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../ui/views/theme.cpp" line="60"/>
-        <source>Dark</source>
-        <translation>深色</translation>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -448,164 +448,174 @@
         <translation>不再等待本次刷新；保留当前显示的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="179"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="180"/>
         <source>Are you sure?</source>
         <translation>确定吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="207"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="182"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="183"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/clusterpanel.cpp" line="213"/>
         <source>Refresh stopped; the figures shown are from the last one.</source>
         <translation>刷新已停止；显示的数据来自上一次刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="253"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="259"/>
         <source>nsqlookupd: %1</source>
         <translation>nsqlookupd：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="255"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="261"/>
         <source>nsqd: %1</source>
         <translation>nsqd：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="257"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="263"/>
         <source>Give an nsqlookupd or an nsqd HTTP address</source>
         <translation>请提供 nsqlookupd 或 nsqd 的 HTTP 地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="268"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="274"/>
         <source>Asking the nodes…</source>
         <translation>正在查询各节点…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="313"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="319"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="313"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="319"/>
         <source>unreachable: %1</source>
         <translation>不可达：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="324"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="330"/>
         <source>1 node</source>
         <translation>1 个节点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="324"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="330"/>
         <source>%1 nodes</source>
         <translation>%1 个节点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="326"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="332"/>
         <source>, %1 unreachable</source>
         <translation>，%1 个不可达</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="328"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="334"/>
         <source> · as of %1</source>
         <translation> · 截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="332"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="338"/>
         <source>nsqlookupd did not answer: %1</source>
         <translation>nsqlookupd 无应答：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="364"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="370"/>
         <source>on %1</source>
         <translation>（节点 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="365"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="371"/>
         <source>on %1 nodes</source>
         <translation>（%1 个节点）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="367"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="373"/>
         <source>%1 messages waiting will be lost</source>
         <translation>%1 条等待中的消息将会丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="370"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="376"/>
         <source> (in the topic and its %1 channels, which go too)</source>
         <translation>（位于该主题及其 %1 个通道中，这些通道也会一并删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="371"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="377"/>
         <source> (in the topic itself; its channels keep theirs)</source>
         <translation>（仅限主题本身；其通道中的消息保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="375"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="381"/>
         <source>A consumer is connected to it.</source>
         <translation>有 1 个消费者正连接着它。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="376"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="382"/>
         <source>%1 consumers are connected to it.</source>
         <translation>有 %1 个消费者正连接着它。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="377"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="383"/>
         <source>%1 %2?
 %3</source>
         <translation>%1%2？
 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="380"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="386"/>
         <source>%1 %2…</source>
         <translation>%1%2…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="390"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="396"/>
         <source>&apos;%1&apos; is not a valid %2 name (1-64 of a-z A-Z 0-9 . _ -, optionally ending in #ephemeral)</source>
         <translation>“%1”不是有效的%2名称（由 1-64 个 a-z A-Z 0-9 . _ - 字符组成，可选以 #ephemeral 结尾）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="392"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="398"/>
         <source>channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="392"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="398"/>
         <source>topic</source>
-        <translation>主题</translation>
+        <translation>主题名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="394"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="400"/>
         <source>Select the topic to create the channel in</source>
         <translation>请选择要在其中创建通道的主题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="402"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="408"/>
         <source>No reachable node to create it on</source>
         <translation>没有可在其上创建的可达节点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="407"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="413"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="425"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="431"/>
         <source>  %1: done</source>
         <translation>  %1：完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="426"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="432"/>
         <source>  %1: FAILED: %2</source>
         <translation>  %1：失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="430"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="436"/>
         <source>%1: done on %2 of %2</source>
         <translation>%1：已在全部 %2 个节点上完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="431"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="437"/>
         <source>%1: failed on %2 of %3</source>
         <translation>%1：在 %3 个节点中的 %2 个上失败</translation>
     </message>
@@ -1114,418 +1124,425 @@
 <context>
     <name>nsqui::MainWindow</name>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="78"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="105"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="118"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="146"/>
         <source>Filter body and ID…</source>
         <translation>筛选消息体和 ID…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="122"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="150"/>
         <source>All states</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="137"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="165"/>
         <source>keep </source>
         <translation>保留 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="138"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="166"/>
         <source> rows</source>
         <translation> 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="139"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="167"/>
         <source>How many messages the table keeps; older ones are dropped from view (not from NSQ)</source>
         <translation>表格保留的消息数；更早的消息会从视图中移除（不会从 NSQ 中移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="161"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="809"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="189"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="846"/>
         <source>Connection</source>
-        <translation>连接</translation>
+        <translation>连接设置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="169"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="809"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="205"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="846"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="179"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="215"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="180"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="216"/>
         <source>Delay for REQ: 0 to 3600 s (nsqd refuses more than its --max-req-timeout, 1 h by default)</source>
         <translation>REQ 延迟：0 到 3600 秒（nsqd 拒绝超过其 --max-req-timeout 的值，默认为 1 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="238"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="274"/>
         <source>the plots&apos; channel figures: %1</source>
         <translation>图表的通道数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="250"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="286"/>
         <source>Delay for REQ: 0 to %1 s (the server&apos;s max_req_timeout)</source>
         <translation>REQ 延迟：0 到 %1 秒（服务器的 max_req_timeout）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="270"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="306"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="276"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="325"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="312"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="361"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="289"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="325"/>
         <source>%1 older messages dropped from view</source>
         <translation>已从视图中移除 %1 条较早的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="349"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="385"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="350"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="386"/>
         <source>FIN the selected messages: done with, gone from the channel</source>
         <translation>对所选消息发送 FIN：处理完毕，从通道中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="351"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="387"/>
         <source>&amp;Requeue</source>
         <translation>重新入队(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="352"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="388"/>
         <source>REQ the selected messages with the delay beside it: back to the channel</source>
         <translation>按旁边设置的延迟对所选消息发送 REQ：放回通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="353"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="389"/>
         <source>&amp;Touch</source>
         <translation>续期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="354"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="390"/>
         <source>TOUCH the selected messages: restart their msg_timeout</source>
         <translation>对所选消息发送 TOUCH：重新开始计算其 msg_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="355"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="391"/>
         <source>Finish &amp;all held</source>
         <translation>完成全部持有消息(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="356"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="392"/>
         <source>FIN every message held in this window</source>
         <translation>对本窗口持有的每条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="357"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="393"/>
         <source>Requeue all &amp;held</source>
         <translation>重新入队全部持有消息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="358"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="394"/>
         <source>REQ every held message, oldest first, with the delay beside it</source>
         <translation>按旁边设置的延迟，从最早的开始对每条持有的消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="359"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="395"/>
         <source>A&amp;uto-touch</source>
         <translation>自动续期(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="360"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="396"/>
         <source>Touch held messages before their msg_timeout, so they stay</source>
         <translation>在 msg_timeout 到期前为持有的消息续期，使其继续由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="363"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="399"/>
         <source>Requeue as a &amp;failure (backoff)</source>
         <translation>作为失败重新入队（退避）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="364"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="400"/>
         <source>REQ as a failed handler sends it: the consumer backs off (RDY 0 for a while, then tests with RDY 1), as go-nsq&apos;s Requeue does. Off: a plain REQ, as RequeueWithoutBackoff</source>
         <translation>像处理失败的 handler 那样发送 REQ：消费者进入退避（先 RDY 0 一段时间，再用 RDY 1 试探），与 go-nsq 的 Requeue 相同。关闭时：发送普通 REQ，与 RequeueWithoutBackoff 相同</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="368"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="404"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="369"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="405"/>
         <source>RDY 0: no new messages until resumed</source>
         <translation>RDY 0：恢复之前不再接收新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="371"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="407"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="372"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="408"/>
         <source>Close the connections; held messages go back to the channel</source>
         <translation>关闭连接；持有的消息回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="374"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="410"/>
         <source>Take &amp;backlog</source>
         <translation>获取积压(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="375"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="411"/>
         <source>Hold up to the number beside it from the front of the channel, then RDY 0: look at what waits without consuming it</source>
         <translation>从通道最前端持有至多旁边所设数量的消息，然后 RDY 0：查看等待中的消息而不消费它们</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="377"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="413"/>
         <source>Re&amp;lease all</source>
         <translation>全部释放(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="378"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="414"/>
         <source>REQ 0 every held message, oldest first: all go back to the channel</source>
         <translation>从最早的开始，对每条持有的消息发送 REQ 0：全部回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="379"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="415"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="380"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="416"/>
         <source>Write the selected messages (or all shown) to a JSON Lines file</source>
         <translation>将所选消息（或全部显示的消息）写入 JSON Lines 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="384"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="420"/>
         <source>How many messages a backlog snapshot holds (at most the server&apos;s max_rdy_count per nsqd)</source>
         <translation>积压快照持有的消息数（每个 nsqd 最多为服务器的 max_rdy_count）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="391"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="427"/>
         <source>Export selected messages</source>
         <translation>导出所选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="391"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="427"/>
         <source>Export all shown messages</source>
         <translation>导出全部显示的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="392"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="428"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="396"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="432"/>
         <source>Exporting messages…</source>
         <translation>正在导出消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="396"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="432"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1328"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="406"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="442"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="410"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="446"/>
         <source>C&amp;lear list</source>
         <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="411"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="447"/>
         <source>Forget the messages shown, except those held here</source>
         <translation>清除显示的消息（本窗口持有的除外）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="413"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="449"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="413"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="449"/>
         <source>Close NSQ Inspector</source>
         <translation>关闭 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="415"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="451"/>
         <source>&amp;About NSQ Inspector</source>
         <translation>关于 NSQ Inspector(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="415"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="451"/>
         <source>Version and licence</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="416"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="452"/>
         <source>Connect to a real server…</source>
         <translation>连接到真实服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="417"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="453"/>
         <source>Leave demo mode and fill in your own nsqd or nsqlookupd</source>
         <translation>退出演示模式，填写你自己的 nsqd 或 nsqlookupd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="438"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="474"/>
         <source>FIN sent for %1 messages</source>
         <translation>已为 %1 条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="444"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="480"/>
         <source>REQ sent for %1 messages</source>
         <translation>已为 %1 条消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="464"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="500"/>
         <source>About NSQ Inspector</source>
         <translation>关于 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="465"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="501"/>
         <source>%1&lt;br&gt;A desktop tool for looking inside NSQ: messages, frames and counts.&lt;br&gt;&lt;br&gt;Licence: MIT</source>
         <translation>%1&lt;br&gt;查看 NSQ 内部的桌面工具：消息、帧与计数。&lt;br&gt;&lt;br&gt;许可证：MIT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="777"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="505"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1285"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="814"/>
         <source>&amp;Theme</source>
         <translation>外观(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1046"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1083"/>
         <source>Export cancelled; %1 was not written</source>
         <translation>导出已取消；未写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1174"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1211"/>
         <source>Filter the messages</source>
         <translation>筛选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1180"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1217"/>
         <source>Message list</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1183"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1220"/>
         <source>Message payload</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1212"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1226"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1249"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1259"/>
         <source>anywhere in the window</source>
         <translation>窗口内任意位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1219"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1228"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1230"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1252"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1261"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1263"/>
         <source>the message list</source>
-        <translation>消息列表</translation>
+        <translation>在消息列表中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1219"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1252"/>
         <source>its panel</source>
         <translation>所在面板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1224"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1257"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1224"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1257"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1224"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1257"/>
         <source>every form</source>
         <translation>所有表单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1225"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1258"/>
         <source>Open a menu</source>
         <translation>打开菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1225"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1258"/>
         <source>Alt + its underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1227"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1260"/>
         <source>Select messages</source>
         <translation>选择消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1227"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1260"/>
         <source>Shift or Ctrl + arrows, Ctrl+A</source>
         <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1229"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1262"/>
         <source>The actions for the selected messages</source>
         <translation>所选消息的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1229"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1262"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键，Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1239"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1272"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1242"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1275"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1242"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1275"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1242"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1275"/>
         <source>Where</source>
         <translation>适用位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1271"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1305"/>
         <source>Messages are held</source>
         <translation>仍有持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1272"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1306"/>
         <source>This window holds %1 messages in flight. What should become of them?</source>
         <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1279"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1313"/>
         <source>Requeue: back to the channel now (REQ 0), for the next consumer.
 Finish: done with, gone from the channel (FIN).
 Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
@@ -1534,261 +1551,261 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1284"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1318"/>
         <source>&amp;Requeue them</source>
-        <translation>重新入队(&amp;R)</translation>
+        <translation>重新入队这些消息(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1285"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1319"/>
         <source>&amp;Finish them</source>
-        <translation>完成(&amp;F)</translation>
+        <translation>完成这些消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1286"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1320"/>
         <source>&amp;Keep them for msg_timeout</source>
         <translation>保留到 msg_timeout(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="488"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="525"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="494"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="531"/>
         <source>&amp;Messages</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="503"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="816"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="540"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="853"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="504"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="541"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="505"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="542"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="506"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="543"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="507"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="544"/>
         <source>Every key the window answers to</source>
         <translation>窗口响应的所有按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="513"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="550"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="522"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="559"/>
         <source>Common REQ delays</source>
         <translation>常用 REQ 延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="525"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="562"/>
         <source>now (0 s)</source>
         <translation>立即（0 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="526"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="563"/>
         <source>5 s</source>
         <translation>5 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="527"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="564"/>
         <source>30 s</source>
         <translation>30 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="528"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
         <source>1 min</source>
-        <translation>1 分钟</translation>
+        <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="529"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="566"/>
         <source>10 min</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="530"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="567"/>
         <source>1 h</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="554"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="591"/>
         <source>demo broker could not start: %1</source>
         <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="557"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="594"/>
         <source>DEMO — embedded broker at %1</source>
         <translation>演示 — 内嵌服务器位于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="587"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="624"/>
         <source>before subscribing: %1</source>
         <translation>订阅前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="624"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="661"/>
         <source>profile %1 loaded: press Connect</source>
         <translation>已加载配置档案 %1：请点击“连接”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="641"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="678"/>
         <source>TLS without verification: the server&apos;s identity is not checked</source>
         <translation>TLS 未验证服务器：不检查服务器身份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="661"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="698"/>
         <source>%1: RDY %2, %3 in flight</source>
         <translation>%1：RDY %2，处理中 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="684"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="721"/>
         <source>backoff level %1</source>
         <translation>退避级别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="686"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="723"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="688"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="725"/>
         <source>no nsqd connected</source>
         <translation>未连接任何 nsqd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="698"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="819"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="735"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="856"/>
         <source>Record the wire trace</source>
         <translation>记录线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="703"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="740"/>
         <source>Record every frame sent and received (%1). Off, it costs nothing.</source>
         <translation>记录收发的每一帧（%1）。关闭时没有任何开销。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="723"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="810"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="760"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="847"/>
         <source>Plots</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="725"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="810"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="762"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="847"/>
         <source>Event timeline</source>
         <translation>事件时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="726"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="811"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="763"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="848"/>
         <source>Wire trace</source>
         <translation>线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="727"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="811"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="764"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="848"/>
         <source>How a consumer works</source>
         <translation>消费者工作原理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="729"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="766"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="733"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="770"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="765"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="818"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="802"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="855"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="850"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="887"/>
         <source>The wire trace was off when this happened: turn on View ▸ Record the wire trace, then reconnect to see these frames.</source>
         <translation>发生此步骤时线路跟踪未开启：请打开“视图 ▸ 记录线路跟踪”，然后重新连接以查看这些帧。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="852"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="889"/>
         <source>No frame of this step is in the trace (it was off then, or the frames were dropped from view).</source>
         <translation>跟踪中没有此步骤的帧（当时未开启跟踪，或这些帧已从视图中移除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="871"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="908"/>
         <source>The events of this step are no longer in the timeline.</source>
         <translation>此步骤的事件已不在事件时间线中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="907"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="944"/>
         <source>closed (%1)</source>
         <translation>已关闭（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="911"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="914"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="948"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="951"/>
         <source>backoff</source>
         <translation>退避</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="911"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="948"/>
         <source>level %1, %2 ms</source>
         <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="950"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="987"/>
         <source>Nothing to %1: no held message is selected</source>
         <translation>无法 %1：未选中任何持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="960"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="997"/>
         <source>%1 sent for %2 messages</source>
         <translation>已为 %2 条消息发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="962"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="999"/>
         <source>; %1 selected were not held here</source>
         <translation>；所选消息中有 %1 条不由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="989"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1026"/>
         <source>backlog snapshot: holding up to %1 more messages from the front of the channel (max in flight %2 until Release all)</source>
         <translation>积压快照：从通道最前端再持有至多 %1 条消息（在“全部释放”之前，最大处理中为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1002"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1039"/>
         <source>backlog snapshot: %1 messages held; RDY 0 until you resume</source>
         <translation>积压快照：已持有 %1 条消息；恢复之前保持 RDY 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1017"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1054"/>
         <source>REQ 0 sent for %1 messages, oldest first</source>
         <translation>已从最早的开始为 %1 条消息发送 REQ 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1041"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1060"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1078"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1097"/>
         <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
+        <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1121"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1158"/>
         <source>received %1 · held %2 · shown %3</source>
         <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
     </message>
@@ -1874,6 +1891,12 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
         <location filename="../../ui/models/messagemodel.cpp" line="173"/>
         <source> (redelivered)</source>
         <translation>（重新投递）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/messagemodel.cpp" line="183"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="184"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
@@ -2251,7 +2274,7 @@ nsqd：      %7
     <message>
         <location filename="../../ui/views/publishpanel.cpp" line="110"/>
         <source>topic</source>
-        <translation>主题</translation>
+        <translation>主题名</translation>
     </message>
     <message>
         <location filename="../../ui/views/publishpanel.cpp" line="111"/>
@@ -2291,7 +2314,7 @@ nsqd：      %7
     <message>
         <location filename="../../ui/views/publishpanel.cpp" line="116"/>
         <source>The message body</source>
-        <translation>消息体</translation>
+        <translation>消息内容</translation>
     </message>
     <message>
         <location filename="../../ui/views/publishpanel.cpp" line="118"/>
@@ -2346,7 +2369,7 @@ nsqd：      %7
     <message>
         <location filename="../../ui/views/publishpanel.cpp" line="149"/>
         <source>Delay</source>
-        <translation>延迟</translation>
+        <translation>延时</translation>
     </message>
     <message>
         <location filename="../../ui/views/publishpanel.cpp" line="151"/>
@@ -2484,51 +2507,61 @@ nsqd：      %7
     </message>
     <message>
         <location filename="../../ui/session/serverprobe.cpp" line="186"/>
+        <source>Topic %1 has no channel yet and holds 1 message (%2). The first channel created receives it; on this ephemeral channel it is gone for good once this window disconnects.</source>
+        <translation>主题 %1 还没有通道，其中有 1 条消息（%2）。第一个创建的通道会收到它；在这个临时通道上，本窗口断开连接后它将永久丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/serverprobe.cpp" line="190"/>
+        <source>Topic %1 has no channel yet and holds 1 message (%2). The first channel created receives it: channel %3 takes it.</source>
+        <translation>主题 %1 还没有通道，其中有 1 条消息（%2）。第一个创建的通道会收到它：将由通道 %3 接收。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/serverprobe.cpp" line="197"/>
         <source>Topic %1 has no channel yet and holds %2 messages (%3). The first channel created receives that whole backlog; on this ephemeral channel those messages are gone for good once this window disconnects.</source>
         <translation>主题 %1 尚无通道，积存了 %2 条消息（%3）。第一个创建的通道会收到全部积压；在这个临时通道上，一旦本窗口断开连接，这些消息就永久消失了。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="190"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="201"/>
         <source>Topic %1 has no channel yet and holds %2 messages (%3). The first channel created receives that whole backlog: channel %4 takes it.</source>
         <translation>主题 %1 尚无通道，积存了 %2 条消息（%3）。第一个创建的通道会收到全部积压：通道 %4 将接收它们。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="201"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="212"/>
         <source>in Hold mode every message held here is one they do not get until it is finished, requeued or times out.</source>
         <translation>在 Hold 模式下，本窗口持有的每条消息，在被完成、重新入队或超时之前，它们都收不到。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="205"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="216"/>
         <source>in Tail mode every message this window gets is finished here: they never get it.</source>
         <translation>在 Tail 模式下，本窗口收到的每条消息都会在这里被完成：它们永远收不到。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="209"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="220"/>
         <source>in Peek mode they still get every message, one attempt later.</source>
         <translation>在 Peek 模式下，它们仍会收到每条消息，只是尝试次数多一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="212"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="223"/>
         <source>Channel %1 already has %2 other consumer(s): %3</source>
         <translation>通道 %1 已有 %2 个其他消费者：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="218"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="229"/>
         <source>Channel %1 does not exist yet. Subscribing creates it, and it keeps a copy of every message published to %2 from then on, after this window is gone, until someone deletes it.</source>
         <translation>通道 %1 尚不存在。订阅会创建它；此后发布到 %2 的每条消息都会在其中保留一份副本，即使本窗口关闭也是如此，直到有人删除该通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="223"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="234"/>
         <source>Could not check the topic before subscribing (%1). Give the nsqd HTTP address if it is not the TCP port + 1.</source>
         <translation>订阅前无法检查主题（%1）。如果 nsqd 的 HTTP 端口不是 TCP 端口 + 1，请提供其 HTTP 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="229"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="240"/>
         <source>Held messages go back to the channel after msg_timeout, %1, unless touched.</source>
         <translation>持有的消息若未续期，将在 msg_timeout（%1）之后回到通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/serverprobe.cpp" line="232"/>
+        <location filename="../../ui/session/serverprobe.cpp" line="243"/>
         <source>Held messages go back to the channel after msg_timeout (nsqd&apos;s default is 60 s) unless touched.</source>
         <translation>持有的消息若未续期，将在 msg_timeout（nsqd 默认为 60 秒）之后回到通道。</translation>
     </message>
@@ -2598,7 +2631,7 @@ nsqd：      %7
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="53"/>
         <source>resume</source>
-        <translation>恢复</translation>
+        <translation>恢复接收</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="55"/>
@@ -2638,7 +2671,7 @@ nsqd：      %7
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="124"/>
         <source>Connection</source>
-        <translation>连接</translation>
+        <translation>连接设置</translation>
     </message>
     <message>
         <location filename="../../ui/models/timelinemodel.cpp" line="126"/>
@@ -3032,7 +3065,7 @@ nsqd：      %7
     <message>
         <location filename="../../ui/models/tracemodel.cpp" line="57"/>
         <source>Connection</source>
-        <translation>连接</translation>
+        <translation>连接设置</translation>
     </message>
     <message>
         <location filename="../../ui/models/tracemodel.cpp" line="59"/>

@@ -28,6 +28,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
@@ -36,6 +37,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QStyle>
 #include <QStyleOptionComboBox>
 #include <QTableView>
@@ -207,8 +209,21 @@ private Q_SLOTS:
         QVERIFY(english.contains(QStringLiteral("&Finish")));
         QVERIFY(Retranslator::zhCN().size() > 400);
 
+        // What the user typed or picked is theirs: a topic named like one of our words stays.
+        auto *topic = w.findChild<QComboBox *>(QStringLiteral("topic"));
+        topic->addItem(QStringLiteral("messages"));
+        topic->setCurrentText(QStringLiteral("messages"));
         w.findChild<QAction *>(QStringLiteral("language_zh_CN"))->trigger();
         QCOMPARE(Language::current(), QStringLiteral("zh_CN"));
+        QCOMPARE(topic->currentText(), QStringLiteral("messages"));
+        QCOMPARE(topic->itemText(topic->count() - 1), QStringLiteral("messages"));
+        // Even Qt's own buttons: the question on closing says Cancel in Chinese.
+        w.close();
+        QMessageBox *box = heldQuestion(w);
+        auto *cancel = box->findChild<QPushButton *>(QStringLiteral("closeCancel"));
+        QCOMPARE(cancel->text(), QStringLiteral("取消"));
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY(!w.findChild<QMessageBox *>(QStringLiteral("heldOnClose")));
         // Nothing that has a translation is left in English; the session goes on.
         const Retranslator &zh = Retranslator::zhCN();
         for (const QString &text : visibleTexts(w))
@@ -222,10 +237,16 @@ private Q_SLOTS:
 
         // And back: no Chinese left.
         w.findChild<QAction *>(QStringLiteral("language_en"))->trigger();
+        // (A panel that builds its text from pieces redoes it itself, on the language change.)
         static const QRegularExpression han(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
-        for (const QString &text : visibleTexts(w))
-            if (text != QStringLiteral("简体中文")) // a language is named in its own
-                QVERIFY2(!text.contains(han), qPrintable(text));
+        const auto chineseLeft = [&w] {
+            QStringList left;
+            for (const QString &text : visibleTexts(w))
+                if (text != QStringLiteral("简体中文") && text.contains(han))
+                    left << text; // (a language is named in its own)
+            return left;
+        };
+        QTRY_COMPARE(chineseLeft(), QStringList());
         QCOMPARE(visibleTexts(w), english);
         QCOMPARE(w.model()->heldCount(), 2);
         w.setLanguage(QString());
@@ -252,6 +273,37 @@ private Q_SLOTS:
         QCOMPARE(r.toChinese(QStringLiteral("Requeue (R)")), QStringLiteral("重新入队 (R)"));
         QCOMPARE(r.toChinese(QStringLiteral("Draft")), QStringLiteral("Draft"));
         QCOMPARE(r.toChinese(QStringLiteral("a topic")), QStringLiteral("a topic"));
+    }
+
+    void lettersGoToAnOpenMenuNotToTheMessages()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QString topic = holdIn(w, 1);
+        QApplication::setActiveWindow(&w);
+        w.table()->setFocus();
+        w.table()->selectRow(0);
+        QMenu *view = nullptr;
+        for (QAction *a : w.menuBar()->actions())
+            if (a->text() == QLatin1String("&View"))
+                view = a->menu();
+        QVERIFY(view);
+        view->popup(w.mapToGlobal(QPoint(40, 40)));
+        QTRY_COMPARE(QApplication::activePopupWidget(), static_cast<QWidget *>(view));
+        // T: the Theme submenu's letter, and also TOUCH in the message list behind the menu.
+        QTest::keyClick(view, Qt::Key_T);
+        auto *theme = w.findChild<QMenu *>(QStringLiteral("themeMenu"));
+        QTRY_COMPARE(QApplication::activePopupWidget(), static_cast<QWidget *>(theme));
+        QVERIFY(!w.statusBar()->currentMessage().contains(QLatin1String("TOUCH")));
+        theme->close();
+        view->close();
+        // With no menu open, T still touches.
+        QTRY_VERIFY(!QApplication::activePopupWidget());
+        w.table()->setFocus();
+        QTest::keyClick(w.table(), Qt::Key_T);
+        QTRY_VERIFY(w.statusBar()->currentMessage().contains(QLatin1String("TOUCH")));
+        Q_UNUSED(topic);
     }
 
     void keyboardReachesEveryPartAndListsItsShortcuts()
@@ -437,7 +489,9 @@ private Q_SLOTS:
         holdIn(w, 3);
         // The bottom docks pulled up tall, as a user does to read the cluster tree.
         w.resizeDocks({w.findChild<QDockWidget *>(QStringLiteral("logDock"))}, {430}, Qt::Vertical);
-        for (const QString &language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        // And back: a wrapped hint laid out for the shorter Chinese must grow again.
+        for (const QString &language :
+             {QStringLiteral("en"), QStringLiteral("zh_CN"), QStringLiteral("en")}) {
             w.setLanguage(language);
             for (QDockWidget *dock : w.findChildren<QDockWidget *>()) {
                 dock->show();

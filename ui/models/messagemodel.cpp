@@ -180,8 +180,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
             return QString();
         const qint64 left = r.deadlineMs - QDateTime::currentMSecsSinceEpoch();
         if (left <= 0)
-            return QStringLiteral("0.0 s");
-        return QStringLiteral("%1 s").arg(double(left) / 1000.0, 0, 'f', 1);
+            return tr("%1 s").arg(0.0, 0, 'f', 1);
+        return tr("%1 s").arg(double(left) / 1000.0, 0, 'f', 1);
     }
     case Body:
         return preview(m.body);

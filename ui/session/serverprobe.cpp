@@ -181,7 +181,18 @@ void ServerProbe::checkNsqds(const SessionSettings &settings, const QStringList 
         const bool ephemeral =
             s.channel.isEmpty() || s.channel.endsWith(QLatin1String("#ephemeral"));
         SubscriptionReport &report = state->report;
-        if (state->backlog > 0) {
+        if (state->backlog == 1) {
+            report.warnings << (ephemeral
+                                    ? tr("Topic %1 has no channel yet and holds 1 message (%2). "
+                                         "The first channel created receives it; on this "
+                                         "ephemeral channel it is gone for good once this window "
+                                         "disconnects.")
+                                    : tr("Topic %1 has no channel yet and holds 1 message (%2). "
+                                         "The first channel created receives it: channel %3 "
+                                         "takes it."))
+                                   .arg(s.topic, state->backlogAt.join(QStringLiteral(", ")),
+                                        s.channel);
+        } else if (state->backlog > 1) {
             report.warnings << (ephemeral
                                     ? tr("Topic %1 has no channel yet and holds %2 messages (%3). "
                                          "The first channel created receives that whole backlog; "

@@ -176,9 +176,15 @@ ClusterPanel::ClusterPanel(QWidget *parent)
     layout->addWidget(m_nameError);
 
     m_confirm = [this](const QString &question) {
-        return QMessageBox::question(this, tr("Are you sure?"), question,
-                                     QMessageBox::Yes | QMessageBox::Cancel,
-                                     QMessageBox::Cancel) == QMessageBox::Yes;
+        // Our own buttons: Qt's standard ones stay English without Qt's translations.
+        QMessageBox box(QMessageBox::Question, tr("Are you sure?"), question, QMessageBox::NoButton,
+                        this);
+        QPushButton *yes = box.addButton(tr("Yes"), QMessageBox::YesRole);
+        QPushButton *cancel = box.addButton(tr("Cancel"), QMessageBox::RejectRole);
+        box.setDefaultButton(cancel);
+        box.setEscapeButton(cancel);
+        box.exec();
+        return box.clickedButton() == yes;
     };
 
     connect(m_refresh, &QPushButton::clicked, this, [this] {

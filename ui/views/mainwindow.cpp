@@ -41,6 +41,7 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -72,6 +73,31 @@ static void initResources()
 
 namespace nsqui {
 
+namespace {
+
+// While a menu is open, plain keys are its mnemonics: the message list's one-letter shortcuts
+// (F, R, T) must not act on messages behind it. Accepting the ShortcutOverride hands the key to
+// the menu instead of the shortcut.
+class MenuKeyGuard : public QObject
+{
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::ShortcutOverride &&
+            qobject_cast<QMenu *>(QApplication::activePopupWidget())) {
+            const auto *key = static_cast<QKeyEvent *>(event);
+            if (!(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
+                event->accept();
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new InspectorSession(this)), m_model(new MessageModel(this)),
       m_filter(new MessageFilterModel(this)), m_table(new QTableView), m_payload(new PayloadView),
@@ -85,6 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_tourModel(new TourModel(this)), m_poller(new ChannelPoller(this))
 {
     initResources();
+    qApp->installEventFilter(new MenuKeyGuard(this));
     setWindowTitle(QStringLiteral("NSQ Inspector"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/nsq-inspector.svg")));
     resize(1200, 760);
@@ -474,7 +501,8 @@ void MainWindow::createActions()
                         tr("%1<br>A desktop tool for looking inside NSQ: messages, frames and "
                            "counts.<br><br>Licence: MIT")
                             .arg(lines.join(QStringLiteral("<br>"))),
-                        QMessageBox::Close, this);
+                        QMessageBox::NoButton, this);
+        box.setEscapeButton(box.addButton(tr("Close"), QMessageBox::AcceptRole));
         box.setObjectName(QStringLiteral("aboutBox"));
         box.setIconPixmap(windowIcon().pixmap(64, 64));
         box.setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -1220,12 +1248,8 @@ QList<QStringList> MainWindow::shortcutList() const
         seen.insert(a);
         QString where = tr("anywhere in the window");
         if (a->shortcutContext() == Qt::WidgetWithChildrenShortcut) {
-            QWidget *owner = nullptr;
-            for (QObject *o : a->associatedObjects())
-                if (auto *w = qobject_cast<QWidget *>(o);
-                    w && !qobject_cast<QMenu *>(w) && !qobject_cast<QToolBar *>(w))
-                    owner = w;
-            where = owner == m_table ? tr("the message list") : tr("its panel");
+            where =
+                a->associatedObjects().contains(m_table) ? tr("the message list") : tr("its panel");
         }
         rows << QStringList{QString(a->text()).remove(QLatin1Char('&')),
                             a->shortcut().toString(QKeySequence::NativeText), where};
@@ -1257,7 +1281,8 @@ void MainWindow::showShortcuts()
             table->setItem(r, c, new QTableWidgetItem(rows.at(r).at(c)));
     table->resizeColumnsToContents();
     table->horizontalHeader()->setStretchLastSection(true);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    auto *buttons = new QDialogButtonBox(dialog);
+    buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     auto *layout = new QVBoxLayout(dialog);
     layout->addWidget(table);
@@ -1300,9 +1325,10 @@ void MainWindow::askAboutHeldThenClose()
         b->setObjectName(QLatin1String(name));
         buttons << b;
     }
-    box->addButton(QMessageBox::Cancel)->setObjectName(QStringLiteral("closeCancel"));
+    QPushButton *cancel = box->addButton(tr("Cancel"), QMessageBox::RejectRole);
+    cancel->setObjectName(QStringLiteral("closeCancel"));
     box->setDefaultButton(buttons.first());
-    box->setEscapeButton(QMessageBox::Cancel);
+    box->setEscapeButton(cancel);
     connect(box, &QMessageBox::finished, this, [this, box, buttons] {
         const int chosen = int(buttons.indexOf(qobject_cast<QPushButton *>(box->clickedButton())));
         if (chosen < 0)

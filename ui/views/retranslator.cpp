@@ -113,7 +113,12 @@ void Retranslator::addPattern(Direction *d, const QString &from, const QString &
     p.from = QRegularExpression(regex, QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression localised(QStringLiteral("%L([1-9])"));
     p.to = QString(to).replace(localised, QStringLiteral("%\\1"));
-    d->patterns << p;
+    p.fixedLength = int(fixed.size());
+    // The most specific first: "发生于 %1，连接 %2" before "发生于 %1".
+    const auto place = std::find_if(d->patterns.begin(), d->patterns.end(), [&p](const Pattern &q) {
+        return q.fixedLength < p.fixedLength;
+    });
+    d->patterns.insert(place, p);
 }
 
 QString Retranslator::map(const Direction &d, const QString &text)
@@ -123,9 +128,17 @@ QString Retranslator::map(const Direction &d, const QString &text)
     const auto exact = d.exact.constFind(text);
     if (exact != d.exact.cend())
         return *exact;
+    static const QRegularExpression han(QStringLiteral("[\\x{3000}-\\x{9fff}\\x{ff00}-\\x{ffef}]"));
     for (const Pattern &p : d.patterns) {
         const QRegularExpressionMatch m = p.from.match(text);
         if (!m.hasMatch())
+            continue;
+        // A capture with Chinese in it took in more than an argument (a text made of two
+        // translated pieces): another, longer pattern, or the panel itself, does it better.
+        bool swallowed = false;
+        for (int i = 1; i <= m.lastCapturedIndex(); ++i)
+            swallowed |= m.captured(i).contains(han);
+        if (swallowed)
             continue;
         // Arguments are put back by their number, in one pass, so an argument that itself
         // holds "%2" is not substituted again.
@@ -197,6 +210,8 @@ void Retranslator::retranslateApplication(const QString &from, const QString &to
         if (auto *label = qobject_cast<QLabel *>(w)) {
             if (!label->text().isEmpty())
                 label->setText(tr(w, QStringLiteral("text"), label->text()));
+            if (label->wordWrap())
+                label->updateGeometry(); // its height for the new words
         } else if (auto *button = qobject_cast<QAbstractButton *>(w)) {
             if (!button->text().isEmpty())
                 button->setText(tr(w, QStringLiteral("text"), button->text()));
@@ -209,12 +224,12 @@ void Retranslator::retranslateApplication(const QString &from, const QString &to
             plain->setPlaceholderText(tr(w, QStringLiteral("text"), plain->placeholderText()));
         } else if (auto *rich = qobject_cast<QTextEdit *>(w)) {
             rich->setPlaceholderText(tr(w, QStringLiteral("text"), rich->placeholderText()));
-        } else if (auto *combo = qobject_cast<QComboBox *>(w)) {
+        } else if (auto *combo = qobject_cast<QComboBox *>(w); combo && !combo->isEditable()) {
+            // An editable combo holds the user's words (topics, profiles): never translated.
             for (int i = 0; i < combo->count(); ++i)
                 combo->setItemText(i, tr(w, QStringLiteral("item%1").arg(i), combo->itemText(i)));
             // Its width was taken from the old words when first shown: take it again.
-            if (!combo->isEditable() &&
-                combo->sizeAdjustPolicy() == QComboBox::AdjustToContentsOnFirstShow)
+            if (combo->sizeAdjustPolicy() == QComboBox::AdjustToContentsOnFirstShow)
                 combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         } else if (auto *tabs = qobject_cast<QTabWidget *>(w)) {
             for (int i = 0; i < tabs->count(); ++i) {

@@ -38,6 +38,7 @@ private:
         QRegularExpression from;
         QString to;          // with %1…%9 where the captured arguments go
         QList<int> argument; // the %N each capture of `from` is
+        int fixedLength = 0; // the text around the arguments
     };
     struct Direction
     {

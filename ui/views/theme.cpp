@@ -55,9 +55,9 @@ SystemLook &systemLook()
 
 QList<QPair<QString, QString>> choices()
 {
-    return {{QString(), QApplication::translate("Theme", "System")},
-            {QStringLiteral("light"), QApplication::translate("Theme", "Light")},
-            {QStringLiteral("dark"), QApplication::translate("Theme", "Dark")}};
+    return {{QString(), QApplication::translate("Theme", "&System")},
+            {QStringLiteral("light"), QApplication::translate("Theme", "&Light")},
+            {QStringLiteral("dark"), QApplication::translate("Theme", "&Dark")}};
 }
 
 QString saved()
