@@ -45,6 +45,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
@@ -547,6 +548,14 @@ private Q_SLOTS:
                 }
             }
         }
+        // The connection options opened (the longest form) still fit: the form scrolls rather
+        // than pushing the window past the screen.
+        w.setLanguage(QStringLiteral("zh_CN"));
+        w.findChild<QToolButton *>(QStringLiteral("optionsToggle"))->click();
+        QTRY_VERIFY(w.findChild<QWidget *>(QStringLiteral("connectionOptions"))->isVisible());
+        QVERIFY2(w.minimumSizeHint().height() <= 800,
+                 qPrintable(QString::number(w.minimumSizeHint().height())));
+        QVERIFY(w.minimumSize().height() <= 800);
         w.setLanguage(QString());
     }
 
