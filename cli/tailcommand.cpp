@@ -1,11 +1,16 @@
 #include "clicommands.h"
 #include "cliutil.h"
 
+#include <bodydecoder.h>
+#include <fieldquery.h>
+
 #include <client/consumer.h>
 #include <protocol/messagerecord.h>
 #include <protocol/names.h>
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 
 #include <atomic>
@@ -15,16 +20,25 @@ namespace nsqcli {
 
 namespace {
 
-// Writes each body on its own line (or each message as a JSON Lines record); counts, and asks
-// for a stop after N.
+// --decode and --where: each body read into a tree, printed as compact JSON, and kept only when
+// the query matches it.
+struct Decoding
+{
+    bool on = false;
+    nsqdecode::DecodeOptions options;
+    std::shared_ptr<const nsqdecode::FieldQuery> where;
+};
+
+// Writes each body on its own line (or each message as a JSON Lines record, or decoded); counts,
+// and asks for a stop after N.
 class PrintingHandler : public nsq::Handler
 {
 public:
     PrintingHandler(QString topic, bool printTopic, bool jsonl, qint64 limit,
-                    std::function<void()> done)
+                    std::function<void()> done, const Decoding &decoding)
         : m_topic(std::move(topic)),
           m_prefix(printTopic ? (m_topic + QStringLiteral(" | ")).toUtf8() : QByteArray()),
-          m_jsonl(jsonl), m_limit(limit), m_done(std::move(done))
+          m_jsonl(jsonl), m_limit(limit), m_done(std::move(done)), m_decoding(decoding)
     {
     }
     bool handleMessage(const nsq::Message &m) override { return handleDelivery(m, {}); }
@@ -32,8 +46,31 @@ public:
     {
         if (m_limit > 0 && m_count >= m_limit)
             return false; // past -n: requeue, another consumer may have it
-        QByteArray line =
-            m_jsonl ? nsq::encodeMessageRecord(m, source, m_topic) : m_prefix + m.body;
+        QByteArray line;
+        if (m_decoding.on) {
+            const nsqdecode::DecodedBody d = nsqdecode::decodeBody(m.body, m_decoding.options);
+            if (d.result.ok) {
+                if (m_decoding.where && !m_decoding.where->matches(d.result.root))
+                    return true; // read and finished, as tail does, but not what was asked for
+                line = m_prefix + nsqdecode::toJsonText(d.result.root, false);
+            } else {
+                // Not dropped: the body goes out as it is, with why it did not decode.
+                warn("tail", QStringLiteral("message %1 does not decode: %2 (at byte %3)")
+                                 .arg(QString::fromLatin1(m.id.toByteArray()), d.result.error)
+                                 .arg(d.result.offset));
+                if (m_decoding.where)
+                    return true; // a query cannot match what has no fields
+                line =
+                    m_prefix +
+                    QJsonDocument(QJsonObject{{QStringLiteral("$error"), d.result.error},
+                                              {QStringLiteral("$offset"), double(d.result.offset)},
+                                              {QStringLiteral("$base64"),
+                                               QString::fromLatin1(m.body.toBase64())}})
+                        .toJson(QJsonDocument::Compact);
+            }
+        } else {
+            line = m_jsonl ? nsq::encodeMessageRecord(m, source, m_topic) : m_prefix + m.body;
+        }
         line.append('\n');
         if (const int e = writeOutput(line.constData(), line.size()); e == ECANCELED) {
             return false; // Ctrl-C while the reader was not reading: requeued, the stop goes on
@@ -55,8 +92,9 @@ private:
     QByteArray m_prefix;
     bool m_jsonl;
     qint64 m_limit;
-    qint64 m_count = 0;
+    std::atomic<qint64> m_count{0};
     std::function<void()> m_done;
+    const Decoding &m_decoding;
 };
 
 } // namespace
@@ -95,7 +133,36 @@ int runTail(const QStringList &arguments)
                        "timestamp, attempts, nsqd, topic, body as text or base64) that "
                        "`pub --format jsonl` publishes back byte for byte."),
         QStringLiteral("text|jsonl"), QStringLiteral("text"));
-    p.addOptions({nsqd, lookupd, topic, channel, count, printTopic, mif, opt, format});
+    const QCommandLineOption decode(
+        QStringLiteral("decode"),
+        QStringLiteral("Print each body decoded, as one compact JSON document a line: auto (the "
+                       "format found, compression undone first), json, msgpack, cbor, protobuf "
+                       "(raw wire format without --proto) or raw."),
+        QStringLiteral("format"));
+    const QCommandLineOption proto(
+        QStringLiteral("proto"), QStringLiteral(".proto file of the protobuf schema (repeatable)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption protoPath(
+        QStringLiteral("proto-path"),
+        QStringLiteral("Folder the .proto files' imports are found in (repeatable)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption descriptorSet(
+        QStringLiteral("descriptor-set"),
+        QStringLiteral("The protobuf schema as a descriptor set (protoc --descriptor_set_out "
+                       "--include_imports), instead of --proto."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption messageType(
+        QStringLiteral("message-type"),
+        QStringLiteral("The protobuf message type of the bodies, e.g. shop.Order."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption where(
+        QStringLiteral("where"),
+        QStringLiteral("Print only the messages whose decoded body matches, e.g. "
+                       "'user.id == 42 and items[*].sku ~ /^AB/' (the others are read and "
+                       "finished too). Implies --decode auto."),
+        QStringLiteral("QUERY"));
+    p.addOptions({nsqd, lookupd, topic, channel, count, printTopic, mif, opt, format, decode, proto,
+                  protoPath, descriptorSet, messageType, where});
     int code = 0;
     if (!parseOrExit(p, arguments, "tail", &code))
         return code;
@@ -117,6 +184,55 @@ int runTail(const QStringList &arguments)
     if (formatName != QLatin1String("text") && formatName != QLatin1String("jsonl"))
         return fail("tail", 2,
                     QStringLiteral("--format: '%1' is not text or jsonl").arg(formatName));
+    Decoding decoding;
+    if (p.isSet(decode) || p.isSet(where) || p.isSet(proto) || p.isSet(descriptorSet)) {
+        decoding.on = true;
+        if (p.isSet(format))
+            return fail("tail", 2, QStringLiteral("--format and --decode do not go together"));
+        const QString name = p.isSet(decode) ? p.value(decode) : QStringLiteral("auto");
+        if (!nsqdecode::formatFromName(name, &decoding.options.format))
+            return fail("tail", 2,
+                        QStringLiteral("--decode: '%1' is not auto, json, msgpack, cbor, "
+                                       "protobuf or raw")
+                            .arg(name));
+        QString schemaError;
+        if (p.isSet(proto) && p.isSet(descriptorSet))
+            return fail("tail", 2, QStringLiteral("give --proto or --descriptor-set, not both"));
+        if (p.isSet(proto))
+            decoding.options.schema = nsqdecode::ProtoSchema::fromProtoFiles(
+                p.values(proto), p.values(protoPath), &schemaError);
+        else if (p.isSet(descriptorSet))
+            decoding.options.schema =
+                nsqdecode::ProtoSchema::fromDescriptorSet(p.value(descriptorSet), &schemaError);
+        if (!schemaError.isEmpty())
+            return fail("tail", 2, QStringLiteral("the protobuf schema: %1").arg(schemaError));
+        if (decoding.options.schema) {
+            if (!p.isSet(messageType))
+                return fail(
+                    "tail", 2,
+                    QStringLiteral("--message-type is needed with a schema (it has: %1)")
+                        .arg(decoding.options.schema->messageTypes().join(QStringLiteral(", "))));
+            if (!decoding.options.schema->hasMessageType(p.value(messageType)))
+                return fail(
+                    "tail", 2,
+                    QStringLiteral("--message-type: the schema has no '%1' (it has: %2)")
+                        .arg(p.value(messageType),
+                             decoding.options.schema->messageTypes().join(QStringLiteral(", "))));
+            decoding.options.messageType = p.value(messageType);
+        } else if (p.isSet(messageType)) {
+            return fail("tail", 2,
+                        QStringLiteral("--message-type needs --proto or --descriptor-set"));
+        }
+        if (p.isSet(where)) {
+            nsqdecode::FieldQuery::Error queryError;
+            decoding.where = nsqdecode::FieldQuery::parse(p.value(where), &queryError);
+            if (!decoding.where)
+                return fail("tail", 2,
+                            QStringLiteral("--where: %1 at column %2")
+                                .arg(queryError.message)
+                                .arg(queryError.position + 1));
+        }
+    }
     bool ok = false;
     const qint64 limit = p.value(count).toLongLong(&ok);
     if (!ok || limit < 0)
@@ -147,7 +263,7 @@ int runTail(const QStringList &arguments)
             QMetaObject::invokeMethod(consumer, &nsq::Consumer::stop, Qt::QueuedConnection);
     };
     PrintingHandler handler(p.value(topic), p.isSet(printTopic),
-                            formatName == QLatin1String("jsonl"), limit, stop);
+                            formatName == QLatin1String("jsonl"), limit, stop, decoding);
     consumer->setHandler(&handler);
     consumer->setStopTimeout(5000);
 

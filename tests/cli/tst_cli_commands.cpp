@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <zlib.h>
+
 #include <memory>
 
 #include <csignal>
@@ -105,6 +107,80 @@ private Q_SLOTS:
         QCOMPARE(got.size(), 300);
         got.sort();
         QVERIFY(got.contains(QStringLiteral("line 0")) && got.contains(QStringLiteral("line 299")));
+    }
+
+    void tailDecodesBodies()
+    {
+        // A gzip'd JSON, a MsgPack map, a CBOR map and a protobuf shop.Order (hand-encoded).
+        z_stream z = {};
+        deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+        const QByteArray json = "{\"user\":{\"id\":42},\"kind\":\"gz\"}";
+        QByteArray gz(256, Qt::Uninitialized);
+        z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(json.constData()));
+        z.avail_in = uInt(json.size());
+        z.next_out = reinterpret_cast<Bytef *>(gz.data());
+        z.avail_out = uInt(gz.size());
+        deflate(&z, Z_FINISH);
+        gz.truncate(qsizetype(z.total_out));
+        deflateEnd(&z);
+        const QByteArray msgpack = QByteArray::fromHex("82a475736572"
+                                                       "81a26964"
+                                                       "07"
+                                                       "a46b696e64a26d70");
+        const QByteArray cbor = QByteArray::fromHex("a2"
+                                                    "6475736572"
+                                                    "a1626964"
+                                                    "182a"
+                                                    "646b696e64"
+                                                    "6463626f72");
+        const QByteArray order = QByteArray::fromHex("08a946"
+                                                     "120341646"
+                                                     "1"
+                                                     "1802");
+        QCOMPARE(m_broker->publish(QStringLiteral("decoded"), {gz, msgpack, cbor}), QString());
+        const Run all =
+            cli({QStringLiteral("tail"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                 QStringLiteral("--topic"), QStringLiteral("decoded"), QStringLiteral("--decode"),
+                 QStringLiteral("auto"), QStringLiteral("-n"), QStringLiteral("3")});
+        QCOMPARE(all.code, 0);
+        QStringList lines = QString::fromUtf8(all.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        lines.sort();
+        QCOMPARE(lines, (QStringList{"{\"kind\":\"cbor\",\"user\":{\"id\":42}}",
+                                     "{\"kind\":\"gz\",\"user\":{\"id\":42}}",
+                                     "{\"kind\":\"mp\",\"user\":{\"id\":7}}"}));
+        // --where keeps the matching ones; the others are read and finished too.
+        QCOMPARE(m_broker->publish(QStringLiteral("decoded"), {gz, msgpack, cbor}), QString());
+        const Run where =
+            cli({QStringLiteral("tail"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                 QStringLiteral("--topic"), QStringLiteral("decoded"), QStringLiteral("--channel"),
+                 QStringLiteral("w"), QStringLiteral("--where"),
+                 QStringLiteral("user.id == 42 and kind ~ /^c/"), QStringLiteral("-n"),
+                 QStringLiteral("1")});
+        QCOMPARE(where.code, 0);
+        QCOMPARE(where.out, QByteArray("{\"kind\":\"cbor\",\"user\":{\"id\":42}}\n"));
+        // With the schema: field names and the enum by name.
+        QCOMPARE(m_broker->publish(QStringLiteral("orders"), {order}), QString());
+        const Run proto = cli(
+            {QStringLiteral("tail"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+             QStringLiteral("--topic"), QStringLiteral("orders"), QStringLiteral("--decode"),
+             QStringLiteral("protobuf"), QStringLiteral("--proto"),
+             QStringLiteral(NSQ_FIXTURE_DIR "/proto/order.proto"), QStringLiteral("--proto-path"),
+             QStringLiteral(NSQ_FIXTURE_DIR "/proto"), QStringLiteral("--message-type"),
+             QStringLiteral("shop.Order"), QStringLiteral("-n"), QStringLiteral("1")});
+        QCOMPARE(proto.code, 0);
+        QCOMPARE(proto.out,
+                 QByteArray("{\"customer\":\"Ada\",\"id\":9001,\"status\":\"SHIPPED\"}\n"));
+        // A body that is not what was asked: printed with why, never dropped.
+        QCOMPARE(m_broker->publish(QStringLiteral("notjson"), {QByteArray("{\"a\": [1,,2]}")}),
+                 QString());
+        const Run bad =
+            cli({QStringLiteral("tail"), QStringLiteral("--nsqd-tcp-address"), tcp(),
+                 QStringLiteral("--topic"), QStringLiteral("notjson"), QStringLiteral("--decode"),
+                 QStringLiteral("json"), QStringLiteral("-n"), QStringLiteral("1")});
+        QCOMPARE(bad.code, 0);
+        QVERIFY2(bad.out.startsWith("{\"$base64\":"), bad.out.constData());
+        QVERIFY(bad.out.contains("\"$offset\":"));
+        QVERIFY2(bad.err.contains("does not decode"), bad.err.constData());
     }
 
     void pubHonoursRate()
@@ -769,6 +845,31 @@ private Q_SLOTS:
             << QStringList{"tail", "--nsqd-tcp-address", "127.0.0.1:1", "--topic",
                            "t",    "--channel",          "c c"}
             << "not a valid channel name";
+        const QStringList tail{"tail", "--nsqd-tcp-address", "127.0.0.1:1", "--topic", "t"};
+        const QString protoDir = QStringLiteral(NSQ_FIXTURE_DIR "/proto");
+        QTest::newRow("tail bad decode")
+            << tail + QStringList{"--decode", "xml"} << "--decode: 'xml' is not auto, json";
+        QTest::newRow("tail bad where")
+            << tail + QStringList{"--where", "a.b == "} << "--where: expected a value at column 8";
+        QTest::newRow("tail where regex")
+            << tail + QStringList{"--where", "a ~ /(/"} << "--where: regular expression";
+        QTest::newRow("tail no proto")
+            << tail + QStringList{"--proto", "/no/such.proto", "--message-type", "x.Y"}
+            << "the protobuf schema: /no/such.proto: no such file";
+        QTest::newRow("tail broken proto")
+            << tail + QStringList{"--proto", protoDir + "/broken.proto", "--message-type",
+                                  "broken.Oops"}
+            << "broken.proto:6:";
+        QTest::newRow("tail unknown type")
+            << tail +
+                   QStringList{"--proto", protoDir + "/order.proto", "--message-type", "shop.Nope"}
+            << "--message-type: the schema has no 'shop.Nope'";
+        QTest::newRow("tail schema without type")
+            << tail + QStringList{"--proto", protoDir + "/order.proto"}
+            << "--message-type is needed";
+        QTest::newRow("tail type without schema")
+            << tail + QStringList{"--decode", "protobuf", "--message-type", "shop.Order"}
+            << "--message-type needs --proto";
         QTest::newRow("pub no address")
             << QStringList{"pub", "--topic", "t"} << "--nsqd-tcp-address is required";
         QTest::newRow("pub bad rate")
