@@ -215,8 +215,7 @@ private:
             return;
         }
         if (f.node.kind == K::Map && !f.haveKey) {
-            f.pendingKey =
-                n.kind == K::String ? n.value.toString() : QString::fromUtf8(toJsonText(n, false));
+            f.pendingKey = keyText(n);
             f.haveKey = true;
         } else {
             f.haveKey = false;

@@ -92,6 +92,18 @@ qsizetype DecodedNode::count() const
     return n;
 }
 
+QString keyText(const DecodedNode &key)
+{
+    if (key.kind == DecodedNode::Kind::String)
+        return key.value.toString();
+    if (key.kind != DecodedNode::Kind::Map && key.kind != DecodedNode::Kind::Array)
+        return key.displayValue();
+    QString text = QString::fromUtf8(toJsonText(key, false));
+    if (text.size() > 200)
+        text = text.left(199) + QChar(0x2026);
+    return text;
+}
+
 QJsonValue toJson(const DecodedNode &node)
 {
     using K = DecodedNode::Kind;

@@ -33,6 +33,10 @@ struct DecodedNode
     qsizetype count() const;
 };
 
+// A value used as a map key (MsgPack and CBOR allow any): a string as it is, anything else as
+// its JSON text, cut at 200 characters (keys of keys would otherwise grow without bound).
+QString keyText(const DecodedNode &key);
+
 // JSON of a decoded value. Bytes become {"$base64": "...", "$type": "bytes"}; integers beyond
 // 2^53 and non-finite doubles become strings, so no reader loses precision or fails on them.
 QJsonValue toJson(const DecodedNode &node);

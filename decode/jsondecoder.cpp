@@ -94,8 +94,9 @@ DecodeResult decodeJson(const QByteArray &data, const Limits &limits)
         const QByteArray trimmed = data.trimmed();
         if (scalarError.error != QJsonParseError::NoError || wrapped.array().size() != 1 ||
             trimmed.startsWith('[') || trimmed.startsWith('{')) {
-            if (error.error != QJsonParseError::NoError)
-                return DecodeResult::failure(error.errorString(), error.offset);
+            if (error.error != QJsonParseError::NoError) // Qt may count past the end
+                return DecodeResult::failure(error.errorString(),
+                                             qMin(qsizetype(error.offset), data.size()));
             return DecodeResult::failure(scalarError.errorString(),
                                          qBound(qsizetype(0), scalarError.offset - 1, data.size()));
         }

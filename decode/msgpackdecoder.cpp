@@ -142,8 +142,7 @@ private:
         Frame &f = m_stack.back();
         if (f.node.kind == K::Map && f.inKey) {
             // Keys are usually strings; any other key is kept as its JSON text.
-            f.pendingKey =
-                n.kind == K::String ? n.value.toString() : QString::fromUtf8(toJsonText(n, false));
+            f.pendingKey = keyText(n);
             return true;
         }
         n.key = f.node.kind == K::Map ? f.pendingKey : QString::number(f.node.children.size());

@@ -3,9 +3,10 @@
 # usage: run-fuzzer.sh SOURCE_DIR BUILD_DIR SECONDS
 set -euo pipefail
 src=$1 out=$2 secs=$3
-if [ ! -f "$out/build.ninja" ]; then
+if [ ! -f "$out/build.ninja" ] || ! grep -q NSQ_DECODE_DIR "$out/CMakeCache.txt"; then
   cmake -S "$src/tests/fuzz/project" -B "$out" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNSQ_SOURCE_DIR="$src/nsqcore" >/dev/null
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNSQ_SOURCE_DIR="$src/nsqcore" \
+    -DNSQ_DECODE_DIR="$src/decode" >/dev/null
 fi
 if ! log=$(cmake --build "$out" 2>&1); then
   echo "$log" | tail -n 40 # a build failure must say why, not fail in silence

@@ -304,6 +304,13 @@ private Q_SLOTS:
         QVERIFY(!deep.ok);
         QVERIFY2(deep.error.contains(QLatin1String("deeper than 200")), qPrintable(deep.error));
         QCOMPARE(deep.offset, 200);
+        // Found by the fuzzer: an array of 3.7 billion items inside an array, its items then
+        // nested maps.
+        const DecodeResult huge = decodeMsgPack(QByteArray::fromBase64(
+            "kt3dAAAACAD/"
+            "AnVz0HIuaWQgPcPfy9rNAAAAAAAAgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYGBgYH/"
+            "//////////////////////91AAAAAAAgfiAvXkEA"));
+        QVERIFY(!huge.ok);
         const DecodeResult extra = decodeMsgPack(QByteArray("\x01\x02", 2));
         QVERIFY(!extra.ok);
         QCOMPARE(extra.offset, 1);
