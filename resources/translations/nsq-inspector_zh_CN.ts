@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DecodeSettings</name>
+    <message>
+        <location filename="../../ui/session/decodesettings.cpp" line="69"/>
+        <source>pick the message type</source>
+        <translation>请选择消息类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/decodesettings.cpp" line="70"/>
+        <source>the schema has no message type %1</source>
+        <translation>该 schema 中没有消息类型 %1</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <location filename="../../ui/views/language.cpp" line="21"/>
@@ -998,6 +1011,130 @@
     </message>
 </context>
 <context>
+    <name>nsqui::DecodedView</name>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="33"/>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="34"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="35"/>
+        <source>MsgPack</source>
+        <translation>MsgPack</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="36"/>
+        <source>CBOR</source>
+        <translation>CBOR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="37"/>
+        <source>Protobuf</source>
+        <translation>Protobuf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="38"/>
+        <source>Raw</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="40"/>
+        <source>How this topic&apos;s bodies are read; Auto finds the format (gzip, zlib, snappy, zstd and lz4 are undone first). Kept per topic.</source>
+        <translation>本主题消息体的读取方式；“自动”会识别格式（先解开 gzip、zlib、snappy、zstd 和 lz4）。按主题保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="43"/>
+        <location filename="../../ui/views/decodedview.cpp" line="191"/>
+        <source>Protobuf schema…</source>
+        <translation>Protobuf schema…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="44"/>
+        <source>Read protobuf bodies with .proto files or a descriptor set</source>
+        <translation>用 .proto 文件或描述符集读取 protobuf 消息体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="58"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="58"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="58"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="70"/>
+        <source>Tree</source>
+        <translation>树</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="71"/>
+        <source>JSON text</source>
+        <translation>JSON 文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="74"/>
+        <source>&amp;Read as:</source>
+        <translation>读取为(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="152"/>
+        <source>Select a message to read its body.</source>
+        <translation>选择一条消息以读取其消息体。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="190"/>
+        <source>Schema: %1…</source>
+        <translation>Schema：%1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="197"/>
+        <source>Read as: %1</source>
+        <translation>读取方式：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="199"/>
+        <source>The schema is not used: %1</source>
+        <translation>未使用该 schema：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="204"/>
+        <source>Breaks at byte %1 (0x%2)%3: %4</source>
+        <translation>在第 %1 字节（0x%2）%3处出错：%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="207"/>
+        <source> of the decompressed body</source>
+        <translation>（解压后的消息体）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="234"/>
+        <source>(body)</source>
+        <translation>（消息体）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="238"/>
+        <source>(more)</source>
+        <translation>（更多）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="238"/>
+        <source>the tree shows the first %1 values; the JSON text has them all</source>
+        <translation>树中只显示前 %1 个值；JSON 文本中包含全部</translation>
+    </message>
+</context>
+<context>
     <name>nsqui::InspectorSession</name>
     <message>
         <location filename="../../ui/session/inspectorsession.cpp" line="127"/>
@@ -1124,425 +1261,473 @@
 <context>
     <name>nsqui::MainWindow</name>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="105"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="108"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="146"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="108"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="109"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="152"/>
         <source>Filter body and ID…</source>
         <translation>筛选消息体和 ID…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="150"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="156"/>
         <source>All states</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="165"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="162"/>
+        <source>Filter by the fields of the decoded body (the Decoded tab&apos;s format), e.g.
+user.id == 42
+items[*].sku ~ /^AB/
+type in [&quot;a&quot;, &quot;b&quot;] and not paid
+Operators: == != &lt; &lt;= &gt; &gt;= ~ in, and, or, not, ( )</source>
+        <translation>按解码后消息体的字段筛选（使用“解码”标签页的格式），例如：
+user.id == 42
+items[*].sku ~ /^AB/
+type in [&quot;a&quot;, &quot;b&quot;] and not paid
+运算符：== != &lt; &lt;= &gt; &gt;= ~ in、and、or、not、( )</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="166"/>
+        <source>filtering %v of %m</source>
+        <translation>正在筛选 %v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="170"/>
+        <source>Stop filtering; the list stays as it was</source>
+        <translation>停止筛选；列表保持原样</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="192"/>
+        <source>%1 of %2 messages match (decoded and tested in %3 ms)</source>
+        <translation>%2 条消息中有 %1 条匹配（解码并测试用时 %3 毫秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="204"/>
+        <source>Field filter stopped; the list is as it was</source>
+        <translation>字段筛选已停止；列表保持原样</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="220"/>
         <source>keep </source>
         <translation>保留 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="166"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="221"/>
         <source> rows</source>
         <translation> 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="167"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="222"/>
         <source>How many messages the table keeps; older ones are dropped from view (not from NSQ)</source>
         <translation>表格保留的消息数；更早的消息会从视图中移除（不会从 NSQ 中移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="189"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="846"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="244"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="908"/>
         <source>Connection</source>
         <translation>连接设置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="205"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="846"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="260"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="908"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="215"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="270"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="216"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="271"/>
         <source>Delay for REQ: 0 to 3600 s (nsqd refuses more than its --max-req-timeout, 1 h by default)</source>
         <translation>REQ 延迟：0 到 3600 秒（nsqd 拒绝超过其 --max-req-timeout 的值，默认为 1 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="274"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="329"/>
         <source>the plots&apos; channel figures: %1</source>
         <translation>图表的通道数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="286"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="341"/>
         <source>Delay for REQ: 0 to %1 s (the server&apos;s max_req_timeout)</source>
         <translation>REQ 延迟：0 到 %1 秒（服务器的 max_req_timeout）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="306"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="362"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="312"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="361"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="368"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="423"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="325"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="381"/>
         <source>%1 older messages dropped from view</source>
         <translation>已从视图中移除 %1 条较早的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="385"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="447"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="386"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="448"/>
         <source>FIN the selected messages: done with, gone from the channel</source>
         <translation>对所选消息发送 FIN：处理完毕，从通道中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="387"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="449"/>
         <source>&amp;Requeue</source>
         <translation>重新入队(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="388"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="450"/>
         <source>REQ the selected messages with the delay beside it: back to the channel</source>
         <translation>按旁边设置的延迟对所选消息发送 REQ：放回通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="389"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="451"/>
         <source>&amp;Touch</source>
         <translation>续期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="390"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="452"/>
         <source>TOUCH the selected messages: restart their msg_timeout</source>
         <translation>对所选消息发送 TOUCH：重新开始计算其 msg_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="391"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="453"/>
         <source>Finish &amp;all held</source>
         <translation>完成全部持有消息(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="392"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="454"/>
         <source>FIN every message held in this window</source>
         <translation>对本窗口持有的每条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="393"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="455"/>
         <source>Requeue all &amp;held</source>
         <translation>重新入队全部持有消息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="394"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="456"/>
         <source>REQ every held message, oldest first, with the delay beside it</source>
         <translation>按旁边设置的延迟，从最早的开始对每条持有的消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="395"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="457"/>
         <source>A&amp;uto-touch</source>
         <translation>自动续期(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="396"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="458"/>
         <source>Touch held messages before their msg_timeout, so they stay</source>
         <translation>在 msg_timeout 到期前为持有的消息续期，使其继续由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="399"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="461"/>
         <source>Requeue as a &amp;failure (backoff)</source>
         <translation>作为失败重新入队（退避）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="400"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="462"/>
         <source>REQ as a failed handler sends it: the consumer backs off (RDY 0 for a while, then tests with RDY 1), as go-nsq&apos;s Requeue does. Off: a plain REQ, as RequeueWithoutBackoff</source>
         <translation>像处理失败的 handler 那样发送 REQ：消费者进入退避（先 RDY 0 一段时间，再用 RDY 1 试探），与 go-nsq 的 Requeue 相同。关闭时：发送普通 REQ，与 RequeueWithoutBackoff 相同</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="404"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="466"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="405"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="467"/>
         <source>RDY 0: no new messages until resumed</source>
         <translation>RDY 0：恢复之前不再接收新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="407"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="469"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="408"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="470"/>
         <source>Close the connections; held messages go back to the channel</source>
         <translation>关闭连接；持有的消息回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="410"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="472"/>
         <source>Take &amp;backlog</source>
         <translation>获取积压(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="411"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="473"/>
         <source>Hold up to the number beside it from the front of the channel, then RDY 0: look at what waits without consuming it</source>
         <translation>从通道最前端持有至多旁边所设数量的消息，然后 RDY 0：查看等待中的消息而不消费它们</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="413"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="475"/>
         <source>Re&amp;lease all</source>
         <translation>全部释放(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="414"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="476"/>
         <source>REQ 0 every held message, oldest first: all go back to the channel</source>
         <translation>从最早的开始，对每条持有的消息发送 REQ 0：全部回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="415"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="477"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="416"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="478"/>
         <source>Write the selected messages (or all shown) to a JSON Lines file</source>
         <translation>将所选消息（或全部显示的消息）写入 JSON Lines 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="420"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="482"/>
         <source>How many messages a backlog snapshot holds (at most the server&apos;s max_rdy_count per nsqd)</source>
         <translation>积压快照持有的消息数（每个 nsqd 最多为服务器的 max_rdy_count）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="427"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="489"/>
         <source>Export selected messages</source>
         <translation>导出所选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="427"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="489"/>
         <source>Export all shown messages</source>
         <translation>导出全部显示的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="428"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="490"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="432"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="494"/>
         <source>Exporting messages…</source>
         <translation>正在导出消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="432"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1328"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="494"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1439"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="442"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="504"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="446"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="508"/>
         <source>C&amp;lear list</source>
         <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="447"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="509"/>
         <source>Forget the messages shown, except those held here</source>
         <translation>清除显示的消息（本窗口持有的除外）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="449"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="511"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="449"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="511"/>
         <source>Close NSQ Inspector</source>
         <translation>关闭 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="451"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="513"/>
         <source>&amp;About NSQ Inspector</source>
         <translation>关于 NSQ Inspector(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="451"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="513"/>
         <source>Version and licence</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="452"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="514"/>
         <source>Connect to a real server…</source>
         <translation>连接到真实服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="453"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="515"/>
         <source>Leave demo mode and fill in your own nsqd or nsqlookupd</source>
         <translation>退出演示模式，填写你自己的 nsqd 或 nsqlookupd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="474"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="536"/>
         <source>FIN sent for %1 messages</source>
         <translation>已为 %1 条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="480"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="542"/>
         <source>REQ sent for %1 messages</source>
         <translation>已为 %1 条消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="500"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="562"/>
         <source>About NSQ Inspector</source>
         <translation>关于 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="501"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="563"/>
         <source>%1&lt;br&gt;A desktop tool for looking inside NSQ: messages, frames and counts.&lt;br&gt;&lt;br&gt;Licence: MIT</source>
         <translation>%1&lt;br&gt;查看 NSQ 内部的桌面工具：消息、帧与计数。&lt;br&gt;&lt;br&gt;许可证：MIT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="505"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1285"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="567"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1396"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="814"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="876"/>
         <source>&amp;Theme</source>
         <translation>外观(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1083"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1145"/>
         <source>Export cancelled; %1 was not written</source>
         <translation>导出已取消；未写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1211"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1205"/>
+        <source>At column %1: %2</source>
+        <translation>第 %1 列：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1322"/>
         <source>Filter the messages</source>
         <translation>筛选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1217"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1328"/>
         <source>Message list</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1220"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1331"/>
         <source>Message payload</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1249"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1259"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1360"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1370"/>
         <source>anywhere in the window</source>
         <translation>窗口内任意位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1252"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1261"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1263"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1363"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1372"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1374"/>
         <source>the message list</source>
         <translation>在消息列表中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1252"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1363"/>
         <source>its panel</source>
         <translation>所在面板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1257"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1368"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1257"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1368"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1257"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1368"/>
         <source>every form</source>
         <translation>所有表单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1258"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1369"/>
         <source>Open a menu</source>
         <translation>打开菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1258"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1369"/>
         <source>Alt + its underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1260"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1371"/>
         <source>Select messages</source>
         <translation>选择消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1260"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1371"/>
         <source>Shift or Ctrl + arrows, Ctrl+A</source>
         <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1262"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1373"/>
         <source>The actions for the selected messages</source>
         <translation>所选消息的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1262"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1373"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键，Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1272"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1383"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1275"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1386"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1275"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1386"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1275"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1386"/>
         <source>Where</source>
         <translation>适用位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1305"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1416"/>
         <source>Messages are held</source>
         <translation>仍有持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1306"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1417"/>
         <source>This window holds %1 messages in flight. What should become of them?</source>
         <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1313"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1424"/>
         <source>Requeue: back to the channel now (REQ 0), for the next consumer.
 Finish: done with, gone from the channel (FIN).
 Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
@@ -1551,261 +1736,261 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1318"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1429"/>
         <source>&amp;Requeue them</source>
         <translation>重新入队这些消息(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1319"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1430"/>
         <source>&amp;Finish them</source>
         <translation>完成这些消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1320"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1431"/>
         <source>&amp;Keep them for msg_timeout</source>
         <translation>保留到 msg_timeout(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="525"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="587"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="531"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="593"/>
         <source>&amp;Messages</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="540"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="853"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="602"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="915"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="541"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="603"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="542"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="604"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="543"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="605"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="544"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="606"/>
         <source>Every key the window answers to</source>
         <translation>窗口响应的所有按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="550"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="612"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="559"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="621"/>
         <source>Common REQ delays</source>
         <translation>常用 REQ 延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="562"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="624"/>
         <source>now (0 s)</source>
         <translation>立即（0 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="563"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="625"/>
         <source>5 s</source>
         <translation>5 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="564"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="626"/>
         <source>30 s</source>
         <translation>30 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="627"/>
         <source>1 min</source>
         <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="566"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="628"/>
         <source>10 min</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="567"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="629"/>
         <source>1 h</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="591"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="653"/>
         <source>demo broker could not start: %1</source>
         <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="594"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="656"/>
         <source>DEMO — embedded broker at %1</source>
         <translation>演示 — 内嵌服务器位于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="624"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="686"/>
         <source>before subscribing: %1</source>
         <translation>订阅前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="661"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="723"/>
         <source>profile %1 loaded: press Connect</source>
         <translation>已加载配置档案 %1：请点击“连接”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="678"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="740"/>
         <source>TLS without verification: the server&apos;s identity is not checked</source>
         <translation>TLS 未验证服务器：不检查服务器身份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="698"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="760"/>
         <source>%1: RDY %2, %3 in flight</source>
         <translation>%1：RDY %2，处理中 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="721"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="783"/>
         <source>backoff level %1</source>
         <translation>退避级别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="723"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="785"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="725"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="787"/>
         <source>no nsqd connected</source>
         <translation>未连接任何 nsqd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="735"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="856"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="797"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="918"/>
         <source>Record the wire trace</source>
         <translation>记录线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="740"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="802"/>
         <source>Record every frame sent and received (%1). Off, it costs nothing.</source>
         <translation>记录收发的每一帧（%1）。关闭时没有任何开销。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="760"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="847"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="822"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="909"/>
         <source>Plots</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="762"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="847"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="824"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="909"/>
         <source>Event timeline</source>
         <translation>事件时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="763"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="848"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="825"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="910"/>
         <source>Wire trace</source>
         <translation>线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="764"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="848"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="826"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="910"/>
         <source>How a consumer works</source>
         <translation>消费者工作原理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="766"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="828"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="770"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="832"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="802"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="855"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="864"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="917"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="887"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="949"/>
         <source>The wire trace was off when this happened: turn on View ▸ Record the wire trace, then reconnect to see these frames.</source>
         <translation>发生此步骤时线路跟踪未开启：请打开“视图 ▸ 记录线路跟踪”，然后重新连接以查看这些帧。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="889"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="951"/>
         <source>No frame of this step is in the trace (it was off then, or the frames were dropped from view).</source>
         <translation>跟踪中没有此步骤的帧（当时未开启跟踪，或这些帧已从视图中移除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="908"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="970"/>
         <source>The events of this step are no longer in the timeline.</source>
         <translation>此步骤的事件已不在事件时间线中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="944"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1006"/>
         <source>closed (%1)</source>
         <translation>已关闭（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="948"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="951"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1010"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1013"/>
         <source>backoff</source>
         <translation>退避</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="948"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1010"/>
         <source>level %1, %2 ms</source>
         <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="987"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1049"/>
         <source>Nothing to %1: no held message is selected</source>
         <translation>无法 %1：未选中任何持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="997"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1059"/>
         <source>%1 sent for %2 messages</source>
         <translation>已为 %2 条消息发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="999"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1061"/>
         <source>; %1 selected were not held here</source>
         <translation>；所选消息中有 %1 条不由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1026"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1088"/>
         <source>backlog snapshot: holding up to %1 more messages from the front of the channel (max in flight %2 until Release all)</source>
         <translation>积压快照：从通道最前端再持有至多 %1 条消息（在“全部释放”之前，最大处理中为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1039"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1101"/>
         <source>backlog snapshot: %1 messages held; RDY 0 until you resume</source>
         <translation>积压快照：已持有 %1 条消息；恢复之前保持 RDY 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1054"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1116"/>
         <source>REQ 0 sent for %1 messages, oldest first</source>
         <translation>已从最早的开始为 %1 条消息发送 REQ 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1078"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1097"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1140"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1159"/>
         <source>Could not write %1: %2</source>
         <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1158"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1269"/>
         <source>received %1 · held %2 · shown %3</source>
         <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
     </message>
@@ -1902,72 +2087,82 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 <context>
     <name>nsqui::PayloadView</name>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="166"/>
+        <location filename="../../ui/views/payloadview.cpp" line="168"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="166"/>
+        <location filename="../../ui/views/payloadview.cpp" line="168"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="168"/>
+        <location filename="../../ui/views/payloadview.cpp" line="170"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="169"/>
+        <location filename="../../ui/views/payloadview.cpp" line="171"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="170"/>
+        <location filename="../../ui/views/payloadview.cpp" line="172"/>
+        <source>Decoded</source>
+        <translation>解码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/payloadview.cpp" line="173"/>
+        <source>MsgPack, CBOR, protobuf, compressed bodies: read as a tree</source>
+        <translation>MsgPack、CBOR、protobuf、压缩的消息体：以树形读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/payloadview.cpp" line="175"/>
         <source>Hex</source>
         <translation>Hex</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="171"/>
+        <location filename="../../ui/views/payloadview.cpp" line="176"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="172"/>
+        <location filename="../../ui/views/payloadview.cpp" line="177"/>
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="176"/>
+        <location filename="../../ui/views/payloadview.cpp" line="181"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="177"/>
+        <location filename="../../ui/views/payloadview.cpp" line="182"/>
         <source>Copy what this tab shows</source>
         <translation>复制此标签页显示的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="179"/>
+        <location filename="../../ui/views/payloadview.cpp" line="184"/>
         <source>Save body…</source>
         <translation>保存消息体…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="180"/>
+        <location filename="../../ui/views/payloadview.cpp" line="185"/>
         <source>Write the message body, byte for byte, to a file</source>
         <translation>将消息体逐字节原样写入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="202"/>
+        <location filename="../../ui/views/payloadview.cpp" line="207"/>
         <source>Select a message to see its body.</source>
         <translation>选择一条消息以查看其消息体。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="216"/>
+        <location filename="../../ui/views/payloadview.cpp" line="222"/>
         <source>%1 — %2 bytes, attempt %3</source>
         <translation>%1 — %2 字节，第 %3 次尝试</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="244"/>
+        <location filename="../../ui/views/payloadview.cpp" line="250"/>
         <source>
 
 [first %1 KiB of %2 bytes shown; Save writes all of it]</source>
@@ -1976,51 +2171,51 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 [仅显示 %2 字节中的前 %1 KiB；“保存”会写入全部内容]</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="255"/>
+        <location filename="../../ui/views/payloadview.cpp" line="261"/>
         <source>[%1 bytes are not valid UTF-8; shown as \xNN]
 </source>
         <translation>[%1 个字节不是有效的 UTF-8；以 \xNN 形式显示]
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="257"/>
+        <location filename="../../ui/views/payloadview.cpp" line="263"/>
         <source>[lines longer than %1 characters are broken for display; Copy and Save keep them whole]
 </source>
         <translation>[超过 %1 个字符的行已为显示而折行；“复制”和“保存”会保留完整内容]
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="271"/>
+        <location filename="../../ui/views/payloadview.cpp" line="277"/>
         <source>not JSON</source>
         <translation>不是 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="271"/>
+        <location filename="../../ui/views/payloadview.cpp" line="277"/>
         <source>%1 at byte %2</source>
         <translation>%1（位于第 %2 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="276"/>
+        <location filename="../../ui/views/payloadview.cpp" line="282"/>
         <source>array</source>
         <translation>数组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="276"/>
+        <location filename="../../ui/views/payloadview.cpp" line="282"/>
         <source>object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="286"/>
+        <location filename="../../ui/views/payloadview.cpp" line="292"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="286"/>
+        <location filename="../../ui/views/payloadview.cpp" line="292"/>
         <source>more than %1 values; not all shown</source>
         <translation>超过 %1 个值；未全部显示</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="301"/>
+        <location filename="../../ui/views/payloadview.cpp" line="310"/>
         <source>ID:          %1
 Published:   %2 (%3 ns)
 Received:    %4
@@ -2039,22 +2234,22 @@ nsqd：      %7
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="343"/>
+        <location filename="../../ui/views/payloadview.cpp" line="355"/>
         <source>Copied %1 characters</source>
         <translation>已复制 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="351"/>
+        <location filename="../../ui/views/payloadview.cpp" line="363"/>
         <source>Save message body</source>
         <translation>保存消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="357"/>
+        <location filename="../../ui/views/payloadview.cpp" line="369"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="360"/>
+        <location filename="../../ui/views/payloadview.cpp" line="372"/>
         <source>Saved %1 bytes to %2</source>
         <translation>已将 %1 字节保存到 %2</translation>
     </message>
@@ -2491,6 +2686,119 @@ nsqd：      %7
         <location filename="../../ui/views/publishpanel.cpp" line="454"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>nsqui::SchemaDialog</name>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="23"/>
+        <source>Protobuf schema</source>
+        <translation>Protobuf schema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="25"/>
+        <source>/path/a.proto; /path/b.proto</source>
+        <translation>/path/a.proto; /path/b.proto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="28"/>
+        <source>folders where imports are found (optional)</source>
+        <translation>查找 import 的文件夹（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="31"/>
+        <source>or: protoc --descriptor_set_out … --include_imports</source>
+        <translation>或：protoc --descriptor_set_out … --include_imports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="39"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="39"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="39"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="43"/>
+        <source>Include folder</source>
+        <translation>import 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="47"/>
+        <source>.proto files</source>
+        <translation>.proto 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="48"/>
+        <source>Protocol Buffers (*.proto)</source>
+        <translation>Protocol Buffers (*.proto)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="50"/>
+        <source>Descriptor set</source>
+        <translation>描述符集</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="68"/>
+        <source>&amp;Load</source>
+        <translation>加载(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="70"/>
+        <source>Import the files and list their message types</source>
+        <translation>导入这些文件并列出其中的消息类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="72"/>
+        <source>.proto &amp;files:</source>
+        <translation>.proto 文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="73"/>
+        <source>&amp;Import folders:</source>
+        <translation>import 文件夹(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="74"/>
+        <source>&amp;Descriptor set:</source>
+        <translation>描述符集(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="78"/>
+        <source>&amp;Message type:</source>
+        <translation>消息类型(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="81"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="83"/>
+        <source>No schema</source>
+        <translation>不用 schema</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="85"/>
+        <source>Read protobuf bodies without a schema (field numbers only)</source>
+        <translation>不用 schema 读取 protobuf 消息体（只显示字段编号）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="86"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/schemadialog.cpp" line="108"/>
+        <source>Bodies of this topic are read as the message type chosen here. Fields the schema does not know are kept and marked.</source>
+        <translation>本主题的消息体将按这里选择的消息类型读取。schema 中没有的字段会保留并标出。</translation>
     </message>
 </context>
 <context>

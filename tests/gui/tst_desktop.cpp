@@ -497,6 +497,8 @@ private Q_SLOTS:
             for (QDockWidget *dock : w.findChildren<QDockWidget *>()) {
                 dock->show();
                 dock->raise();
+                // Labels that changed text (the connection state) are laid out again first.
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
                 QCoreApplication::processEvents();
                 for (QWidget *c : w.findChildren<QWidget *>()) {
                     if (!c->isVisible() || c->visibleRegion().isEmpty())

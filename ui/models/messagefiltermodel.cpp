@@ -23,6 +23,16 @@ QString MessageFilterModel::setPattern(const QString &text, bool regularExpressi
     return {};
 }
 
+void MessageFilterModel::setFieldQuery(std::shared_ptr<const nsqdecode::FieldQuery> query,
+                                       nsqdecode::DecodeOptions options,
+                                       QHash<QByteArray, bool> known)
+{
+    m_query = std::move(query);
+    m_options = std::move(options);
+    m_fieldResults = std::move(known);
+    invalidateFilter();
+}
+
 void MessageFilterModel::setStates(const QSet<int> &states)
 {
     m_states = states;
@@ -37,9 +47,19 @@ bool MessageFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     const MessageModel::Row &r = model->rowAt(sourceRow);
     if (!m_states.isEmpty() && !m_states.contains(int(r.state)))
         return false;
+    const nsq::Message &m = r.delivery.message;
+    if (m_query) {
+        const QByteArray key = m.id.toByteArray();
+        const auto known = m_fieldResults.constFind(key);
+        if (known != m_fieldResults.cend())
+            return *known;
+        const nsqdecode::DecodedBody d = nsqdecode::decodeBody(m.body, m_options);
+        const bool match = d.result.ok && m_query->matches(d.result.root);
+        m_fieldResults.insert(key, match);
+        return match;
+    }
     if (m_text.isEmpty())
         return true;
-    const nsq::Message &m = r.delivery.message;
     if (m_useRegex)
         return m_regex.match(QString::fromUtf8(m.body)).hasMatch() ||
                m_regex.match(m.id.toString()).hasMatch();

@@ -2,6 +2,9 @@
 
 #include "messagemodel.h"
 
+#include <bodydecoder.h>
+#include <fieldquery.h>
+
 #include <QRegularExpression>
 #include <QSet>
 #include <QSortFilterProxyModel>
@@ -21,7 +24,13 @@ public:
     QString setPattern(const QString &text, bool regularExpression);
     // Empty: every state.
     void setStates(const QSet<int> &states);
-    bool isActive() const { return !m_text.isEmpty() || !m_states.isEmpty(); }
+    // Keeps the rows whose decoded body the query matches (instead of the text). `known` are
+    // results already worked out (off the GUI thread); a row not in it (one that arrived since)
+    // is decoded when it is first shown. A null query ends the field filter.
+    void setFieldQuery(std::shared_ptr<const nsqdecode::FieldQuery> query,
+                       nsqdecode::DecodeOptions options, QHash<QByteArray, bool> known);
+    bool hasFieldQuery() const { return m_query != nullptr; }
+    bool isActive() const { return !m_text.isEmpty() || !m_states.isEmpty() || m_query != nullptr; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -32,6 +41,9 @@ private:
     QRegularExpression m_regex;
     bool m_useRegex = false;
     QSet<int> m_states;
+    std::shared_ptr<const nsqdecode::FieldQuery> m_query;
+    nsqdecode::DecodeOptions m_options;
+    mutable QHash<QByteArray, bool> m_fieldResults;
 };
 
 } // namespace nsqui

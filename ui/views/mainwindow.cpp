@@ -2,6 +2,7 @@
 
 #include "clusterpanel.h"
 #include "connectpanel.h"
+#include "decodedview.h"
 #include "language.h"
 #include "models/messagefiltermodel.h"
 #include "models/messagemodel.h"
@@ -14,6 +15,7 @@
 #include "retranslator.h"
 #include "session/channelpoller.h"
 #include "session/demobroker.h"
+#include "session/fieldfilterjob.h"
 #include "session/inspectorsession.h"
 #include "session/profilestore.h"
 #include "session/serverprobe.h"
@@ -49,6 +51,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSaveFile>
@@ -102,7 +105,10 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new InspectorSession(this)), m_model(new MessageModel(this)),
       m_filter(new MessageFilterModel(this)), m_table(new QTableView), m_payload(new PayloadView),
       m_connect(new ConnectPanel), m_log(new QPlainTextEdit), m_filterText(new QLineEdit),
-      m_filterRegex(new QCheckBox(tr("Regex"))), m_filterState(new QComboBox),
+      m_filterRegex(new QCheckBox(tr("Regex"))), m_filterFields(new QCheckBox(tr("Fields"))),
+      m_filterProgress(new QProgressBar), m_filterStop(new QPushButton(tr("Stop"))),
+      m_fieldJob(new FieldFilterJob(this)), m_fieldDebounce(new QTimer(this)),
+      m_fieldProgressTimer(new QTimer(this)), m_filterState(new QComboBox),
       m_filterError(new QLabel), m_requeueDelay(new QDoubleSpinBox), m_stateLabel(new QLabel),
       m_countsLabel(new QLabel), m_droppedLabel(new QLabel), m_demoLabel(new QLabel),
       m_splitter(new QSplitter(Qt::Vertical)), m_countdown(new QTimer(this)),
@@ -151,12 +157,61 @@ MainWindow::MainWindow(QWidget *parent)
     for (MessageState s : {MessageState::InFlight, MessageState::Finished, MessageState::Requeued,
                            MessageState::TimedOut, MessageState::Lost, MessageState::Failed})
         m_filterState->addItem(stateName(s), int(s));
+    m_filterFields->setObjectName(QStringLiteral("filterFields"));
+    m_filterFields->setToolTip(
+        tr("Filter by the fields of the decoded body (the Decoded tab's format), e.g.\n"
+           "user.id == 42\nitems[*].sku ~ /^AB/\ntype in [\"a\", \"b\"] and not paid\n"
+           "Operators: == != < <= > >= ~ in, and, or, not, ( )"));
+    m_filterProgress->setObjectName(QStringLiteral("filterProgress"));
+    m_filterProgress->setFormat(tr("filtering %v of %m"));
+    m_filterProgress->setMaximumWidth(220);
+    m_filterProgress->hide();
+    m_filterStop->setObjectName(QStringLiteral("filterStop"));
+    m_filterStop->setToolTip(tr("Stop filtering; the list stays as it was"));
+    m_filterStop->hide();
+    m_fieldDebounce->setSingleShot(true);
+    m_fieldDebounce->setInterval(250);
+    connect(m_fieldDebounce, &QTimer::timeout, this, &MainWindow::runFieldFilter);
+    m_fieldProgressTimer->setInterval(100);
+    connect(m_fieldProgressTimer, &QTimer::timeout, this, [this] {
+        if (!m_fieldJob->isRunning()) {
+            m_fieldProgressTimer->stop();
+            return;
+        }
+        m_filterProgress->setValue(m_fieldJob->done());
+    });
+    connect(m_fieldJob, &FieldFilterJob::finished, this,
+            [this](const QHash<QByteArray, bool> &results, qint64 ms) {
+                m_fieldProgressTimer->stop();
+                m_filterProgress->hide();
+                m_filterStop->hide();
+                if (!m_filterFields->isChecked() || !m_pendingQuery)
+                    return;
+                m_filter->setFieldQuery(m_pendingQuery, m_fieldOptions, results);
+                const int matched = int(std::count(results.cbegin(), results.cend(), true));
+                statusBar()->showMessage(tr("%1 of %2 messages match (decoded and tested in %3 ms)")
+                                             .arg(matched)
+                                             .arg(results.size())
+                                             .arg(ms),
+                                         8000);
+                updateStatus();
+            });
+    connect(m_filterStop, &QPushButton::clicked, this, [this] {
+        m_fieldJob->cancel();
+        m_fieldProgressTimer->stop();
+        m_filterProgress->hide();
+        m_filterStop->hide();
+        statusBar()->showMessage(tr("Field filter stopped; the list is as it was"), 5000);
+    });
     m_filterError->setObjectName(QStringLiteral("filterError"));
     m_filterError->setStyleSheet(QStringLiteral("color: #c62828"));
     m_filterError->hide();
     auto *filterBar = new QHBoxLayout;
     filterBar->addWidget(m_filterText, 1);
     filterBar->addWidget(m_filterRegex);
+    filterBar->addWidget(m_filterFields);
+    filterBar->addWidget(m_filterProgress);
+    filterBar->addWidget(m_filterStop);
     filterBar->addWidget(m_filterState);
     auto *keep = new QSpinBox;
     keep->setObjectName(QStringLiteral("retention"));
@@ -303,6 +358,7 @@ MainWindow::MainWindow(QWidget *parent)
         const QStringList http = ServerProbe::nsqdHttpAddresses(m_session->settings());
         m_publish->setDefaults(m_session->settings().topic,
                                m_session->settings().nsqdAddresses.value(0), http.value(0));
+        m_payload->decoded()->setTopic(m_session->settings().topic);
         m_stateLabel->setText(tr("connecting…"));
         updateActions();
     });
@@ -333,6 +389,12 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &t) { statusBar()->showMessage(t, 5000); });
     connect(m_filterText, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
     connect(m_filterRegex, &QCheckBox::toggled, this, &MainWindow::applyFilter);
+    connect(m_filterFields, &QCheckBox::toggled, this, &MainWindow::applyFilter);
+    // Another format or schema for the topic: the field filter reads the bodies again.
+    connect(m_payload->decoded(), &DecodedView::settingsChanged, this, [this] {
+        if (m_filterFields->isChecked())
+            applyFilter();
+    });
     connect(m_filterState, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
 
     // Countdowns: repaint what is in view; the model computes the time left when asked.
@@ -1112,11 +1174,60 @@ void MainWindow::autoTouch()
 
 void MainWindow::applyFilter()
 {
-    const QString error = m_filter->setPattern(m_filterText->text(), m_filterRegex->isChecked());
-    m_filterError->setText(error);
-    m_filterError->setVisible(!error.isEmpty());
     const int state = m_filterState->currentData().toInt();
     m_filter->setStates(state < 0 ? QSet<int>() : QSet<int>{state});
+    m_filterRegex->setEnabled(!m_filterFields->isChecked());
+    if (!m_filterFields->isChecked()) {
+        m_fieldJob->cancel();
+        m_filterProgress->hide();
+        m_filterStop->hide();
+        if (m_filter->hasFieldQuery())
+            m_filter->setFieldQuery(nullptr, {}, {});
+        const QString error =
+            m_filter->setPattern(m_filterText->text(), m_filterRegex->isChecked());
+        m_filterError->setText(error);
+        m_filterError->setVisible(!error.isEmpty());
+        return;
+    }
+    // A field query: checked as typed, then run over the retained messages off the GUI thread.
+    m_filter->setPattern(QString(), false);
+    if (m_filterText->text().trimmed().isEmpty()) {
+        m_fieldJob->cancel();
+        m_filterProgress->hide();
+        m_filterStop->hide();
+        m_filterError->hide();
+        m_filter->setFieldQuery(nullptr, {}, {});
+        return;
+    }
+    nsqdecode::FieldQuery::Error error;
+    auto query = nsqdecode::FieldQuery::parse(m_filterText->text(), &error);
+    if (!query) {
+        m_filterError->setText(tr("At column %1: %2").arg(error.position + 1).arg(error.message));
+        m_filterError->show();
+        return; // the filter shown stays as it was until the query is whole
+    }
+    m_filterError->hide();
+    m_fieldDebounce->start(); // typing fast runs it once, when it pauses
+    m_pendingQuery = query;
+}
+
+void MainWindow::runFieldFilter()
+{
+    if (!m_pendingQuery)
+        return;
+    QList<FieldFilterJob::Item> items;
+    items.reserve(m_model->rowCount());
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const nsq::Message &m = m_model->rowAt(row).delivery.message;
+        items << FieldFilterJob::Item{m.id.toByteArray(), m.body};
+    }
+    m_fieldOptions = m_payload->decoded()->options();
+    m_filterProgress->setRange(0, int(qMax<qsizetype>(1, items.size())));
+    m_filterProgress->setValue(0);
+    m_filterProgress->show();
+    m_filterStop->show();
+    m_fieldJob->start(std::move(items), m_pendingQuery, m_fieldOptions);
+    m_fieldProgressTimer->start();
 }
 
 void MainWindow::onSelectionChanged()

@@ -5,6 +5,9 @@
 
 #include <client/consumerevents.h>
 
+#include <bodydecoder.h>
+#include <fieldquery.h>
+
 #include <QMainWindow>
 #include <QMap>
 
@@ -21,6 +24,8 @@ class QSplitter;
 class QTableView;
 class QTimer;
 class QCheckBox;
+class QProgressBar;
+class QPushButton;
 class QComboBox;
 class QSpinBox;
 
@@ -31,6 +36,7 @@ struct ConsumerStats;
 namespace nsqui {
 
 class ConnectPanel;
+class FieldFilterJob;
 class DemoBroker;
 class InspectorSession;
 class MessageFilterModel;
@@ -107,6 +113,7 @@ private:
     void autoTouch();
     int autoTouchInterval() const;
     void applyFilter();
+    void runFieldFilter();
     void takeBacklog();
     void onConnectRequested(const SessionSettings &settings);
     void onSubscriptionChecked(const SubscriptionReport &report);
@@ -140,6 +147,14 @@ private:
     QPlainTextEdit *m_log;
     QLineEdit *m_filterText;
     QCheckBox *m_filterRegex;
+    QCheckBox *m_filterFields;
+    QProgressBar *m_filterProgress;
+    QPushButton *m_filterStop;
+    FieldFilterJob *m_fieldJob;
+    QTimer *m_fieldDebounce;
+    QTimer *m_fieldProgressTimer;
+    std::shared_ptr<const nsqdecode::FieldQuery> m_pendingQuery;
+    nsqdecode::DecodeOptions m_fieldOptions;
     QComboBox *m_filterState;
     QLabel *m_filterError;
     QDoubleSpinBox *m_requeueDelay;

@@ -1,5 +1,6 @@
 #include "payloadview.h"
 
+#include "decodedview.h"
 #include "hexview.h"
 
 #include <QApplication>
@@ -23,7 +24,7 @@
 namespace nsqui {
 
 namespace {
-enum Tab { TextTab, JsonTab, HexTab, Base64Tab, MetaTab, TabCount };
+enum Tab { TextTab, JsonTab, DecodedTab, HexTab, Base64Tab, MetaTab, TabCount };
 // A body larger than this is shown in part in the text views (Hex shows all; Save writes all).
 constexpr qsizetype kTextLimit = 256 * 1024;
 constexpr int kJsonNodeLimit = 20000;
@@ -156,7 +157,8 @@ QString PayloadView::visibleText(const QByteArray &body, int *invalid)
 
 PayloadView::PayloadView(QWidget *parent)
     : QWidget(parent), m_tabs(new QTabWidget), m_summary(new QLabel), m_text(makeTextView()),
-      m_json(new QTreeWidget), m_hex(new HexView), m_base64(makeTextView()), m_meta(makeTextView())
+      m_json(new QTreeWidget), m_decoded(new DecodedView), m_hex(new HexView),
+      m_base64(makeTextView()), m_meta(makeTextView())
 {
     m_text->setObjectName(QStringLiteral("payloadText"));
     m_json->setObjectName(QStringLiteral("payloadJson"));
@@ -167,6 +169,9 @@ PayloadView::PayloadView(QWidget *parent)
     m_json->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tabs->addTab(m_text, tr("Text"));
     m_tabs->addTab(m_json, tr("JSON"));
+    m_tabs->addTab(m_decoded, tr("Decoded"));
+    m_tabs->setTabToolTip(DecodedTab, tr("MsgPack, CBOR, protobuf, compressed bodies: read as a "
+                                         "tree"));
     m_tabs->addTab(m_hex, tr("Hex"));
     m_tabs->addTab(m_base64, tr("Base64"));
     m_tabs->addTab(m_meta, tr("Metadata"));
@@ -202,6 +207,7 @@ void PayloadView::clear()
     m_summary->setText(tr("Select a message to see its body."));
     m_text->clear();
     m_json->clear();
+    m_decoded->clear();
     m_hex->setData({});
     m_base64->clear();
     m_meta->clear();
@@ -290,6 +296,9 @@ void PayloadView::renderCurrentTab()
     case HexTab:
         m_hex->setData(body);
         break;
+    case DecodedTab:
+        m_decoded->setBody(body);
+        break;
     case Base64Tab:
         m_base64->setPlainText(breakLongLines(QString::fromLatin1(shown.toBase64()), 76) + cut);
         break;
@@ -334,6 +343,9 @@ void PayloadView::copyCurrent()
         break;
     case Base64Tab:
         text = QString::fromLatin1(m_delivery.message.body.toBase64());
+        break;
+    case DecodedTab:
+        text = m_decoded->jsonText()->toPlainText();
         break;
     default:
         text = m_meta->toPlainText();

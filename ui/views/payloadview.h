@@ -11,6 +11,7 @@ class QTreeWidget;
 
 namespace nsqui {
 
+class DecodedView;
 class HexView;
 
 // The selected message: its body as Text (UTF-8, bytes that are not shown as \xNN), JSON (a
@@ -30,6 +31,7 @@ public:
                m_delivery.message.attempts == attempts && m_delivery.receivedMs == receivedMs;
     }
     QTabWidget *tabs() const { return m_tabs; }
+    DecodedView *decoded() const { return m_decoded; }
     // Text as it is shown, with invalid UTF-8 bytes made visible; *invalid counts them.
     static QString visibleText(const QByteArray &body, int *invalid = nullptr);
 
@@ -51,6 +53,7 @@ private:
     QLabel *m_summary;
     QPlainTextEdit *m_text;
     QTreeWidget *m_json;
+    DecodedView *m_decoded;
     HexView *m_hex;
     QPlainTextEdit *m_base64;
     QPlainTextEdit *m_meta;

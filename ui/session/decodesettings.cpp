@@ -1,0 +1,79 @@
+#include "decodesettings.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSettings>
+
+namespace nsqui {
+
+namespace {
+
+QString group(const QString &topic)
+{
+    // Topic names are [.a-zA-Z0-9_-]+(#ephemeral)?: safe in a settings key once # is escaped.
+    return QStringLiteral("decoding/") + QString(topic).replace(QLatin1Char('#'), QLatin1Char('_'));
+}
+
+} // namespace
+
+DecodeSettings DecodeSettings::load(const QString &topic)
+{
+    DecodeSettings d;
+    QSettings s;
+    s.beginGroup(group(topic));
+    nsqdecode::formatFromName(s.value(QStringLiteral("format"), QStringLiteral("auto")).toString(),
+                              &d.format);
+    d.protoFiles = s.value(QStringLiteral("protoFiles")).toStringList();
+    d.includePaths = s.value(QStringLiteral("includePaths")).toStringList();
+    d.descriptorSet = s.value(QStringLiteral("descriptorSet")).toString();
+    d.messageType = s.value(QStringLiteral("messageType")).toString();
+    return d;
+}
+
+void DecodeSettings::save(const QString &topic) const
+{
+    QSettings s;
+    s.beginGroup(group(topic));
+    s.setValue(QStringLiteral("format"), nsqdecode::formatName(format));
+    s.setValue(QStringLiteral("protoFiles"), protoFiles);
+    s.setValue(QStringLiteral("includePaths"), includePaths);
+    s.setValue(QStringLiteral("descriptorSet"), descriptorSet);
+    s.setValue(QStringLiteral("messageType"), messageType);
+}
+
+nsqdecode::DecodeOptions DecodeSettings::options(QString *error) const
+{
+    nsqdecode::DecodeOptions o;
+    o.format = format;
+    if (!hasSchema())
+        return o;
+    // Imported once per set of files: every message of the topic shares it.
+    static QHash<QString, std::shared_ptr<const nsqdecode::ProtoSchema>> cache;
+    const QString key = protoFiles.join(QLatin1Char('\n')) + QLatin1Char('|') +
+                        includePaths.join(QLatin1Char('\n')) + QLatin1Char('|') + descriptorSet;
+    std::shared_ptr<const nsqdecode::ProtoSchema> schema = cache.value(key);
+    if (!schema) {
+        QString why;
+        schema = descriptorSet.isEmpty()
+                     ? nsqdecode::ProtoSchema::fromProtoFiles(protoFiles, includePaths, &why)
+                     : nsqdecode::ProtoSchema::fromDescriptorSet(descriptorSet, &why);
+        if (!schema) {
+            *error = why;
+            return o;
+        }
+        cache.insert(key, schema);
+    }
+    if (!schema->hasMessageType(messageType)) {
+        *error =
+            messageType.isEmpty()
+                ? QCoreApplication::translate("DecodeSettings", "pick the message type")
+                : QCoreApplication::translate("DecodeSettings", "the schema has no message type %1")
+                      .arg(messageType);
+        return o;
+    }
+    o.schema = schema;
+    o.messageType = messageType;
+    return o;
+}
+
+} // namespace nsqui
