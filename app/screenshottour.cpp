@@ -1,12 +1,15 @@
 #include "screenshottour.h"
 
+#include "decodedview.h"
 #include "mainwindow.h"
 #include "models/messagemodel.h"
+#include "payloadview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
 #include <QDockWidget>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 
@@ -61,7 +64,18 @@ void ScreenshotTour::next()
              dock("tourDock");
          },
          1500},
-        {"plots", [dock] { dock("plotsDock"); }, 8000},
+        {"decoded",
+         [this] {
+             m_window->table()->selectRow(5);
+             m_window->payloadView()->tabs()->setCurrentWidget(m_window->payloadView()->decoded());
+         },
+         800},
+        {"plots",
+         [this, dock] {
+             m_window->payloadView()->tabs()->setCurrentIndex(0);
+             dock("plotsDock");
+         },
+         8000},
         {"timeline", [dock] { dock("timelineDock"); }, 800},
         {"trace", [dock] { dock("traceDock"); }, 800},
         {"cluster",
