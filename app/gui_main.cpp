@@ -273,7 +273,8 @@ int main(int argc, char *argv[])
         waited.start();
         QObject::connect(&demoReport, &QTimer::timeout, &app, [&window, waited] {
             if (window.model()->heldCount() > 0) {
-                std::printf("demo: messages held %d\n", window.model()->heldCount());
+                std::printf("demo: messages held %d (language %s)\n", window.model()->heldCount(),
+                            qPrintable(nsqui::Language::current()));
                 // tools/check-package.sh: what the installed app really loaded.
                 QFile maps(QStringLiteral("/proc/self/maps"));
                 if (qgetenv("NSQ_INSPECTOR_DEMO_REPORT") == "maps" &&

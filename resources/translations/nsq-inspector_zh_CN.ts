@@ -1261,32 +1261,32 @@
 <context>
     <name>nsqui::MainWindow</name>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="108"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="110"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="108"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="110"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="109"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="111"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="152"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="154"/>
         <source>Filter body and ID…</source>
         <translation>筛选消息体和 ID…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="156"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="158"/>
         <source>All states</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="162"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="164"/>
         <source>Filter by the fields of the decoded body (the Decoded tab&apos;s format), e.g.
 user.id == 42
 items[*].sku ~ /^AB/
@@ -1299,435 +1299,490 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
 运算符：== != &lt; &lt;= &gt; &gt;= ~ in、and、or、not、( )</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="166"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="168"/>
         <source>filtering %v of %m</source>
         <translation>正在筛选 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="170"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="172"/>
         <source>Stop filtering; the list stays as it was</source>
         <translation>停止筛选；列表保持原样</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="192"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="194"/>
         <source>%1 of %2 messages match (decoded and tested in %3 ms)</source>
         <translation>%2 条消息中有 %1 条匹配（解码并测试用时 %3 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="204"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="206"/>
         <source>Field filter stopped; the list is as it was</source>
         <translation>字段筛选已停止；列表保持原样</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="220"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="222"/>
         <source>keep </source>
         <translation>保留 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="221"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="223"/>
         <source> rows</source>
         <translation> 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="222"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="224"/>
         <source>How many messages the table keeps; older ones are dropped from view (not from NSQ)</source>
         <translation>表格保留的消息数；更早的消息会从视图中移除（不会从 NSQ 中移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="244"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="908"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="246"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="939"/>
         <source>Connection</source>
         <translation>连接设置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="260"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="908"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="262"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="939"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="270"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="272"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="271"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="273"/>
         <source>Delay for REQ: 0 to 3600 s (nsqd refuses more than its --max-req-timeout, 1 h by default)</source>
         <translation>REQ 延迟：0 到 3600 秒（nsqd 拒绝超过其 --max-req-timeout 的值，默认为 1 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="329"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="333"/>
         <source>the plots&apos; channel figures: %1</source>
         <translation>图表的通道数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="341"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="345"/>
         <source>Delay for REQ: 0 to %1 s (the server&apos;s max_req_timeout)</source>
         <translation>REQ 延迟：0 到 %1 秒（服务器的 max_req_timeout）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="362"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="366"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="368"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="423"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="372"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="454"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="381"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="385"/>
         <source>%1 older messages dropped from view</source>
         <translation>已从视图中移除 %1 条较早的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="447"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="478"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="448"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="479"/>
         <source>FIN the selected messages: done with, gone from the channel</source>
         <translation>对所选消息发送 FIN：处理完毕，从通道中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="449"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="480"/>
         <source>&amp;Requeue</source>
         <translation>重新入队(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="450"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="481"/>
         <source>REQ the selected messages with the delay beside it: back to the channel</source>
         <translation>按旁边设置的延迟对所选消息发送 REQ：放回通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="451"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="482"/>
         <source>&amp;Touch</source>
         <translation>续期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="452"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="483"/>
         <source>TOUCH the selected messages: restart their msg_timeout</source>
         <translation>对所选消息发送 TOUCH：重新开始计算其 msg_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="453"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="484"/>
         <source>Finish &amp;all held</source>
         <translation>完成全部持有消息(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="454"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="485"/>
         <source>FIN every message held in this window</source>
         <translation>对本窗口持有的每条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="455"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="486"/>
         <source>Requeue all &amp;held</source>
         <translation>重新入队全部持有消息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="456"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="487"/>
         <source>REQ every held message, oldest first, with the delay beside it</source>
         <translation>按旁边设置的延迟，从最早的开始对每条持有的消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="457"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="488"/>
         <source>A&amp;uto-touch</source>
         <translation>自动续期(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="458"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="489"/>
         <source>Touch held messages before their msg_timeout, so they stay</source>
         <translation>在 msg_timeout 到期前为持有的消息续期，使其继续由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="461"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="492"/>
         <source>Requeue as a &amp;failure (backoff)</source>
         <translation>作为失败重新入队（退避）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="462"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="493"/>
         <source>REQ as a failed handler sends it: the consumer backs off (RDY 0 for a while, then tests with RDY 1), as go-nsq&apos;s Requeue does. Off: a plain REQ, as RequeueWithoutBackoff</source>
         <translation>像处理失败的 handler 那样发送 REQ：消费者进入退避（先 RDY 0 一段时间，再用 RDY 1 试探），与 go-nsq 的 Requeue 相同。关闭时：发送普通 REQ，与 RequeueWithoutBackoff 相同</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="466"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="497"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="467"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="498"/>
         <source>RDY 0: no new messages until resumed</source>
         <translation>RDY 0：恢复之前不再接收新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="469"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="500"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="470"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="501"/>
         <source>Close the connections; held messages go back to the channel</source>
         <translation>关闭连接；持有的消息回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="472"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="503"/>
         <source>Take &amp;backlog</source>
         <translation>获取积压(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="473"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="504"/>
         <source>Hold up to the number beside it from the front of the channel, then RDY 0: look at what waits without consuming it</source>
         <translation>从通道最前端持有至多旁边所设数量的消息，然后 RDY 0：查看等待中的消息而不消费它们</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="475"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="506"/>
         <source>Re&amp;lease all</source>
         <translation>全部释放(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="476"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="507"/>
         <source>REQ 0 every held message, oldest first: all go back to the channel</source>
         <translation>从最早的开始，对每条持有的消息发送 REQ 0：全部回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="477"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="508"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="478"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="509"/>
         <source>Write the selected messages (or all shown) to a JSON Lines file</source>
         <translation>将所选消息（或全部显示的消息）写入 JSON Lines 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="482"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="513"/>
         <source>How many messages a backlog snapshot holds (at most the server&apos;s max_rdy_count per nsqd)</source>
         <translation>积压快照持有的消息数（每个 nsqd 最多为服务器的 max_rdy_count）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="489"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="520"/>
         <source>Export selected messages</source>
         <translation>导出所选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="489"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="520"/>
         <source>Export all shown messages</source>
         <translation>导出全部显示的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="490"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="521"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="494"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="525"/>
         <source>Exporting messages…</source>
         <translation>正在导出消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="494"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1439"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="525"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1549"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="504"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="535"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="508"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="539"/>
         <source>C&amp;lear list</source>
         <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="509"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="540"/>
         <source>Forget the messages shown, except those held here</source>
         <translation>清除显示的消息（本窗口持有的除外）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="511"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="542"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="511"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="542"/>
         <source>Close NSQ Inspector</source>
         <translation>关闭 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="513"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="544"/>
         <source>&amp;About NSQ Inspector</source>
         <translation>关于 NSQ Inspector(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="513"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="544"/>
         <source>Version and licence</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="514"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="545"/>
         <source>Connect to a real server…</source>
         <translation>连接到真实服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="515"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="546"/>
         <source>Leave demo mode and fill in your own nsqd or nsqlookupd</source>
         <translation>退出演示模式，填写你自己的 nsqd 或 nsqlookupd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="536"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="567"/>
         <source>FIN sent for %1 messages</source>
         <translation>已为 %1 条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="542"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="573"/>
         <source>REQ sent for %1 messages</source>
         <translation>已为 %1 条消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="562"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="593"/>
         <source>About NSQ Inspector</source>
         <translation>关于 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="563"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="594"/>
         <source>%1&lt;br&gt;A desktop tool for looking inside NSQ: messages, frames and counts.&lt;br&gt;&lt;br&gt;Licence: MIT</source>
         <translation>%1&lt;br&gt;查看 NSQ 内部的桌面工具：消息、帧与计数。&lt;br&gt;&lt;br&gt;许可证：MIT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="567"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1396"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="598"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1506"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="876"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="907"/>
         <source>&amp;Theme</source>
         <translation>外观(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1145"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1176"/>
         <source>Export cancelled; %1 was not written</source>
         <translation>导出已取消；未写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1205"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1236"/>
         <source>At column %1: %2</source>
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1322"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1353"/>
         <source>Filter the messages</source>
         <translation>筛选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1328"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1359"/>
         <source>Message list</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1331"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1362"/>
         <source>Message payload</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1360"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1370"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1365"/>
+        <source>&amp;Oldest message</source>
+        <translation>最早的消息(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1368"/>
+        <source>&amp;Newest message</source>
+        <translation>最新的消息(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1371"/>
+        <source>Go to &amp;sequence…</source>
+        <translation>转到序号(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1376"/>
+        <source>Go to sequence</source>
+        <translation>转到序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1377"/>
+        <source>Message # (%1 to %2 are retained):</source>
+        <translation>消息序号（保留了 %1 到 %2）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1384"/>
+        <source>&amp;Follow the newest</source>
+        <translation>跟随最新消息(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1387"/>
+        <source>Keep the newest message in view as messages arrive; scrolling up stops following</source>
+        <translation>消息到达时保持最新消息可见；向上滚动即停止跟随</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1430"/>
+        <source>No message is retained yet</source>
+        <translation>还没有保留任何消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1432"/>
+        <source>Message #%1 was dropped from view (the list keeps %2 rows; the oldest retained is #%3)</source>
+        <translation>消息 #%1 已从视图中移除（列表保留 %2 行；保留的最早消息是 #%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1439"/>
+        <source>There is no message #%1 yet (the newest is #%2)</source>
+        <translation>还没有消息 #%1（最新的是 #%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1447"/>
+        <source>Message #%1 is hidden by the filter</source>
+        <translation>消息 #%1 被筛选条件隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1470"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1480"/>
         <source>anywhere in the window</source>
         <translation>窗口内任意位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1363"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1372"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1374"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1473"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1482"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1484"/>
         <source>the message list</source>
         <translation>在消息列表中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1363"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1473"/>
         <source>its panel</source>
         <translation>所在面板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1368"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1478"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1368"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1478"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1368"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1478"/>
         <source>every form</source>
         <translation>所有表单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1369"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1479"/>
         <source>Open a menu</source>
         <translation>打开菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1369"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1479"/>
         <source>Alt + its underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1371"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1481"/>
         <source>Select messages</source>
         <translation>选择消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1371"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1481"/>
         <source>Shift or Ctrl + arrows, Ctrl+A</source>
         <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1373"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1483"/>
         <source>The actions for the selected messages</source>
         <translation>所选消息的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1373"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1483"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键，Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1383"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1493"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1386"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1496"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1386"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1496"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1386"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1496"/>
         <source>Where</source>
         <translation>适用位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1416"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1526"/>
         <source>Messages are held</source>
         <translation>仍有持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1417"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1527"/>
         <source>This window holds %1 messages in flight. What should become of them?</source>
         <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1424"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1534"/>
         <source>Requeue: back to the channel now (REQ 0), for the next consumer.
 Finish: done with, gone from the channel (FIN).
 Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
@@ -1736,261 +1791,261 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1429"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1539"/>
         <source>&amp;Requeue them</source>
         <translation>重新入队这些消息(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1430"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1540"/>
         <source>&amp;Finish them</source>
         <translation>完成这些消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1431"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1541"/>
         <source>&amp;Keep them for msg_timeout</source>
         <translation>保留到 msg_timeout(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="587"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="618"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="593"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="624"/>
         <source>&amp;Messages</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="602"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="915"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="633"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="946"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="603"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="634"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="604"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="635"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="605"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="636"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="606"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="637"/>
         <source>Every key the window answers to</source>
         <translation>窗口响应的所有按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="612"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="643"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="621"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="652"/>
         <source>Common REQ delays</source>
         <translation>常用 REQ 延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="624"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="655"/>
         <source>now (0 s)</source>
         <translation>立即（0 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="625"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="656"/>
         <source>5 s</source>
         <translation>5 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="626"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="657"/>
         <source>30 s</source>
         <translation>30 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="627"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="658"/>
         <source>1 min</source>
         <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="628"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="659"/>
         <source>10 min</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="629"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="660"/>
         <source>1 h</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="653"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="684"/>
         <source>demo broker could not start: %1</source>
         <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="656"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="687"/>
         <source>DEMO — embedded broker at %1</source>
         <translation>演示 — 内嵌服务器位于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="686"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="717"/>
         <source>before subscribing: %1</source>
         <translation>订阅前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="723"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="754"/>
         <source>profile %1 loaded: press Connect</source>
         <translation>已加载配置档案 %1：请点击“连接”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="740"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="771"/>
         <source>TLS without verification: the server&apos;s identity is not checked</source>
         <translation>TLS 未验证服务器：不检查服务器身份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="760"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="791"/>
         <source>%1: RDY %2, %3 in flight</source>
         <translation>%1：RDY %2，处理中 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="783"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="814"/>
         <source>backoff level %1</source>
         <translation>退避级别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="785"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="816"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="787"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="818"/>
         <source>no nsqd connected</source>
         <translation>未连接任何 nsqd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="797"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="918"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="828"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="949"/>
         <source>Record the wire trace</source>
         <translation>记录线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="802"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="833"/>
         <source>Record every frame sent and received (%1). Off, it costs nothing.</source>
         <translation>记录收发的每一帧（%1）。关闭时没有任何开销。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="822"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="909"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="853"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="940"/>
         <source>Plots</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="824"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="909"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="855"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="940"/>
         <source>Event timeline</source>
         <translation>事件时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="825"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="910"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="856"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="941"/>
         <source>Wire trace</source>
         <translation>线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="826"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="910"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="857"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="941"/>
         <source>How a consumer works</source>
         <translation>消费者工作原理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="828"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="859"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="832"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="863"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="864"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="917"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="895"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="948"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="949"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="980"/>
         <source>The wire trace was off when this happened: turn on View ▸ Record the wire trace, then reconnect to see these frames.</source>
         <translation>发生此步骤时线路跟踪未开启：请打开“视图 ▸ 记录线路跟踪”，然后重新连接以查看这些帧。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="951"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="982"/>
         <source>No frame of this step is in the trace (it was off then, or the frames were dropped from view).</source>
         <translation>跟踪中没有此步骤的帧（当时未开启跟踪，或这些帧已从视图中移除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="970"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1001"/>
         <source>The events of this step are no longer in the timeline.</source>
         <translation>此步骤的事件已不在事件时间线中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1006"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1037"/>
         <source>closed (%1)</source>
         <translation>已关闭（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1010"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1013"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1041"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1044"/>
         <source>backoff</source>
         <translation>退避</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1010"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1041"/>
         <source>level %1, %2 ms</source>
         <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1049"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1080"/>
         <source>Nothing to %1: no held message is selected</source>
         <translation>无法 %1：未选中任何持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1059"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1090"/>
         <source>%1 sent for %2 messages</source>
         <translation>已为 %2 条消息发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1061"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1092"/>
         <source>; %1 selected were not held here</source>
         <translation>；所选消息中有 %1 条不由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1088"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1119"/>
         <source>backlog snapshot: holding up to %1 more messages from the front of the channel (max in flight %2 until Release all)</source>
         <translation>积压快照：从通道最前端再持有至多 %1 条消息（在“全部释放”之前，最大处理中为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1101"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1132"/>
         <source>backlog snapshot: %1 messages held; RDY 0 until you resume</source>
         <translation>积压快照：已持有 %1 条消息；恢复之前保持 RDY 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1116"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1147"/>
         <source>REQ 0 sent for %1 messages, oldest first</source>
         <translation>已从最早的开始为 %1 条消息发送 REQ 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1140"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1159"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1171"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1190"/>
         <source>Could not write %1: %2</source>
         <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1269"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1300"/>
         <source>received %1 · held %2 · shown %3</source>
         <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
     </message>

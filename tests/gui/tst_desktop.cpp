@@ -27,7 +27,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -35,7 +37,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
@@ -133,6 +137,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        QSettings().remove(QStringLiteral("view/retention")); // a run cut short may have left it
         m_broker = std::make_unique<Broker>();
         QCOMPARE(m_broker->start(), QString());
     }
@@ -250,7 +255,12 @@ private Q_SLOTS:
         QTRY_COMPARE(chineseLeft(), QStringList());
         QCOMPARE(visibleTexts(w), english);
         QCOMPARE(w.model()->heldCount(), 2);
+        // "System default" is the desktop's language again, whatever was chosen before.
+        w.setLanguage(QStringLiteral("zh_CN"));
         w.setLanguage(QString());
+        QCOMPARE(Language::current(), QLocale::system().language() == QLocale::Chinese
+                                          ? QStringLiteral("zh_CN")
+                                          : QStringLiteral("en"));
     }
 
     void patternsCarryTheirArgumentsOver()
@@ -500,6 +510,9 @@ private Q_SLOTS:
                 // Labels that changed text (the connection state) are laid out again first.
                 QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
                 QCoreApplication::processEvents();
+                // The status bar's labels change with every stats tick: laid out now, measured
+                // before any other event comes.
+                w.statusBar()->layout()->activate();
                 for (QWidget *c : w.findChildren<QWidget *>()) {
                     if (!c->isVisible() || c->visibleRegion().isEmpty())
                         continue;
@@ -559,6 +572,100 @@ private Q_SLOTS:
                  qPrintable(QString::number(w.minimumSizeHint().height())));
         QVERIFY(w.minimumSize().height() <= 800);
         w.setLanguage(QString());
+    }
+
+    void followSelectionAndPagingWhileMessagesFlood()
+    {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.findChild<QSpinBox *>(QStringLiteral("retention"))->setValue(300);
+        const QString topic = QStringLiteral("flood%1").arg(++m_serial);
+        const auto publish = [&](int n, int from) {
+            QByteArrayList bodies;
+            for (int i = 0; i < n; ++i)
+                bodies << "flood " + QByteArray::number(from + i);
+            QCOMPARE(m_broker->publish(topic, bodies), QString());
+        };
+        publish(200, 0);
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.mode = Mode::Tail;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(w.receivedCount(), quint64(200), kWait);
+
+        // Go to sequence, oldest, newest.
+        QCOMPARE(w.goToSequence(50), QString());
+        QCOMPARE(w.table()->currentIndex().data().toULongLong(), quint64(50));
+        w.findChild<QAction *>(QStringLiteral("goOldest"))->trigger();
+        QCOMPARE(w.table()->currentIndex().data().toULongLong(), quint64(1));
+        w.findChild<QAction *>(QStringLiteral("goNewest"))->trigger();
+        QCOMPARE(w.table()->currentIndex().data().toULongLong(), quint64(200));
+        const QString beyond = w.goToSequence(9999);
+        QVERIFY2(beyond.contains(QLatin1String("no message #9999 yet")), qPrintable(beyond));
+
+        // Not following: the selected row and what is in view stay while old rows are dropped.
+        QVERIFY(!w.findChild<QAction *>(QStringLiteral("follow"))->isChecked());
+        QCOMPARE(w.goToSequence(180), QString());
+        QScrollBar *bar = w.table()->verticalScrollBar();
+        bar->setValue(bar->value()); // as the user left it
+        const auto seqAtTop = [&w] {
+            return w.table()->indexAt(QPoint(5, 5)).siblingAtColumn(0).data().toULongLong();
+        };
+        const quint64 topBefore = seqAtTop();
+        publish(400, 200); // 600 in all: 300 dropped from view
+        QTRY_COMPARE_WITH_TIMEOUT(w.receivedCount(), quint64(600), kWait);
+        QTRY_COMPARE(w.model()->firstSeq(), quint64(301));
+        QVERIFY(w.goToSequence(100).contains(QLatin1String("dropped from view")));
+        // #180 was dropped too; one that is kept stays selected, and the rows in view stay put.
+        QCOMPARE(w.goToSequence(450), QString());
+        const quint64 top = seqAtTop();
+        QVERIFY(top > 401 && top <= 450);
+        publish(100, 600);
+        QTRY_COMPARE_WITH_TIMEOUT(w.receivedCount(), quint64(700), kWait);
+        QTRY_COMPARE(w.model()->firstSeq(), quint64(401));
+        QCOMPARE(w.table()->currentIndex().data().toULongLong(), quint64(450));
+        QCOMPARE(w.table()->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(seqAtTop(), top);
+        Q_UNUSED(topBefore);
+
+        // Following: the newest stays in view while messages flood in ...
+        w.findChild<QAction *>(QStringLiteral("follow"))->setChecked(true);
+        publish(500, 700);
+        QTRY_COMPARE_WITH_TIMEOUT(w.receivedCount(), quint64(1200), kWait);
+        QTRY_COMPARE(bar->value(), bar->maximum());
+        QVERIFY(w.table()
+                    ->visualRect(w.table()->model()->index(w.table()->model()->rowCount() - 1, 0))
+                    .intersects(w.table()->viewport()->rect()));
+        // ... until the user scrolls away.
+        bar->triggerAction(QAbstractSlider::SliderPageStepSub);
+        QTRY_VERIFY(!w.findChild<QAction *>(QStringLiteral("follow"))->isChecked());
+        w.findChild<QSpinBox *>(QStringLiteral("retention"))->setValue(100000); // as it was
+    }
+
+    void theDesktopsLanguageIsPickedAtStart()
+    {
+        QTemporaryDir home;
+        for (const auto &[lang, expected] :
+             {std::pair{"zh_CN.UTF-8", "zh_CN"}, {"C.UTF-8", "en"}}) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+            env.insert(QStringLiteral("HOME"), home.path());
+            env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+            env.insert(QStringLiteral("LANG"), QLatin1String(lang));
+            env.remove(QStringLiteral("LC_ALL"));
+            env.remove(QStringLiteral("LC_MESSAGES"));
+            env.remove(QStringLiteral("LANGUAGE"));
+            env.insert(QStringLiteral("NSQ_INSPECTOR_DEMO_REPORT"), QStringLiteral("1"));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(NSQ_GUI_PATH), {QStringLiteral("--demo")});
+            QVERIFY(p.waitForFinished(60000));
+            const QByteArray out = p.readAllStandardOutput();
+            QVERIFY2(out.contains("(language " + QByteArray(expected) + ")"), out.constData());
+        }
     }
 
     void versionNamesQtQCustomPlotAndTheProtocol()

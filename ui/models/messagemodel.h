@@ -90,6 +90,14 @@ public:
 
     const Row &rowAt(int row) const { return m_rows[size_t(row)]; }
     int rowOf(const nsq::MessageId &id) const;
+    // The row of the message with this sequence number ("#"), or -1 when it is not (or no
+    // longer) retained.
+    int rowOfSeq(quint64 seq) const
+    {
+        return seq >= m_firstSeq && seq - m_firstSeq < m_rows.size() ? int(seq - m_firstSeq) : -1;
+    }
+    quint64 firstSeq() const { return m_rows.empty() ? 0 : m_firstSeq; }
+    quint64 lastSeq() const { return m_rows.empty() ? 0 : m_firstSeq + m_rows.size() - 1; }
     int heldCount() const { return m_held; }
     QList<nsq::MessageId> heldIds() const;
 

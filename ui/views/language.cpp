@@ -42,7 +42,8 @@ QString apply(const QString &code)
 {
     QString wanted = code;
     if (wanted.isEmpty()) {
-        const QLocale system;
+        // The desktop's locale, not QLocale's default: that one follows the language last applied.
+        const QLocale system = QLocale::system();
         wanted = system.language() == QLocale::Chinese &&
                          system.script() != QLocale::TraditionalChineseScript
                      ? QStringLiteral("zh_CN")

@@ -41,6 +41,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QKeyEvent>
@@ -56,6 +57,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -316,6 +318,8 @@ MainWindow::MainWindow(QWidget *parent)
                 m_plots->addFeed(feed);
                 m_tourModel->addFeed(feed);
                 onSelectionChanged(); // the selected message may have changed or come again
+                if (m_followAction->isChecked())
+                    scrollToNewest();
                 updateStatus();
             });
     connect(m_session, &InspectorSession::statsUpdated, this, &MainWindow::onStats);
@@ -388,6 +392,33 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_payload, &PayloadView::statusMessage, this,
             [this](const QString &t) { statusBar()->showMessage(t, 5000); });
     connect(m_filterText, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+    // Follow stops when the user scrolls (wheel, drag, clicks on the bar) away from the newest
+    // rows; rows added or dropped move the bar too, and that is not the user.
+    connect(m_table->verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] {
+        QScrollBar *bar = m_table->verticalScrollBar();
+        QTimer::singleShot(0, this, [this, bar] {
+            if (m_followAction && m_followAction->isChecked() && bar->value() < bar->maximum())
+                m_followAction->setChecked(false);
+        });
+    });
+    // Old rows dropped by the retention cap: what the user looks at stays where it is.
+    connect(m_filter, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                if (first == 0 && !(m_followAction && m_followAction->isChecked()))
+                    m_rowsDroppedAbove = last - first + 1;
+            });
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_rowsDroppedAbove == 0)
+            return;
+        QScrollBar *bar = m_table->verticalScrollBar();
+        const int perRow = m_table->verticalScrollMode() == QAbstractItemView::ScrollPerItem
+                               ? 1
+                               : m_table->verticalHeader()->defaultSectionSize();
+        m_scrollingToNewest = true;
+        bar->setValue(qMax(0, bar->value() - m_rowsDroppedAbove * perRow));
+        m_scrollingToNewest = false;
+        m_rowsDroppedAbove = 0;
+    });
     connect(m_filterRegex, &QCheckBox::toggled, this, &MainWindow::applyFilter);
     connect(m_filterFields, &QCheckBox::toggled, this, &MainWindow::applyFilter);
     // Another format or schema for the topic: the field filter reads the bodies again.
@@ -1331,6 +1362,35 @@ void MainWindow::createNavigation()
         add(tr("Message payload"), QStringLiteral("goPayload"), QKeySequence(Qt::CTRL | Qt::Key_2)),
         &QAction::triggered, this, [this, focusInside] { focusInside(m_payload); });
     m_goMenu->addSeparator();
+    connect(add(tr("&Oldest message"), QStringLiteral("goOldest"),
+                QKeySequence(Qt::CTRL | Qt::Key_Home)),
+            &QAction::triggered, this, [this] { goToRow(0, false); });
+    connect(add(tr("&Newest message"), QStringLiteral("goNewest"),
+                QKeySequence(Qt::CTRL | Qt::Key_End)),
+            &QAction::triggered, this, [this] { goToRow(m_filter->rowCount() - 1, false); });
+    connect(add(tr("Go to &sequence…"), QStringLiteral("goToSequence"),
+                QKeySequence(Qt::CTRL | Qt::Key_G)),
+            &QAction::triggered, this, [this] {
+                bool ok = false;
+                const int seq = QInputDialog::getInt(
+                    this, tr("Go to sequence"),
+                    tr("Message # (%1 to %2 are retained):")
+                        .arg(m_model->firstSeq())
+                        .arg(m_model->lastSeq()),
+                    int(qMin<quint64>(m_model->lastSeq(), INT_MAX)), 1, INT_MAX, 1, &ok);
+                if (ok)
+                    goToSequence(quint64(seq));
+            });
+    m_followAction = add(tr("&Follow the newest"), QStringLiteral("follow"),
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_End));
+    m_followAction->setCheckable(true);
+    m_followAction->setToolTip(tr("Keep the newest message in view as messages arrive; scrolling "
+                                  "up stops following"));
+    connect(m_followAction, &QAction::toggled, this, [this](bool on) {
+        if (on)
+            scrollToNewest();
+    });
+    m_goMenu->addSeparator();
     const char *docks[] = {"connectionDock", "logDock",   "tourDock",    "plotsDock",
                            "timelineDock",   "traceDock", "clusterDock", "publishDock"};
     int n = 0;
@@ -1347,6 +1407,56 @@ void MainWindow::createNavigation()
             focusInside(d->widget());
         });
     }
+}
+
+void MainWindow::goToRow(int row, bool keepFollowing)
+{
+    if (row < 0 || row >= m_filter->rowCount())
+        return;
+    if (!keepFollowing && m_followAction->isChecked() && row != m_filter->rowCount() - 1)
+        m_followAction->setChecked(false);
+    const QModelIndex index = m_filter->index(row, MessageModel::Seq);
+    m_table->setCurrentIndex(index);
+    m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect |
+                                                 QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+    m_table->setFocus(Qt::ShortcutFocusReason);
+}
+
+QString MainWindow::goToSequence(quint64 seq)
+{
+    QString why;
+    if (m_model->rowCount() == 0)
+        why = tr("No message is retained yet");
+    else if (seq < m_model->firstSeq())
+        why = tr("Message #%1 was dropped from view (the list keeps %2 rows; the oldest retained "
+                 "is #%3)")
+                  .arg(seq)
+                  .arg(m_model->rowCount())
+                  .arg(m_model->firstSeq());
+    else if (seq > m_model->lastSeq())
+        why =
+            tr("There is no message #%1 yet (the newest is #%2)").arg(seq).arg(m_model->lastSeq());
+    if (!why.isEmpty()) {
+        statusBar()->showMessage(why, 8000);
+        return why;
+    }
+    const QModelIndex shown =
+        m_filter->mapFromSource(m_model->index(m_model->rowOfSeq(seq), MessageModel::Seq));
+    if (!shown.isValid()) {
+        why = tr("Message #%1 is hidden by the filter").arg(seq);
+        statusBar()->showMessage(why, 8000);
+        return why;
+    }
+    goToRow(shown.row(), false);
+    return {};
+}
+
+void MainWindow::scrollToNewest()
+{
+    m_scrollingToNewest = true;
+    m_table->scrollToBottom();
+    m_scrollingToNewest = false;
 }
 
 QList<QStringList> MainWindow::shortcutList() const

@@ -91,6 +91,8 @@ public:
     void setTheme(const QString &code);
     quint64 receivedCount() const { return m_received; }
     QString demoAddress() const;
+    // Selects and shows the message with this "#", or says (and returns) why it cannot.
+    QString goToSequence(quint64 seq);
     // Closes without asking, held messages going back to the channel (SIGINT, SIGTERM).
     void closeRequeueingHeld();
     // The shortcut list Help ▸ Keyboard shortcuts shows: (what, keys, where).
@@ -122,6 +124,8 @@ private:
     void askAboutHeldThenClose();
     void showShortcuts();
     void createNavigation();
+    void goToRow(int row, bool keepFollowing);
+    void scrollToNewest();
 
 public:
     // Writes the given rows (all when empty) as JSON Lines; an empty string, or why not.
@@ -172,6 +176,9 @@ private:
     int m_snapshotTarget = 0; // while taking a backlog snapshot: how many to hold
     bool m_leavingDemo = false;
     QMenu *m_goMenu = nullptr;
+    QAction *m_followAction = nullptr;
+    bool m_scrollingToNewest = false;
+    int m_rowsDroppedAbove = 0;
     bool m_closing = false; // closing once held messages went back
     std::optional<InspectorSession::HeldOnStop> m_heldOnClose; // chosen for this close
     int m_maxBeforeSnapshot = 0; // the user's max in flight while a snapshot borrows it
