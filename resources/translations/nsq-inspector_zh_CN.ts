@@ -1335,13 +1335,13 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="246"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="939"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="969"/>
         <source>Connection</source>
         <translation>连接设置</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="262"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="939"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="969"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
@@ -1528,7 +1528,7 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="525"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1549"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1579"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1539,250 +1539,270 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="539"/>
+        <source>Edit and re&amp;send…</source>
+        <translation>编辑并重发(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="541"/>
+        <source>Open the message&apos;s body in the Publish panel, change it, and publish it to this or another topic (optionally finishing the original)</source>
+        <translation>在“发布”面板中打开该消息的消息体，修改后发布到本主题或其他主题（可选择同时完成原消息）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="546"/>
+        <source>Select the message to resend</source>
+        <translation>请选择要重发的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="558"/>
         <source>C&amp;lear list</source>
         <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="540"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="559"/>
         <source>Forget the messages shown, except those held here</source>
         <translation>清除显示的消息（本窗口持有的除外）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="542"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="561"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="542"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="561"/>
         <source>Close NSQ Inspector</source>
         <translation>关闭 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="544"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="563"/>
         <source>&amp;About NSQ Inspector</source>
         <translation>关于 NSQ Inspector(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="544"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="563"/>
         <source>Version and licence</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="545"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="564"/>
         <source>Connect to a real server…</source>
         <translation>连接到真实服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="546"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
         <source>Leave demo mode and fill in your own nsqd or nsqlookupd</source>
         <translation>退出演示模式，填写你自己的 nsqd 或 nsqlookupd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="567"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="587"/>
         <source>FIN sent for %1 messages</source>
         <translation>已为 %1 条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="573"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="593"/>
         <source>REQ sent for %1 messages</source>
         <translation>已为 %1 条消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="593"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="613"/>
         <source>About NSQ Inspector</source>
         <translation>关于 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="594"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="614"/>
         <source>%1&lt;br&gt;A desktop tool for looking inside NSQ: messages, frames and counts.&lt;br&gt;&lt;br&gt;Licence: MIT</source>
         <translation>%1&lt;br&gt;查看 NSQ 内部的桌面工具：消息、帧与计数。&lt;br&gt;&lt;br&gt;许可证：MIT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="598"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1506"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="618"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1536"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="907"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="887"/>
+        <source>The original %1 is no longer held here: not finished</source>
+        <translation>原消息 %1 已不在本窗口持有：未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="937"/>
         <source>&amp;Theme</source>
         <translation>外观(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1176"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1206"/>
         <source>Export cancelled; %1 was not written</source>
         <translation>导出已取消；未写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1236"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1266"/>
         <source>At column %1: %2</source>
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1353"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1383"/>
         <source>Filter the messages</source>
         <translation>筛选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1359"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1389"/>
         <source>Message list</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1362"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1392"/>
         <source>Message payload</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1365"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1395"/>
         <source>&amp;Oldest message</source>
         <translation>最早的消息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1368"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1398"/>
         <source>&amp;Newest message</source>
         <translation>最新的消息(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1371"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1401"/>
         <source>Go to &amp;sequence…</source>
         <translation>转到序号(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1376"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1406"/>
         <source>Go to sequence</source>
         <translation>转到序号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1377"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1407"/>
         <source>Message # (%1 to %2 are retained):</source>
         <translation>消息序号（保留了 %1 到 %2）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1384"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1414"/>
         <source>&amp;Follow the newest</source>
         <translation>跟随最新消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1387"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1417"/>
         <source>Keep the newest message in view as messages arrive; scrolling up stops following</source>
         <translation>消息到达时保持最新消息可见；向上滚动即停止跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1430"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1460"/>
         <source>No message is retained yet</source>
         <translation>还没有保留任何消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1432"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1462"/>
         <source>Message #%1 was dropped from view (the list keeps %2 rows; the oldest retained is #%3)</source>
         <translation>消息 #%1 已从视图中移除（列表保留 %2 行；保留的最早消息是 #%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1439"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1469"/>
         <source>There is no message #%1 yet (the newest is #%2)</source>
         <translation>还没有消息 #%1（最新的是 #%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1447"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1477"/>
         <source>Message #%1 is hidden by the filter</source>
         <translation>消息 #%1 被筛选条件隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1470"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1480"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1500"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1510"/>
         <source>anywhere in the window</source>
         <translation>窗口内任意位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1473"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1482"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1484"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1503"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1512"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1514"/>
         <source>the message list</source>
         <translation>在消息列表中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1473"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1503"/>
         <source>its panel</source>
         <translation>所在面板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1478"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1508"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1478"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1508"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1478"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1508"/>
         <source>every form</source>
         <translation>所有表单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1479"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1509"/>
         <source>Open a menu</source>
         <translation>打开菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1479"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1509"/>
         <source>Alt + its underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1481"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1511"/>
         <source>Select messages</source>
         <translation>选择消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1481"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1511"/>
         <source>Shift or Ctrl + arrows, Ctrl+A</source>
         <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1483"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1513"/>
         <source>The actions for the selected messages</source>
         <translation>所选消息的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1483"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1513"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键，Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1493"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1523"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1496"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1526"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1496"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1526"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1496"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1526"/>
         <source>Where</source>
         <translation>适用位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1526"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1556"/>
         <source>Messages are held</source>
         <translation>仍有持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1527"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1557"/>
         <source>This window holds %1 messages in flight. What should become of them?</source>
         <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1534"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1564"/>
         <source>Requeue: back to the channel now (REQ 0), for the next consumer.
 Finish: done with, gone from the channel (FIN).
 Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
@@ -1791,261 +1811,261 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1539"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1569"/>
         <source>&amp;Requeue them</source>
         <translation>重新入队这些消息(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1540"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1570"/>
         <source>&amp;Finish them</source>
         <translation>完成这些消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1541"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1571"/>
         <source>&amp;Keep them for msg_timeout</source>
         <translation>保留到 msg_timeout(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="618"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="638"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="624"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="644"/>
         <source>&amp;Messages</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="633"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="946"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="655"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="976"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="634"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="656"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="635"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="657"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="636"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="658"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="637"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="659"/>
         <source>Every key the window answers to</source>
         <translation>窗口响应的所有按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="643"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="665"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="652"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="674"/>
         <source>Common REQ delays</source>
         <translation>常用 REQ 延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="655"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="677"/>
         <source>now (0 s)</source>
         <translation>立即（0 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="656"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="678"/>
         <source>5 s</source>
         <translation>5 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="657"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="679"/>
         <source>30 s</source>
         <translation>30 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="658"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="680"/>
         <source>1 min</source>
         <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="659"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="681"/>
         <source>10 min</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="660"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="682"/>
         <source>1 h</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="684"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="706"/>
         <source>demo broker could not start: %1</source>
         <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="687"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="709"/>
         <source>DEMO — embedded broker at %1</source>
         <translation>演示 — 内嵌服务器位于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="717"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="739"/>
         <source>before subscribing: %1</source>
         <translation>订阅前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="754"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="776"/>
         <source>profile %1 loaded: press Connect</source>
         <translation>已加载配置档案 %1：请点击“连接”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="771"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="793"/>
         <source>TLS without verification: the server&apos;s identity is not checked</source>
         <translation>TLS 未验证服务器：不检查服务器身份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="791"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="813"/>
         <source>%1: RDY %2, %3 in flight</source>
         <translation>%1：RDY %2，处理中 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="814"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="836"/>
         <source>backoff level %1</source>
         <translation>退避级别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="816"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="838"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="818"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="840"/>
         <source>no nsqd connected</source>
         <translation>未连接任何 nsqd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="828"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="949"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="850"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="979"/>
         <source>Record the wire trace</source>
         <translation>记录线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="833"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="855"/>
         <source>Record every frame sent and received (%1). Off, it costs nothing.</source>
         <translation>记录收发的每一帧（%1）。关闭时没有任何开销。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="853"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="940"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="875"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="970"/>
         <source>Plots</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="855"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="940"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="877"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="970"/>
         <source>Event timeline</source>
         <translation>事件时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="856"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="941"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="878"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="971"/>
         <source>Wire trace</source>
         <translation>线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="857"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="941"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="879"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="971"/>
         <source>How a consumer works</source>
         <translation>消费者工作原理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="859"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="881"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="863"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="893"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="895"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="948"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="925"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="978"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="980"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1010"/>
         <source>The wire trace was off when this happened: turn on View ▸ Record the wire trace, then reconnect to see these frames.</source>
         <translation>发生此步骤时线路跟踪未开启：请打开“视图 ▸ 记录线路跟踪”，然后重新连接以查看这些帧。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="982"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1012"/>
         <source>No frame of this step is in the trace (it was off then, or the frames were dropped from view).</source>
         <translation>跟踪中没有此步骤的帧（当时未开启跟踪，或这些帧已从视图中移除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1001"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1031"/>
         <source>The events of this step are no longer in the timeline.</source>
         <translation>此步骤的事件已不在事件时间线中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1037"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1067"/>
         <source>closed (%1)</source>
         <translation>已关闭（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1041"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1044"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1071"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1074"/>
         <source>backoff</source>
         <translation>退避</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1041"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1071"/>
         <source>level %1, %2 ms</source>
         <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1080"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1110"/>
         <source>Nothing to %1: no held message is selected</source>
         <translation>无法 %1：未选中任何持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1090"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1120"/>
         <source>%1 sent for %2 messages</source>
         <translation>已为 %2 条消息发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1092"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1122"/>
         <source>; %1 selected were not held here</source>
         <translation>；所选消息中有 %1 条不由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1119"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1149"/>
         <source>backlog snapshot: holding up to %1 more messages from the front of the channel (max in flight %2 until Release all)</source>
         <translation>积压快照：从通道最前端再持有至多 %1 条消息（在“全部释放”之前，最大处理中为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1132"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1162"/>
         <source>backlog snapshot: %1 messages held; RDY 0 until you resume</source>
         <translation>积压快照：已持有 %1 条消息；恢复之前保持 RDY 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1147"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1177"/>
         <source>REQ 0 sent for %1 messages, oldest first</source>
         <translation>已从最早的开始为 %1 条消息发送 REQ 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1171"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1190"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1201"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1220"/>
         <source>Could not write %1: %2</source>
         <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1300"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1330"/>
         <source>received %1 · held %2 · shown %3</source>
         <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
     </message>
@@ -2632,113 +2652,138 @@ nsqd：      %7
         <translation>速率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="205"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="209"/>
         <source>Deliver after this long (DPUB); at most %1 ms, the server&apos;s max_req_timeout</source>
         <translation>延迟这么久之后再投递（DPUB）；最多 %1 毫秒，即服务器的 max_req_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="231"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="235"/>
         <source>JSON: %1 at character %2</source>
         <translation>JSON：%1（位于第 %2 个字符）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="233"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="237"/>
         <source>JSON: one value is expected, not %1</source>
         <translation>JSON：应为单个值，而不是 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="243"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="247"/>
         <source>The body is empty; nsqd refuses empty messages</source>
         <translation>消息体为空；nsqd 会拒绝空消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="277"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="281"/>
         <source>These bytes cannot be edited as text without changing them (not UTF-8, or CR, NUL, a no-break space…); they stay in hex</source>
         <translation>这些字节无法在不改变其内容的前提下作为文本编辑（不是 UTF-8，或含有 CR、NUL、不换行空格…）；将保持 hex 形式</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="294"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="298"/>
         <source>&apos;%1&apos; is not a valid topic name (1-64 of a-z A-Z 0-9 . _ -, optionally ending in #ephemeral)</source>
         <translation>“%1”不是有效的主题名称（由 1-64 个 a-z A-Z 0-9 . _ - 字符组成，可选以 #ephemeral 结尾）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="298"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="302"/>
         <source>Give the nsqd address to publish to</source>
         <translation>请提供要发布到的 nsqd 地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="300"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="304"/>
         <source>nsqd: %1</source>
         <translation>nsqd：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="315"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="319"/>
         <source>A delay of %1 ms is beyond the server&apos;s maximum (max_req_timeout, %2 ms)</source>
         <translation>%1 毫秒的延迟超出了服务器的上限（max_req_timeout，%2 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="330"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="334"/>
         <source>%1 × %2 bytes</source>
         <translation>%1 × %2 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="342"/>
-        <location filename="../../ui/views/publishpanel.cpp" line="434"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="346"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="470"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="353"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="357"/>
         <source>%1, line %2: %3 (nothing was sent)</source>
         <translation>%1，第 %2 行：%3（未发送任何消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="359"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="363"/>
         <source>%1, line %2: an empty body, which nsqd refuses (nothing was sent)</source>
         <translation>%1，第 %2 行：消息体为空，nsqd 会拒绝（未发送任何消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="372"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="376"/>
         <source>%1 holds no messages</source>
         <translation>%1 中没有消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="377"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="381"/>
         <source>replay of %1</source>
         <translation>回放 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="395"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="399"/>
         <source>Waiting %1 s for the next message (its original pacing)…</source>
         <translation>按原始节奏等待 %1 秒后发送下一条消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="408"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="412"/>
         <source>%1 s, %2 msg/s</source>
         <translation>%1 秒，%2 条/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="414"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="418"/>
         <source>Published %1 of %2 to %3 via %4 %5 (%6; %7)</source>
         <translation>已通过 %4 %5 向 %3 发布 %1/%2 条（%6；%7）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="416"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="420"/>
         <source>Published %1 of %2 to %3 via %4 %5, then: %6</source>
         <translation>已通过 %4 %5 向 %3 发布 %1/%2 条，随后：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="429"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="425"/>
+        <source>nsqd accepted it (it does not say the new ID).</source>
+        <translation>nsqd 已接受（它不会告知新消息的 ID）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="428"/>
+        <source>The original %1 is finished.</source>
+        <translation>原消息 %1 已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="433"/>
+        <source>The original %1 is left as it was.</source>
+        <translation>原消息 %1 保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="455"/>
+        <source>Finish the original %1 once the new one is accepted</source>
+        <translation>新消息被接受后完成原消息 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="459"/>
+        <source>Resending %1: change the body or the topic, then Publish.</source>
+        <translation>正在重发 %1：修改消息体或主题，然后点击发布。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="465"/>
         <source>Load a message body</source>
         <translation>载入消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="453"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="489"/>
         <source>Replay messages</source>
         <translation>回放消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="454"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="490"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>

@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
+        QSettings().remove(QStringLiteral("decoding")); // per-topic choices of an earlier run
         m_broker = std::make_unique<Broker>();
         QCOMPARE(m_broker->start(), QString());
     }

@@ -33,6 +33,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
@@ -666,6 +667,70 @@ private Q_SLOTS:
             const QByteArray out = p.readAllStandardOutput();
             QVERIFY2(out.contains("(language " + QByteArray(expected) + ")"), out.constData());
         }
+    }
+
+    void editAndResendFinishesTheOriginalOnlyWhenAsked()
+    {
+        MainWindow w;
+        w.show();
+        const QString topic = holdIn(w, 2);
+        const QString target = QStringLiteral("resent%1").arg(++m_serial);
+        m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(target), QStringLiteral("c"));
+        const auto *resent = [&] {
+            const Topic *t = m_broker->topic(target);
+            return t->channels.find(QStringLiteral("c"))->second.get();
+        }();
+        auto *editor = w.findChild<QPlainTextEdit *>(QStringLiteral("publishEditor"));
+        auto *topicField = w.findChild<QLineEdit *>(QStringLiteral("publishTopic"));
+        auto *finish = w.findChild<QCheckBox *>(QStringLiteral("finishOriginal"));
+        auto *publish = w.findChild<QPushButton *>(QStringLiteral("publishButton"));
+        QVERIFY(editor && topicField && finish && publish);
+        for (int pass = 0; pass < 2; ++pass) {
+            const int row = pass; // "held 0", then "held 1"
+            w.table()->selectRow(w.table()->model()->index(row, 0).row());
+            const QByteArray original = "held " + QByteArray::number(pass);
+            QTRY_VERIFY(w.table()->currentIndex().isValid());
+            w.findChild<QAction *>(QStringLiteral("editResend"))->trigger();
+            QVERIFY(w.findChild<QDockWidget *>(QStringLiteral("publishDock"))->isVisible());
+            QCOMPARE(topicField->text(), topic);
+            QCOMPARE(editor->toPlainText().toUtf8(),
+                     w.model()
+                         ->rowAt(w.model()->rowOf(w.model()->rowAt(row).delivery.message.id))
+                         .delivery.message.body);
+            QVERIFY(finish->isVisible());
+            QVERIFY(!finish->isChecked());
+            editor->setPlainText(QStringLiteral("edited %1").arg(pass));
+            topicField->setText(target);
+            if (pass == 1) {
+                QTRY_VERIFY(finish->height() > 0); // laid out since it was shown
+                QTest::mouseClick(finish, Qt::LeftButton, {}, QPoint(8, finish->height() / 2));
+                QVERIFY(finish->isChecked());
+            }
+            QTest::mouseClick(publish, Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(resent->messageCount, quint64(pass + 1), kWait);
+            QCOMPARE(resent->queue.back().body, QByteArray("edited ") + QByteArray::number(pass));
+            Q_UNUSED(original);
+            if (pass == 0) {
+                // Not asked: once nsqd has answered, the original is still held.
+                QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel *>(QStringLiteral("publishResult"))
+                                             ->text()
+                                             .contains(QLatin1String("accepted it")),
+                                         kWait);
+                QCOMPARE(channel(topic)->inFlight.size(), qsizetype(2));
+                QCOMPARE(w.model()->heldCount(), 2);
+            } else {
+                QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel *>(QStringLiteral("publishResult"))
+                                             ->text()
+                                             .contains(QLatin1String("accepted it")),
+                                         kWait);
+                QVERIFY2(finish->isChecked(), "checked");
+                QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 1, 5000);
+                QTRY_COMPARE_WITH_TIMEOUT(channel(topic)->inFlight.size(), qsizetype(1), kWait);
+            }
+        }
+        QVERIFY(w.findChild<QLabel *>(QStringLiteral("publishResult"))
+                    ->text()
+                    .contains(QLatin1String("is finished")));
     }
 
     void versionNamesQtQCustomPlotAndTheProtocol()

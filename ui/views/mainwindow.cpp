@@ -536,6 +536,25 @@ void MainWindow::createActions()
         else
             onLogged(error, true);
     });
+    m_editResend = make(tr("Edit and re&send…"), QStringLiteral("editResend"),
+                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                        tr("Open the message's body in the Publish panel, change it, and publish "
+                           "it to this or another topic (optionally finishing the original)"));
+    connect(m_editResend, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        if (!current.isValid()) {
+            statusBar()->showMessage(tr("Select the message to resend"), 5000);
+            return;
+        }
+        const MessageModel::Row &r = m_model->rowAt(m_filter->mapToSource(current).row());
+        auto *dock = findChild<QDockWidget *>(QStringLiteral("publishDock"));
+        dock->show();
+        dock->raise();
+        m_publish->editAndResend(r.delivery.message.body, m_session->settings().topic,
+                                 r.delivery.message.id.toString(),
+                                 r.state == MessageState::InFlight && m_session->isActive() &&
+                                     m_session->settings().mode == Mode::Hold);
+    });
     m_clear = make(tr("C&lear list"), QStringLiteral("clearList"), {},
                    tr("Forget the messages shown, except those held here"));
     auto *quit =
@@ -555,6 +574,7 @@ void MainWindow::createActions()
     m_table->addAction(sep);
     m_table->addAction(m_finishAll);
     m_table->addAction(m_requeueAll);
+    m_table->addAction(m_editResend);
 
     connect(m_finish, &QAction::triggered, this, [this] { actOnSelection(QStringLiteral("fin")); });
     connect(m_requeue, &QAction::triggered, this,
@@ -628,6 +648,8 @@ void MainWindow::createActions()
     messages->addAction(m_requeueAsFailure);
     messages->addSeparator();
     messages->addActions({m_take, m_release});
+    messages->addSeparator();
+    messages->addAction(m_editResend);
     messages->addSeparator();
     messages->addActions({m_pause, m_clear});
     m_viewMenu = menuBar()->addMenu(tr("&View"));
@@ -859,6 +881,14 @@ void MainWindow::createDocks()
     auto *publishDock = dock(tr("Publish"), QStringLiteral("publishDock"), m_publish);
     connect(m_publish, &PublishPanel::finished, this,
             [this](const QString &summary) { onLogged(summary, false); });
+    connect(m_publish, &PublishPanel::finishOriginal, this, [this](const QString &id) {
+        const int row = m_model->rowOf(nsq::MessageId::fromBytes(id.toLatin1()));
+        if (row < 0 || m_model->rowAt(row).state != MessageState::InFlight) {
+            onLogged(tr("The original %1 is no longer held here: not finished").arg(id), true);
+            return;
+        }
+        m_session->finish({m_model->rowAt(row).delivery.message.id});
+    });
     m_cluster = new ClusterPanel;
     auto *clusterDock = dock(tr("Cluster"), QStringLiteral("clusterDock"), m_cluster);
     connect(m_cluster, &ClusterPanel::actionFinished, this,

@@ -172,6 +172,7 @@ private:
     QAction *m_finish, *m_requeue, *m_touch, *m_finishAll, *m_requeueAll, *m_autoTouchAction;
     QAction *m_requeueAsFailure;
     QAction *m_pause, *m_disconnect, *m_clear, *m_take, *m_release, *m_export;
+    QAction *m_editResend = nullptr;
     QSpinBox *m_takeCount;
     int m_snapshotTarget = 0; // while taking a backlog snapshot: how many to hold
     bool m_leavingDemo = false;

@@ -161,6 +161,9 @@ PublishPanel::PublishPanel(QWidget *parent)
     go->addWidget(m_stop);
     go->addWidget(m_progress, 1);
 
+    m_finishOriginal = new QCheckBox;
+    m_finishOriginal->setObjectName(QStringLiteral("finishOriginal"));
+    m_finishOriginal->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(target);
     layout->addWidget(m_targetError);
@@ -169,6 +172,7 @@ PublishPanel::PublishPanel(QWidget *parent)
     layout->addWidget(m_bodyError);
     layout->addLayout(options);
     layout->addWidget(m_optionsError);
+    layout->addWidget(m_finishOriginal);
     layout->addLayout(go);
     layout->addWidget(m_result);
 
@@ -415,13 +419,45 @@ void PublishPanel::run(PublishJob *job, const QString &what)
                           .arg(l.toString(done), l.toString(total), topic, via, address, what, pace)
                     : tr("Published %1 of %2 to %3 via %4 %5, then: %6")
                           .arg(l.toString(done), l.toString(total), topic, via, address, error);
-            m_result->setText(summary);
+            QString shown = summary;
+            if (!m_originalId.isEmpty() && error.isEmpty() && done == total && total > 0) {
+                // nsqd answers PUB with OK alone: the new message's ID is not known here.
+                shown += QLatin1Char(' ') + tr("nsqd accepted it (it does not say the new ID).");
+                if (m_finishOriginal->isVisible() && m_finishOriginal->isChecked()) {
+                    shown +=
+                        QLatin1Char(' ') + tr("The original %1 is finished.").arg(m_originalId);
+                    Q_EMIT finishOriginal(m_originalId);
+                }
+            } else if (!m_originalId.isEmpty()) {
+                shown +=
+                    QLatin1Char(' ') + tr("The original %1 is left as it was.").arg(m_originalId);
+            }
+            m_originalId.clear();
+            m_finishOriginal->hide();
+            m_result->setText(shown);
             m_publish->setEnabled(true);
             m_replay->setEnabled(true);
             m_stop->setEnabled(false);
             job->deleteLater();
             Q_EMIT finished(summary);
         });
+}
+
+void PublishPanel::editAndResend(const QByteArray &body, const QString &topic,
+                                 const QString &originalId, bool canFinish)
+{
+    m_topic->setText(topic);
+    setBody(body);
+    m_count->setValue(1);
+    m_delay->setValue(0);
+    m_originalId = originalId;
+    m_finishOriginal->setText(
+        tr("Finish the original %1 once the new one is accepted").arg(originalId));
+    m_finishOriginal->setChecked(false);
+    m_finishOriginal->setVisible(canFinish);
+    m_result->setText(
+        tr("Resending %1: change the body or the topic, then Publish.").arg(originalId));
+    m_editor->setFocus(Qt::OtherFocusReason);
 }
 
 void PublishPanel::loadFile()

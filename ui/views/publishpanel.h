@@ -35,12 +35,19 @@ public:
     // Puts bytes in the editor (as a loaded file does): as text when the editor keeps them
     // unchanged, in hex otherwise.
     void setBody(const QByteArray &bytes);
+    // Edit and resend: the message's body in the editor and its topic as the target (both can
+    // be changed), to be published once. With `canFinish` (the original is held here) the user
+    // may have the original finished once the new message is accepted.
+    void editAndResend(const QByteArray &body, const QString &topic, const QString &originalId,
+                       bool canFinish);
     // Replays a JSON Lines file; an empty string, or why not (nothing is sent then).
     QString replay(const QString &path);
     PublishJob *job() const { return m_job; }
 
 Q_SIGNALS:
     void finished(const QString &summary);
+    // The resent message was accepted and the user asked for the original to be finished.
+    void finishOriginal(const QString &originalId);
 
 private:
     enum Mode { TextMode, JsonMode, HexMode };
@@ -72,6 +79,8 @@ private:
     QProgressBar *m_progress;
     QLabel *m_result;
     QLabel *m_optionsError;
+    QCheckBox *m_finishOriginal;
+    QString m_originalId; // while resending one message
     QPointer<PublishJob> m_job;
     QString m_tcpDefault, m_httpDefault;
     bool m_addressTyped = false;
