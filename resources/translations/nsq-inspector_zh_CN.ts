@@ -296,339 +296,339 @@
 <context>
     <name>nsqui::ClusterPanel</name>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="53"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="55"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="58"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="60"/>
         <source>Create topic</source>
         <translation>创建主题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="59"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="61"/>
         <source>Create channel</source>
         <translation>创建通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="59"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="61"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="60"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="62"/>
         <source>Unpause</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="60"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="62"/>
         <source>Empty…</source>
         <translation>清空…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="61"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="63"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="61"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="63"/>
         <source>Tombstone</source>
         <translation>标记墓碑</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="81"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="83"/>
         <source>nsqlookupd HTTP host:port, …</source>
         <translation>nsqlookupd HTTP 主机:端口, …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="82"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="84"/>
         <source>nsqd HTTP host:port, …</source>
         <translation>nsqd HTTP 主机:端口, …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="85"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="87"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="86"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="88"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="87"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="89"/>
         <source>How often the nodes are asked for their /stats</source>
         <translation>多久向各节点请求一次 /stats</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="90"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="92"/>
         <source>nsqlookupd</source>
         <translation>nsqlookupd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="92"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="94"/>
         <source>nsqd</source>
         <translation>nsqd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="94"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="96"/>
         <source>Every</source>
         <translation>每隔</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="101"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="103"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="101"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="103"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="101"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="103"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="101"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="103"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="102"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="104"/>
         <source>Topics</source>
         <translation>主题数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="102"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="104"/>
         <source>Tombstoned</source>
         <translation>墓碑标记</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="102"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="104"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="111"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="113"/>
         <source>filter topics</source>
         <translation>筛选主题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="125"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="127"/>
         <source>new topic or channel name</source>
         <translation>新主题或通道名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="133"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="135"/>
         <source>Stop delivery (a channel) or stop passing messages to the channels (a topic), on every node that has it, or on the node of the row</source>
         <translation>停止投递（对通道），或停止向各通道传递消息（对主题）；作用于拥有它的每个节点，或所选行对应的节点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="135"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="137"/>
         <source>Drop the messages waiting (they are lost)</source>
         <translation>丢弃等待中的消息（这些消息将丢失）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="136"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="138"/>
         <source>Delete with every message it holds</source>
         <translation>连同其中的所有消息一并删除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="137"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="139"/>
         <source>Tell nsqlookupd to stop sending consumers of this topic to this node (select the topic&apos;s row on that node)</source>
         <translation>通知 nsqlookupd 不再把该主题的消费者引向此节点（请选择该主题在该节点上的那一行）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="142"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="144"/>
         <source>Each node&apos;s answer to an action shows here</source>
         <translation>各节点对操作的应答显示在这里</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="163"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="165"/>
         <source>%v of %m nodes</source>
         <translation>%v / %m 个节点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="166"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="168"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="168"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="170"/>
         <source>Stop waiting for this refresh; what was shown stays</source>
         <translation>不再等待本次刷新；保留当前显示的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="180"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="182"/>
         <source>Are you sure?</source>
         <translation>确定吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="182"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="184"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="183"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="185"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="213"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="215"/>
         <source>Refresh stopped; the figures shown are from the last one.</source>
         <translation>刷新已停止；显示的数据来自上一次刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="259"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="261"/>
         <source>nsqlookupd: %1</source>
         <translation>nsqlookupd：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="261"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="263"/>
         <source>nsqd: %1</source>
         <translation>nsqd：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="263"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="265"/>
         <source>Give an nsqlookupd or an nsqd HTTP address</source>
         <translation>请提供 nsqlookupd 或 nsqd 的 HTTP 地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="274"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="276"/>
         <source>Asking the nodes…</source>
         <translation>正在查询各节点…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="319"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="321"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="319"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="321"/>
         <source>unreachable: %1</source>
         <translation>不可达：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="330"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="332"/>
         <source>1 node</source>
         <translation>1 个节点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="330"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="332"/>
         <source>%1 nodes</source>
         <translation>%1 个节点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="332"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="334"/>
         <source>, %1 unreachable</source>
         <translation>，%1 个不可达</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="334"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="335"/>
         <source> · as of %1</source>
         <translation> · 截至 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="338"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="337"/>
         <source>nsqlookupd did not answer: %1</source>
         <translation>nsqlookupd 无应答：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="370"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="369"/>
         <source>on %1</source>
         <translation>（节点 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="371"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="370"/>
         <source>on %1 nodes</source>
         <translation>（%1 个节点）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="373"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="372"/>
         <source>%1 messages waiting will be lost</source>
         <translation>%1 条等待中的消息将会丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="376"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="375"/>
         <source> (in the topic and its %1 channels, which go too)</source>
         <translation>（位于该主题及其 %1 个通道中，这些通道也会一并删除）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="377"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="376"/>
         <source> (in the topic itself; its channels keep theirs)</source>
         <translation>（仅限主题本身；其通道中的消息保留）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="381"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="380"/>
         <source>A consumer is connected to it.</source>
         <translation>有 1 个消费者正连接着它。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="382"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="381"/>
         <source>%1 consumers are connected to it.</source>
         <translation>有 %1 个消费者正连接着它。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="383"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="382"/>
         <source>%1 %2?
 %3</source>
         <translation>%1%2？
 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="386"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="385"/>
         <source>%1 %2…</source>
         <translation>%1%2…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="396"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="395"/>
         <source>&apos;%1&apos; is not a valid %2 name (1-64 of a-z A-Z 0-9 . _ -, optionally ending in #ephemeral)</source>
         <translation>“%1”不是有效的%2名称（由 1-64 个 a-z A-Z 0-9 . _ - 字符组成，可选以 #ephemeral 结尾）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="398"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="397"/>
         <source>channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="398"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="397"/>
         <source>topic</source>
         <translation>主题名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="400"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="399"/>
         <source>Select the topic to create the channel in</source>
         <translation>请选择要在其中创建通道的主题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="408"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="407"/>
         <source>No reachable node to create it on</source>
         <translation>没有可在其上创建的可达节点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="413"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="412"/>
         <source>%1…</source>
         <translation>%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="431"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="430"/>
         <source>  %1: done</source>
         <translation>  %1：完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="432"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="431"/>
         <source>  %1: FAILED: %2</source>
         <translation>  %1：失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="436"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="435"/>
         <source>%1: done on %2 of %2</source>
         <translation>%1：已在全部 %2 个节点上完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusterpanel.cpp" line="437"/>
+        <location filename="../../ui/views/clusterpanel.cpp" line="436"/>
         <source>%1: failed on %2 of %3</source>
         <translation>%1：在 %3 个节点中的 %2 个上失败</translation>
     </message>
@@ -1261,32 +1261,32 @@
 <context>
     <name>nsqui::MainWindow</name>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="110"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="112"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="110"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="112"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="111"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="113"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="154"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="156"/>
         <source>Filter body and ID…</source>
         <translation>筛选消息体和 ID…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="158"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="160"/>
         <source>All states</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="164"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="166"/>
         <source>Filter by the fields of the decoded body (the Decoded tab&apos;s format), e.g.
 user.id == 42
 items[*].sku ~ /^AB/
@@ -1299,510 +1299,530 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
 运算符：== != &lt; &lt;= &gt; &gt;= ~ in、and、or、not、( )</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="168"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="170"/>
         <source>filtering %v of %m</source>
         <translation>正在筛选 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="172"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="174"/>
         <source>Stop filtering; the list stays as it was</source>
         <translation>停止筛选；列表保持原样</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="194"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="196"/>
         <source>%1 of %2 messages match (decoded and tested in %3 ms)</source>
         <translation>%2 条消息中有 %1 条匹配（解码并测试用时 %3 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="206"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="208"/>
         <source>Field filter stopped; the list is as it was</source>
         <translation>字段筛选已停止；列表保持原样</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="222"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="224"/>
         <source>keep </source>
         <translation>保留 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="223"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="225"/>
         <source> rows</source>
         <translation> 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="224"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="226"/>
         <source>How many messages the table keeps; older ones are dropped from view (not from NSQ)</source>
         <translation>表格保留的消息数；更早的消息会从视图中移除（不会从 NSQ 中移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="246"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="969"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="248"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1013"/>
         <source>Connection</source>
         <translation>连接设置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="262"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="969"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="264"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1013"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="272"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="274"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="273"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="275"/>
         <source>Delay for REQ: 0 to 3600 s (nsqd refuses more than its --max-req-timeout, 1 h by default)</source>
         <translation>REQ 延迟：0 到 3600 秒（nsqd 拒绝超过其 --max-req-timeout 的值，默认为 1 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="333"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="335"/>
         <source>the plots&apos; channel figures: %1</source>
         <translation>图表的通道数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="345"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="347"/>
         <source>Delay for REQ: 0 to %1 s (the server&apos;s max_req_timeout)</source>
         <translation>REQ 延迟：0 到 %1 秒（服务器的 max_req_timeout）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="366"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="368"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="372"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="454"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="374"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="456"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="385"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="387"/>
         <source>%1 older messages dropped from view</source>
         <translation>已从视图中移除 %1 条较早的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="478"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="480"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="479"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="481"/>
         <source>FIN the selected messages: done with, gone from the channel</source>
         <translation>对所选消息发送 FIN：处理完毕，从通道中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="480"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="482"/>
         <source>&amp;Requeue</source>
         <translation>重新入队(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="481"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="483"/>
         <source>REQ the selected messages with the delay beside it: back to the channel</source>
         <translation>按旁边设置的延迟对所选消息发送 REQ：放回通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="482"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="484"/>
         <source>&amp;Touch</source>
         <translation>续期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="483"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="485"/>
         <source>TOUCH the selected messages: restart their msg_timeout</source>
         <translation>对所选消息发送 TOUCH：重新开始计算其 msg_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="484"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="486"/>
         <source>Finish &amp;all held</source>
         <translation>完成全部持有消息(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="485"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="487"/>
         <source>FIN every message held in this window</source>
         <translation>对本窗口持有的每条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="486"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="488"/>
         <source>Requeue all &amp;held</source>
         <translation>重新入队全部持有消息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="487"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="489"/>
         <source>REQ every held message, oldest first, with the delay beside it</source>
         <translation>按旁边设置的延迟，从最早的开始对每条持有的消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="488"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="490"/>
         <source>A&amp;uto-touch</source>
         <translation>自动续期(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="489"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="491"/>
         <source>Touch held messages before their msg_timeout, so they stay</source>
         <translation>在 msg_timeout 到期前为持有的消息续期，使其继续由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="492"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="494"/>
         <source>Requeue as a &amp;failure (backoff)</source>
         <translation>作为失败重新入队（退避）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="493"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="495"/>
         <source>REQ as a failed handler sends it: the consumer backs off (RDY 0 for a while, then tests with RDY 1), as go-nsq&apos;s Requeue does. Off: a plain REQ, as RequeueWithoutBackoff</source>
         <translation>像处理失败的 handler 那样发送 REQ：消费者进入退避（先 RDY 0 一段时间，再用 RDY 1 试探），与 go-nsq 的 Requeue 相同。关闭时：发送普通 REQ，与 RequeueWithoutBackoff 相同</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="497"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="499"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="498"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="500"/>
         <source>RDY 0: no new messages until resumed</source>
         <translation>RDY 0：恢复之前不再接收新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="500"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="502"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="501"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="503"/>
         <source>Close the connections; held messages go back to the channel</source>
         <translation>关闭连接；持有的消息回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="503"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="505"/>
         <source>Take &amp;backlog</source>
         <translation>获取积压(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="504"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="506"/>
         <source>Hold up to the number beside it from the front of the channel, then RDY 0: look at what waits without consuming it</source>
         <translation>从通道最前端持有至多旁边所设数量的消息，然后 RDY 0：查看等待中的消息而不消费它们</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="506"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="508"/>
         <source>Re&amp;lease all</source>
         <translation>全部释放(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="507"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="509"/>
         <source>REQ 0 every held message, oldest first: all go back to the channel</source>
         <translation>从最早的开始，对每条持有的消息发送 REQ 0：全部回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="508"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="510"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="509"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="511"/>
         <source>Write the selected messages (or all shown) to a JSON Lines file</source>
         <translation>将所选消息（或全部显示的消息）写入 JSON Lines 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="513"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="515"/>
         <source>How many messages a backlog snapshot holds (at most the server&apos;s max_rdy_count per nsqd)</source>
         <translation>积压快照持有的消息数（每个 nsqd 最多为服务器的 max_rdy_count）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="520"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="522"/>
         <source>Export selected messages</source>
         <translation>导出所选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="520"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="522"/>
         <source>Export all shown messages</source>
         <translation>导出全部显示的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="521"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="523"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="525"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="527"/>
         <source>Exporting messages…</source>
         <translation>正在导出消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="525"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1579"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="527"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1623"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="535"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="537"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="539"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="541"/>
         <source>Edit and re&amp;send…</source>
         <translation>编辑并重发(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="541"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="543"/>
         <source>Open the message&apos;s body in the Publish panel, change it, and publish it to this or another topic (optionally finishing the original)</source>
         <translation>在“发布”面板中打开该消息的消息体，修改后发布到本主题或其他主题（可选择同时完成原消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="546"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="548"/>
         <source>Select the message to resend</source>
         <translation>请选择要重发的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="558"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="560"/>
         <source>C&amp;lear list</source>
         <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="559"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="561"/>
         <source>Forget the messages shown, except those held here</source>
         <translation>清除显示的消息（本窗口持有的除外）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="561"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="563"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="561"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="563"/>
         <source>Close NSQ Inspector</source>
         <translation>关闭 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="563"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
         <source>&amp;About NSQ Inspector</source>
         <translation>关于 NSQ Inspector(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="563"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
         <source>Version and licence</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="564"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="566"/>
         <source>Connect to a real server…</source>
         <translation>连接到真实服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="567"/>
         <source>Leave demo mode and fill in your own nsqd or nsqlookupd</source>
         <translation>退出演示模式，填写你自己的 nsqd 或 nsqlookupd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="587"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="589"/>
         <source>FIN sent for %1 messages</source>
         <translation>已为 %1 条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="593"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="595"/>
         <source>REQ sent for %1 messages</source>
         <translation>已为 %1 条消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="613"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="615"/>
         <source>About NSQ Inspector</source>
         <translation>关于 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="614"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="616"/>
         <source>%1&lt;br&gt;A desktop tool for looking inside NSQ: messages, frames and counts.&lt;br&gt;&lt;br&gt;Licence: MIT</source>
         <translation>%1&lt;br&gt;查看 NSQ 内部的桌面工具：消息、帧与计数。&lt;br&gt;&lt;br&gt;许可证：MIT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="618"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1536"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="620"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1580"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="887"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="889"/>
         <source>The original %1 is no longer held here: not finished</source>
         <translation>原消息 %1 已不在本窗口持有：未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="937"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="939"/>
+        <source>T&amp;ime</source>
+        <translation>时间(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="943"/>
+        <source>&amp;Local time</source>
+        <translation>本地时间(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="944"/>
+        <source>&amp;UTC</source>
+        <translation>UTC(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="945"/>
+        <source>&amp;Relative (&quot;3.2 s ago&quot;)</source>
+        <translation>相对时间（“3.2 秒前”）(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="981"/>
         <source>&amp;Theme</source>
         <translation>外观(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1206"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1250"/>
         <source>Export cancelled; %1 was not written</source>
         <translation>导出已取消；未写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1266"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1310"/>
         <source>At column %1: %2</source>
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1383"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1427"/>
         <source>Filter the messages</source>
         <translation>筛选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1389"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1433"/>
         <source>Message list</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1392"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1436"/>
         <source>Message payload</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1395"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1439"/>
         <source>&amp;Oldest message</source>
         <translation>最早的消息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1398"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1442"/>
         <source>&amp;Newest message</source>
         <translation>最新的消息(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1401"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1445"/>
         <source>Go to &amp;sequence…</source>
         <translation>转到序号(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1406"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1450"/>
         <source>Go to sequence</source>
         <translation>转到序号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1407"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1451"/>
         <source>Message # (%1 to %2 are retained):</source>
         <translation>消息序号（保留了 %1 到 %2）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1414"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1458"/>
         <source>&amp;Follow the newest</source>
         <translation>跟随最新消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1417"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1461"/>
         <source>Keep the newest message in view as messages arrive; scrolling up stops following</source>
         <translation>消息到达时保持最新消息可见；向上滚动即停止跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1460"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1504"/>
         <source>No message is retained yet</source>
         <translation>还没有保留任何消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1462"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1506"/>
         <source>Message #%1 was dropped from view (the list keeps %2 rows; the oldest retained is #%3)</source>
         <translation>消息 #%1 已从视图中移除（列表保留 %2 行；保留的最早消息是 #%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1469"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1513"/>
         <source>There is no message #%1 yet (the newest is #%2)</source>
         <translation>还没有消息 #%1（最新的是 #%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1477"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1521"/>
         <source>Message #%1 is hidden by the filter</source>
         <translation>消息 #%1 被筛选条件隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1500"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1510"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1544"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1554"/>
         <source>anywhere in the window</source>
         <translation>窗口内任意位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1503"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1512"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1514"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1547"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1556"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1558"/>
         <source>the message list</source>
         <translation>在消息列表中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1503"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1547"/>
         <source>its panel</source>
         <translation>所在面板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1508"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1552"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1508"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1552"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1508"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1552"/>
         <source>every form</source>
         <translation>所有表单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1509"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1553"/>
         <source>Open a menu</source>
         <translation>打开菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1509"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1553"/>
         <source>Alt + its underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1511"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1555"/>
         <source>Select messages</source>
         <translation>选择消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1511"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1555"/>
         <source>Shift or Ctrl + arrows, Ctrl+A</source>
         <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1513"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1557"/>
         <source>The actions for the selected messages</source>
         <translation>所选消息的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1513"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1557"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键，Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1523"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1567"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1526"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1570"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1526"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1570"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1526"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1570"/>
         <source>Where</source>
         <translation>适用位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1556"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1600"/>
         <source>Messages are held</source>
         <translation>仍有持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1557"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1601"/>
         <source>This window holds %1 messages in flight. What should become of them?</source>
         <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1564"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1608"/>
         <source>Requeue: back to the channel now (REQ 0), for the next consumer.
 Finish: done with, gone from the channel (FIN).
 Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
@@ -1811,261 +1831,261 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1569"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1613"/>
         <source>&amp;Requeue them</source>
         <translation>重新入队这些消息(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1570"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1614"/>
         <source>&amp;Finish them</source>
         <translation>完成这些消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1571"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
         <source>&amp;Keep them for msg_timeout</source>
         <translation>保留到 msg_timeout(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="638"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="640"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="644"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="646"/>
         <source>&amp;Messages</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="655"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="976"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="657"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1020"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="656"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="658"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="657"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="659"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="658"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="660"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="659"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="661"/>
         <source>Every key the window answers to</source>
         <translation>窗口响应的所有按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="665"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="667"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="674"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="676"/>
         <source>Common REQ delays</source>
         <translation>常用 REQ 延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="677"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="679"/>
         <source>now (0 s)</source>
         <translation>立即（0 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="678"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="680"/>
         <source>5 s</source>
         <translation>5 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="679"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="681"/>
         <source>30 s</source>
         <translation>30 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="680"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="682"/>
         <source>1 min</source>
         <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="681"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="683"/>
         <source>10 min</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="682"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="684"/>
         <source>1 h</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="706"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="708"/>
         <source>demo broker could not start: %1</source>
         <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="709"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="711"/>
         <source>DEMO — embedded broker at %1</source>
         <translation>演示 — 内嵌服务器位于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="739"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="741"/>
         <source>before subscribing: %1</source>
         <translation>订阅前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="776"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="778"/>
         <source>profile %1 loaded: press Connect</source>
         <translation>已加载配置档案 %1：请点击“连接”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="793"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="795"/>
         <source>TLS without verification: the server&apos;s identity is not checked</source>
         <translation>TLS 未验证服务器：不检查服务器身份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="813"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="815"/>
         <source>%1: RDY %2, %3 in flight</source>
         <translation>%1：RDY %2，处理中 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="836"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="838"/>
         <source>backoff level %1</source>
         <translation>退避级别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="838"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="840"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="840"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="842"/>
         <source>no nsqd connected</source>
         <translation>未连接任何 nsqd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="850"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="979"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="852"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1023"/>
         <source>Record the wire trace</source>
         <translation>记录线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="855"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="857"/>
         <source>Record every frame sent and received (%1). Off, it costs nothing.</source>
         <translation>记录收发的每一帧（%1）。关闭时没有任何开销。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="875"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="970"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="877"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1014"/>
         <source>Plots</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="877"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="970"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="879"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1014"/>
         <source>Event timeline</source>
         <translation>事件时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="878"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="971"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="880"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1015"/>
         <source>Wire trace</source>
         <translation>线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="879"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="971"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="881"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1015"/>
         <source>How a consumer works</source>
         <translation>消费者工作原理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="881"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="883"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="893"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="895"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="925"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="978"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="927"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1022"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1010"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1054"/>
         <source>The wire trace was off when this happened: turn on View ▸ Record the wire trace, then reconnect to see these frames.</source>
         <translation>发生此步骤时线路跟踪未开启：请打开“视图 ▸ 记录线路跟踪”，然后重新连接以查看这些帧。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1012"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1056"/>
         <source>No frame of this step is in the trace (it was off then, or the frames were dropped from view).</source>
         <translation>跟踪中没有此步骤的帧（当时未开启跟踪，或这些帧已从视图中移除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1031"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1075"/>
         <source>The events of this step are no longer in the timeline.</source>
         <translation>此步骤的事件已不在事件时间线中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1067"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1111"/>
         <source>closed (%1)</source>
         <translation>已关闭（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1071"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1074"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1115"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1118"/>
         <source>backoff</source>
         <translation>退避</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1071"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1115"/>
         <source>level %1, %2 ms</source>
         <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1110"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1154"/>
         <source>Nothing to %1: no held message is selected</source>
         <translation>无法 %1：未选中任何持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1120"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1164"/>
         <source>%1 sent for %2 messages</source>
         <translation>已为 %2 条消息发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1122"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1166"/>
         <source>; %1 selected were not held here</source>
         <translation>；所选消息中有 %1 条不由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1149"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1193"/>
         <source>backlog snapshot: holding up to %1 more messages from the front of the channel (max in flight %2 until Release all)</source>
         <translation>积压快照：从通道最前端再持有至多 %1 条消息（在“全部释放”之前，最大处理中为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1162"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1206"/>
         <source>backlog snapshot: %1 messages held; RDY 0 until you resume</source>
         <translation>积压快照：已持有 %1 条消息；恢复之前保持 RDY 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1177"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1221"/>
         <source>REQ 0 sent for %1 messages, oldest first</source>
         <translation>已从最早的开始为 %1 条消息发送 REQ 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1201"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1220"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1245"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1264"/>
         <source>Could not write %1: %2</source>
         <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1330"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1374"/>
         <source>received %1 · held %2 · shown %3</source>
         <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
     </message>
@@ -2073,88 +2093,88 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 <context>
     <name>nsqui::MessageModel</name>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="37"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="39"/>
         <source>in flight</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="39"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="41"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="41"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="43"/>
         <source>requeued</source>
         <translation>已重新入队</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="43"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="45"/>
         <source>timed out</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="45"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="47"/>
         <source>lost with its connection</source>
         <translation>随连接丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="47"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="49"/>
         <source>failed (max attempts)</source>
         <translation>失败（达到最大尝试次数）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="77"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="79"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="79"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="81"/>
         <source>Published</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="81"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="83"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="83"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="85"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="85"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="87"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="89"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="91"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="91"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="93"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="93"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="95"/>
         <source>Body</source>
         <translation>消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="117"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="119"/>
         <source>nsqd takes it back at %1 unless it is touched</source>
         <translation>若不续期，nsqd 将在 %1 收回该消息</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="173"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="175"/>
         <source> (redelivered)</source>
         <translation>（重新投递）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="183"/>
-        <location filename="../../ui/models/messagemodel.cpp" line="184"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="185"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="186"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -2162,82 +2182,82 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 <context>
     <name>nsqui::PayloadView</name>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="168"/>
+        <location filename="../../ui/views/payloadview.cpp" line="170"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="168"/>
+        <location filename="../../ui/views/payloadview.cpp" line="170"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="170"/>
+        <location filename="../../ui/views/payloadview.cpp" line="172"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="171"/>
+        <location filename="../../ui/views/payloadview.cpp" line="173"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="172"/>
+        <location filename="../../ui/views/payloadview.cpp" line="174"/>
         <source>Decoded</source>
         <translation>解码</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="173"/>
+        <location filename="../../ui/views/payloadview.cpp" line="175"/>
         <source>MsgPack, CBOR, protobuf, compressed bodies: read as a tree</source>
         <translation>MsgPack、CBOR、protobuf、压缩的消息体：以树形读取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="175"/>
+        <location filename="../../ui/views/payloadview.cpp" line="177"/>
         <source>Hex</source>
         <translation>Hex</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="176"/>
+        <location filename="../../ui/views/payloadview.cpp" line="178"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="177"/>
+        <location filename="../../ui/views/payloadview.cpp" line="179"/>
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="181"/>
+        <location filename="../../ui/views/payloadview.cpp" line="183"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="182"/>
+        <location filename="../../ui/views/payloadview.cpp" line="184"/>
         <source>Copy what this tab shows</source>
         <translation>复制此标签页显示的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="184"/>
+        <location filename="../../ui/views/payloadview.cpp" line="186"/>
         <source>Save body…</source>
         <translation>保存消息体…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="185"/>
+        <location filename="../../ui/views/payloadview.cpp" line="187"/>
         <source>Write the message body, byte for byte, to a file</source>
         <translation>将消息体逐字节原样写入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="207"/>
+        <location filename="../../ui/views/payloadview.cpp" line="216"/>
         <source>Select a message to see its body.</source>
         <translation>选择一条消息以查看其消息体。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="222"/>
+        <location filename="../../ui/views/payloadview.cpp" line="231"/>
         <source>%1 — %2 bytes, attempt %3</source>
         <translation>%1 — %2 字节，第 %3 次尝试</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="250"/>
+        <location filename="../../ui/views/payloadview.cpp" line="259"/>
         <source>
 
 [first %1 KiB of %2 bytes shown; Save writes all of it]</source>
@@ -2246,51 +2266,51 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 [仅显示 %2 字节中的前 %1 KiB；“保存”会写入全部内容]</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="261"/>
+        <location filename="../../ui/views/payloadview.cpp" line="270"/>
         <source>[%1 bytes are not valid UTF-8; shown as \xNN]
 </source>
         <translation>[%1 个字节不是有效的 UTF-8；以 \xNN 形式显示]
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="263"/>
+        <location filename="../../ui/views/payloadview.cpp" line="272"/>
         <source>[lines longer than %1 characters are broken for display; Copy and Save keep them whole]
 </source>
         <translation>[超过 %1 个字符的行已为显示而折行；“复制”和“保存”会保留完整内容]
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="277"/>
+        <location filename="../../ui/views/payloadview.cpp" line="286"/>
         <source>not JSON</source>
         <translation>不是 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="277"/>
+        <location filename="../../ui/views/payloadview.cpp" line="286"/>
         <source>%1 at byte %2</source>
         <translation>%1（位于第 %2 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="282"/>
+        <location filename="../../ui/views/payloadview.cpp" line="291"/>
         <source>array</source>
         <translation>数组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="282"/>
+        <location filename="../../ui/views/payloadview.cpp" line="291"/>
         <source>object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="292"/>
+        <location filename="../../ui/views/payloadview.cpp" line="301"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="292"/>
+        <location filename="../../ui/views/payloadview.cpp" line="301"/>
         <source>more than %1 values; not all shown</source>
         <translation>超过 %1 个值；未全部显示</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="310"/>
+        <location filename="../../ui/views/payloadview.cpp" line="317"/>
         <source>ID:          %1
 Published:   %2 (%3 ns)
 Received:    %4
@@ -2309,22 +2329,22 @@ nsqd：      %7
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="355"/>
+        <location filename="../../ui/views/payloadview.cpp" line="362"/>
         <source>Copied %1 characters</source>
         <translation>已复制 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="363"/>
+        <location filename="../../ui/views/payloadview.cpp" line="370"/>
         <source>Save message body</source>
         <translation>保存消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="369"/>
+        <location filename="../../ui/views/payloadview.cpp" line="376"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="372"/>
+        <location filename="../../ui/views/payloadview.cpp" line="379"/>
         <source>Saved %1 bytes to %2</source>
         <translation>已将 %1 字节保存到 %2</translation>
     </message>
@@ -2332,156 +2352,176 @@ nsqd：      %7
 <context>
     <name>nsqui::PlotsPanel</name>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="52"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="54"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="55"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="57"/>
         <source>RDY and messages in flight (this consumer)</source>
         <translation>RDY 与处理中消息（本消费者）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="55"/>
         <location filename="../../ui/views/plotspanel.cpp" line="57"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="59"/>
         <source>messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="56"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="58"/>
         <source>Messages per second</source>
         <translation>每秒消息数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="56"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="58"/>
         <source>per second</source>
         <translation>每秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="57"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="59"/>
         <source>The channel on nsqd (/stats)</source>
         <translation>nsqd 上的通道（/stats）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="62"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="70"/>
         <source>RDY total</source>
         <translation>RDY 总计</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="63"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="71"/>
         <source>in flight</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="65"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="73"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="68"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="76"/>
         <source>received/s</source>
         <translation>接收/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="69"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="77"/>
         <source>finished/s</source>
         <translation>完成/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="70"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="78"/>
         <source>requeued/s</source>
         <translation>重新入队/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="71"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="79"/>
         <source>timed out/s</source>
         <translation>超时/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="72"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="80"/>
         <source>depth</source>
         <translation>深度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="73"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="81"/>
         <source>in flight (nsqd)</source>
         <translation>处理中（nsqd）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="77"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="85"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="78"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="86"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="79"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="87"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="81"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="89"/>
         <source>Stop following the present; drag or wheel over a plot to scroll and zoom in time</source>
         <translation>停止跟随当前时间；在图表上拖动或滚动滚轮可在时间轴上平移和缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="85"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="93"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="87"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="95"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="91"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="99"/>
         <source>Show the last</source>
         <translation>显示最近</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="117"/>
-        <location filename="../../ui/views/plotspanel.cpp" line="120"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="125"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="128"/>
         <source>Export the plots</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="117"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="125"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="124"/>
-        <location filename="../../ui/views/plotspanel.cpp" line="128"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="132"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="136"/>
         <source>Export the plotted values</source>
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="125"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="133"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="253"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="154"/>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/plotspanel.cpp" line="156"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/plotspanel.cpp" line="158"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/plotspanel.cpp" line="159"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/plotspanel.cpp" line="289"/>
         <source>RDY %1</source>
         <translation>RDY %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="498"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="533"/>
         <source>in backoff</source>
         <translation>退避中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="529"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="564"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="539"/>
-        <location filename="../../ui/views/plotspanel.cpp" line="568"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="574"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="603"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -2975,184 +3015,212 @@ nsqd：      %7
     </message>
 </context>
 <context>
+    <name>nsqui::TimeFormat</name>
+    <message>
+        <location filename="../../ui/models/timeformat.cpp" line="50"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/timeformat.cpp" line="52"/>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/timeformat.cpp" line="54"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/timeformat.cpp" line="55"/>
+        <source>%1 ago</source>
+        <translation>%1前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/timeformat.cpp" line="55"/>
+        <source>in %1</source>
+        <translation>%1后</translation>
+    </message>
+</context>
+<context>
     <name>nsqui::TimelineModel</name>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="29"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="31"/>
         <source>state</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="31"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="33"/>
         <source>RDY</source>
         <translation>RDY</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="33"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="35"/>
         <source>response</source>
         <translation>响应</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="35"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="37"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="37"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="39"/>
         <source>message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="39"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="41"/>
         <source>message finished</source>
         <translation>消息已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="41"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="43"/>
         <source>message requeued</source>
         <translation>消息已重新入队</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="43"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="45"/>
         <source>message touched</source>
         <translation>消息已续期</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="45"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="47"/>
         <source>message timed out</source>
         <translation>消息已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="47"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="49"/>
         <source>action failed</source>
         <translation>操作失败</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="49"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="51"/>
         <source>backoff</source>
         <translation>退避</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="51"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="53"/>
         <source>continue</source>
         <translation>退避继续</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="53"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="55"/>
         <source>resume</source>
         <translation>恢复接收</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="55"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="57"/>
         <source>I/O error</source>
         <translation>I/O 错误</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="57"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="59"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="59"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="61"/>
         <source>close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="61"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="63"/>
         <source>held messages released</source>
         <translation>已释放持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="88"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="90"/>
         <source>%1 ×%2</source>
         <translation>%1 ×%2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="103"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="105"/>
         <source>%1 events of this kind came in one batch: counted, not listed one by one</source>
         <translation>此类事件有 %1 条在同一批次中到达：仅计数，不逐条列出</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="122"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="124"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="124"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="126"/>
         <source>Connection</source>
         <translation>连接设置</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="126"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="128"/>
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="128"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="130"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="170"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="172"/>
         <source>%1, attempt %2, %3 bytes</source>
         <translation>%1，第 %2 次尝试，%3 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="181"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="183"/>
         <source>finished on arrival (Tail)</source>
         <translation>到达即完成（Tail）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="190"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="192"/>
         <source>subscribed</source>
         <translation>已订阅</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="206"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="208"/>
         <source>answered with NOP</source>
         <translation>已以 NOP 应答</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="210"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="212"/>
         <source>RDY %1</source>
         <translation>RDY %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="217"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="219"/>
         <source>%1, server&apos;s default delay</source>
         <translation>%1，服务器默认延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="219"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="221"/>
         <source>%1, delay %2 ms</source>
         <translation>%1，延迟 %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="235"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="237"/>
         <source>%1 passed max_attempts (%2)</source>
         <translation>%1 超过 max_attempts（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="242"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="244"/>
         <source>%1 held messages go back to the channel</source>
         <translation>%1 条持有的消息回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="248"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="250"/>
         <source>level %1: RDY 0 for %2 ms</source>
         <translation>第 %1 级：RDY 0 持续 %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="255"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="257"/>
         <source>level %1, %2 ms</source>
         <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="260"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="262"/>
         <source>backoff over</source>
         <translation>退避结束</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timelinemodel.cpp" line="300"/>
+        <location filename="../../ui/models/timelinemodel.cpp" line="302"/>
         <source>%1 in one batch (about 16 ms): counted, too many to list one by one</source>
         <translation>同一批次（约 16 毫秒）内有 %1 条：数量过多，仅计数，不逐条列出</translation>
     </message>
@@ -3188,147 +3256,147 @@ nsqd：      %7
 <context>
     <name>nsqui::TourModel</name>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="27"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="29"/>
         <source>1. Connect</source>
         <translation>1. 建立连接</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="29"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="31"/>
         <source>2. The magic &quot;  V2&quot;</source>
         <translation>2. 魔数 &quot;  V2&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="31"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="33"/>
         <source>3. IDENTIFY: agree on features</source>
         <translation>3. IDENTIFY：协商特性</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="33"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="35"/>
         <source>4. TLS, compression, AUTH</source>
         <translation>4. TLS、压缩、AUTH</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="35"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="37"/>
         <source>5. SUB: join the channel</source>
         <translation>5. SUB：加入通道</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="37"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="39"/>
         <source>6. RDY: ready for messages</source>
         <translation>6. RDY：准备接收消息</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="39"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="41"/>
         <source>7. A message arrives</source>
         <translation>7. 收到一条消息</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="41"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="43"/>
         <source>8. The handler decides</source>
         <translation>8. 由 handler 处理</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="43"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="45"/>
         <source>9. FIN, REQ or TOUCH</source>
         <translation>9. FIN、REQ 或 TOUCH</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="45"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="47"/>
         <source>10. Heartbeat, answered with NOP</source>
         <translation>10. 心跳，以 NOP 应答</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="47"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="49"/>
         <source>11. Backoff and recovery</source>
         <translation>11. 退避与恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="49"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="51"/>
         <source>12. CLS and close</source>
         <translation>12. CLS 与关闭连接</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="60"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="62"/>
         <source>The consumer opens a TCP connection to each nsqd that has the topic: the addresses you gave, or those nsqlookupd names. Each connection is handled on its own; nothing is shared between them but the consumer&apos;s limits.</source>
         <translation>消费者与每个拥有该主题的 nsqd 建立一条 TCP 连接：地址来自你的输入，或由 nsqlookupd 查询得到。每条连接各自独立运行，彼此之间只共享消费者的整体限额。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="64"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="66"/>
         <source>The first four bytes on the wire are two spaces, V and 2. They tell nsqd which protocol version the client speaks; nsqd answers nothing and waits for the next command.</source>
         <translation>连接上发出的头四个字节是两个空格加上 V 和 2。它告诉 nsqd 客户端使用哪个协议版本；nsqd 对此不作应答，而是等待下一条命令。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="68"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="70"/>
         <source>IDENTIFY sends a JSON object of what the client wants (heartbeat interval, msg_timeout, TLS, compression, its name). nsqd answers with what it grants: max_rdy_count, msg_timeout and the features both sides will now use.</source>
         <translation>IDENTIFY 以 JSON 对象发送客户端的期望（心跳间隔、msg_timeout、TLS、压缩、客户端名称）。nsqd 回复它所同意的设置：max_rdy_count、msg_timeout，以及双方此后将使用的特性。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="72"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="74"/>
         <source>If IDENTIFY agreed on TLS, the connection is encrypted right after the answer; then snappy or deflate compression may start; then AUTH sends a secret if nsqd asked for one. Each changes the bytes on the wire, not the commands.</source>
         <translation>如果 IDENTIFY 协商启用了 TLS，连接会在应答之后立即加密；接着可能开启 snappy 或 deflate 压缩；如果 nsqd 要求认证，再用 AUTH 发送密钥。这些步骤改变的是线路上的字节，而不是命令本身。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="76"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="78"/>
         <source>SUB names the topic and the channel. The channel is the consumer&apos;s queue: every channel gets a copy of every message, and the consumers of one channel share its messages between them.</source>
         <translation>SUB 指定主题和通道。通道就是消费者的队列：每个通道都会收到每条消息的一份副本，而同一个通道的多个消费者会分摊其中的消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="80"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="82"/>
         <source>RDY is flow control: it tells nsqd how many messages it may send before it has to wait. It is a window nsqd keeps, not a request; the consumer changes it only when its max-in-flight share changes. RDY 0 stops delivery.</source>
         <translation>RDY 用于流量控制：它告诉 nsqd 在必须等待之前最多可以推送多少条消息。它是 nsqd 保存的一个窗口，而不是一次性请求；只有当消费者分到的 max-in-flight 份额变化时才会重新发送。RDY 0 表示暂停投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="84"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="86"/>
         <source>nsqd sends a message frame: its ID, a timestamp, the number of attempts and the body. From now on it is in flight: nsqd waits up to msg_timeout for an answer before it gives the message to someone else.</source>
         <translation>nsqd 发送一个消息帧：包含消息 ID、时间戳、尝试次数（attempts）和消息体。从这一刻起消息处于处理中（in flight）状态：nsqd 最多等待 msg_timeout，若仍未收到应答，就会把消息交给其他消费者。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="90"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="92"/>
         <source>Here the handler is you: in Hold mode every message waits in flight until you finish, requeue or touch it in the message table.</source>
         <translation>这里的 handler 就是你：在 Hold 模式下，每条消息都保持处理中状态，直到你在消息表中对它执行完成（FIN）、重新入队（REQ）或续期（TOUCH）。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="93"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="95"/>
         <source>Here the handler is the Tail mode: each message is finished as soon as it arrives, the way nsq_tail reads a topic.</source>
         <translation>这里的 handler 是 Tail 模式：每条消息一到达就被完成（FIN），就像 nsq_tail 读取主题那样。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="96"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="98"/>
         <source>Here the handler is the Peek mode: each message is requeued at once with no delay, so it comes back with one more attempt and other consumers still get it.</source>
         <translation>这里的 handler 是 Peek 模式：每条消息都会立即以零延迟重新入队，因此它回来时尝试次数加一，其他消费者仍然能收到它。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="102"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="104"/>
         <source>FIN tells nsqd the message is done and can be forgotten. REQ puts it back on the channel, after a delay if one is given; it comes back with attempts + 1. TOUCH resets its msg_timeout to keep it longer.</source>
         <translation>FIN 告诉 nsqd 这条消息已处理完毕，可以丢弃。REQ 把消息放回通道（可指定延迟），它回来时尝试次数加一。TOUCH 重置它的 msg_timeout，让消费者可以保留更久。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="106"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="108"/>
         <source>When nothing else is sent, nsqd sends a _heartbeat_ response every heartbeat interval. The consumer must answer with NOP; after two missed heartbeats nsqd closes the connection, and the consumer closes it if heartbeats stop coming.</source>
         <translation>在没有其他数据发送时，nsqd 每隔一个心跳间隔发送一次 _heartbeat_ 响应。消费者必须以 NOP 应答；连续两次未应答，nsqd 就会关闭连接；如果心跳不再到来，消费者也会主动关闭连接。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="110"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="112"/>
         <source>When messages fail (a REQ), the consumer backs off: RDY 0 on every connection for a while that grows with each failure, then RDY 1 on one connection to test the water. Successes bring it back to full speed. This protects a struggling downstream from a flood of retries. (Here: turn on Messages ▸ Requeue as a failure, then requeue a message.)</source>
         <translation>当消息处理失败（REQ）时，消费者进入退避（backoff）：在所有连接上发送 RDY 0 并等待一段时间，每次失败等待时间都会变长；之后在一条连接上发送 RDY 1 试探。处理成功会让它逐步恢复全速。这样可以保护已经不堪重负的下游，避免被大量重试淹没。（在本程序中：打开“消息 ▸ 作为失败重新入队（退避）”，然后将一条消息重新入队。）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="116"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="118"/>
         <source>To stop, the consumer sends CLS. nsqd answers CLOSE_WAIT and sends nothing more; the consumer answers what it still holds, then closes the connection. Messages still in flight go back to the channel.</source>
         <translation>要停止时，消费者发送 CLS。nsqd 回复 CLOSE_WAIT 后不再推送消息；消费者处理完手中仍持有的消息后关闭连接。仍处于处理中的消息会回到通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="188"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="190"/>
         <source>%1 — still to come</source>
         <translation>%1 —— 尚未发生</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="190"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="192"/>
         <source>%1 — not used in this session</source>
         <translation>%1 —— 本次会话未使用</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tourmodel.cpp" line="192"/>
+        <location filename="../../ui/models/tourmodel.cpp" line="194"/>
         <source>%1 — %2</source>
         <translation>%1 —— %2</translation>
     </message>
@@ -3386,69 +3454,69 @@ nsqd：      %7
 <context>
     <name>nsqui::TourPanel</name>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="106"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="114"/>
         <source>Still to come in this session.</source>
         <translation>本次会话中尚未发生。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="109"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="117"/>
         <source>Not used in this session (the server and the connection options did not ask for it).</source>
         <translation>本次会话未使用（服务器和连接选项都没有要求）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="115"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="122"/>
         <source>Happened at %1</source>
         <translation>发生于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="116"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="123"/>
         <source>Happened at %1 on %2</source>
         <translation>发生于 %1，连接 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/tourpanel.cpp" line="118"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="125"/>
         <source>, %n times so far</source>
         <translation>
             <numerusform>，至今共 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="133"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="140"/>
         <source>How an NSQ consumer works, step by step, as it happens on the connections of this window. Select a step to read about it.</source>
         <translation>NSQ 消费者如何工作：按照本窗口连接上实际发生的顺序逐步展示。选择一个步骤查看说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="135"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="142"/>
         <source>Show its frames</source>
         <translation>查看相关帧</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="136"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="143"/>
         <source>Select this step&apos;s frames in the wire trace</source>
         <translation>在线路跟踪中选中此步骤的帧</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="137"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="144"/>
         <source>Show its events</source>
         <translation>查看相关事件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="138"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="145"/>
         <source>Select this step&apos;s events in the event timeline</source>
         <translation>在事件时间线中选中此步骤的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="139"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="146"/>
         <source>Stop the replay</source>
         <translation>停止回放</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="139"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="146"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="140"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="147"/>
         <source>Walk through the steps this session went through again, one every few seconds</source>
         <translation>按本次会话经历的顺序重新演示各步骤，每隔几秒一步</translation>
     </message>
@@ -3456,37 +3524,37 @@ nsqd：      %7
 <context>
     <name>nsqui::TraceModel</name>
     <message>
-        <location filename="../../ui/models/tracemodel.cpp" line="34"/>
+        <location filename="../../ui/models/tracemodel.cpp" line="35"/>
         <source>sent</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tracemodel.cpp" line="34"/>
+        <location filename="../../ui/models/tracemodel.cpp" line="35"/>
         <source>received</source>
         <translation>接收</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tracemodel.cpp" line="55"/>
+        <location filename="../../ui/models/tracemodel.cpp" line="56"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tracemodel.cpp" line="57"/>
+        <location filename="../../ui/models/tracemodel.cpp" line="58"/>
         <source>Connection</source>
         <translation>连接设置</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tracemodel.cpp" line="59"/>
+        <location filename="../../ui/models/tracemodel.cpp" line="60"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tracemodel.cpp" line="61"/>
+        <location filename="../../ui/models/tracemodel.cpp" line="62"/>
         <source>Frame</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tracemodel.cpp" line="63"/>
+        <location filename="../../ui/models/tracemodel.cpp" line="64"/>
         <source>Bytes</source>
         <translation>字节数</translation>
     </message>

@@ -10,6 +10,9 @@
 #include "language.h"
 #include "mainwindow.h"
 #include "models/messagemodel.h"
+#include "models/timelinemodel.h"
+#include "models/tourmodel.h"
+#include "models/tracemodel.h"
 #include "plotspanel.h"
 #include "retranslator.h"
 #include "session/clusterpoller.h"
@@ -731,6 +734,59 @@ private Q_SLOTS:
         QVERIFY(w.findChild<QLabel *>(QStringLiteral("publishResult"))
                     ->text()
                     .contains(QLatin1String("is finished")));
+    }
+
+    void theTimeModeChangesEveryView()
+    {
+        MainWindow w;
+        w.show();
+        w.findChild<QAction *>(QStringLiteral("recordTrace"))->setChecked(true);
+        holdIn(w, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(w.trace()->rowCount() > 0 && w.timeline()->rowCount() > 0, kWait);
+        const auto texts = [&w] {
+            return QStringList{w.model()->index(0, MessageModel::Received).data().toString(),
+                               w.model()->index(0, MessageModel::Timestamp).data().toString(),
+                               w.trace()->index(0, 0).data().toString(),
+                               w.timeline()->index(0, 0).data().toString(),
+                               w.tour()
+                                   ->index(TourModel::Connect)
+                                   .data()
+                                   .toString()
+                                   .section(QChar(0x2014), 1)
+                                   .trimmed()};
+        };
+        static const QRegularExpression local(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3}$"));
+        static const QRegularExpression utc(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z$"));
+        static const QRegularExpression ago(QStringLiteral("^\\d+\\.\\d s ago$"));
+        for (const auto &[name, pattern] :
+             {std::pair{"time_utc", &utc}, {"time_relative", &ago}, {"time_local", &local}}) {
+            w.findChild<QAction *>(QLatin1String(name))->trigger();
+            for (const QString &t : texts())
+                QVERIFY2(pattern->match(t).hasMatch(), qPrintable(QLatin1String(name) + ": " + t));
+            QCOMPARE(QSettings().value(QStringLiteral("view/timeMode")).toString(),
+                     QString::fromLatin1(name).mid(5));
+        }
+        // The plots' time axis too.
+        auto *ticker =
+            dynamic_cast<QCPAxisTickerDateTime *>(w.plots()->ratePlot()->xAxis->ticker().data());
+        QVERIFY(ticker);
+        QCOMPARE(ticker->dateTimeSpec(), Qt::LocalTime);
+        w.findChild<QAction *>(QStringLiteral("time_utc"))->trigger();
+        ticker =
+            dynamic_cast<QCPAxisTickerDateTime *>(w.plots()->ratePlot()->xAxis->ticker().data());
+        QCOMPARE(ticker->dateTimeSpec(), Qt::UTC);
+        // Exports carry UTC ISO-8601 whatever is shown.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("x.jsonl"));
+        QCOMPARE(w.exportMessages(path, false), QString());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(QJsonDocument::fromJson(f.readLine())
+                    .object()
+                    .value(QLatin1String("received"))
+                    .toString()
+                    .endsWith(QLatin1Char('Z')));
+        w.findChild<QAction *>(QStringLiteral("time_local"))->trigger();
     }
 
     void versionNamesQtQCustomPlotAndTheProtocol()

@@ -1,5 +1,7 @@
 #include "messagemodel.h"
 
+#include "timeformat.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -12,7 +14,7 @@ constexpr qint64 kDefaultMsgTimeout = 60000; // nsqd's default, until a server s
 
 QString timeOfDay(qint64 ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss.zzz"));
+    return TimeFormat::instance().time(ms);
 }
 
 // The first line of a body, short, with bytes that are not text shown as such.

@@ -1,5 +1,7 @@
 #include "timelinemodel.h"
 
+#include "timeformat.h"
+
 #include <QDateTime>
 #include <QFont>
 #include <QHash>
@@ -80,7 +82,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Time:
-            return QDateTime::fromMSecsSinceEpoch(r.atMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+            return TimeFormat::instance().time(r.atMs);
         case Connection:
             return r.address;
         case Event:

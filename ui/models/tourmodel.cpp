@@ -1,5 +1,7 @@
 #include "tourmodel.h"
 
+#include "timeformat.h"
+
 #include <QBrush>
 #include <QDateTime>
 #include <QEvent>
@@ -189,9 +191,7 @@ QVariant TourModel::data(const QModelIndex &index, int role) const
         case Status::NotUsed:
             return tr("%1 \u2014 not used in this session").arg(title(step));
         case Status::Happened:
-            return tr("%1 \u2014 %2")
-                .arg(title(step), QDateTime::fromMSecsSinceEpoch(p.firstMs).toString(
-                                      QStringLiteral("HH:mm:ss.zzz")));
+            return tr("%1 \u2014 %2").arg(title(step), TimeFormat::instance().time(p.firstMs));
         }
         break;
     case Qt::FontRole:

@@ -1,5 +1,7 @@
 #include "tracemodel.h"
 
+#include "timeformat.h"
+
 #include <QDateTime>
 #include <QIODevice>
 
@@ -26,8 +28,7 @@ QVariant TraceModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Time:
-            return QDateTime::fromMSecsSinceEpoch(e.record.timestampMs)
-                .toString(QStringLiteral("HH:mm:ss.zzz"));
+            return TimeFormat::instance().time(e.record.timestampMs);
         case Connection:
             return e.address;
         case Direction:

@@ -1,5 +1,7 @@
 #include "clusterpanel.h"
 
+#include "timeformat.h"
+
 #include "connectpanel.h"
 #include "models/clustermodel.h"
 #include "session/sessionsettings.h"
@@ -330,10 +332,7 @@ void ClusterPanel::showSnapshot(const ClusterSnapshot &snapshot)
         (snapshot.nodes.size() == 1 ? tr("1 node") : tr("%1 nodes").arg(snapshot.nodes.size()));
     if (unreachable > 0)
         status += tr(", %1 unreachable").arg(unreachable);
-    status +=
-        tr(" · as of %1")
-            .arg(
-                QDateTime::fromMSecsSinceEpoch(snapshot.atMs).toString(QStringLiteral("HH:mm:ss")));
+    status += tr(" · as of %1").arg(TimeFormat::instance().stamp(snapshot.atMs));
     if (!snapshot.lookupdErrors.isEmpty())
         status += QLatin1Char('\n') + tr("nsqlookupd did not answer: %1")
                                           .arg(snapshot.lookupdErrors.join(QStringLiteral("; ")));

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "timeformat.h"
+
 #include "clusterpanel.h"
 #include "connectpanel.h"
 #include "decodedview.h"
@@ -934,6 +936,48 @@ void MainWindow::createDocks()
         group->addAction(a);
         connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
     }
+    QMenu *timeMenu = m_viewMenu->addMenu(tr("T&ime"));
+    timeMenu->setObjectName(QStringLiteral("timeMenu"));
+    auto *times = new QActionGroup(timeMenu);
+    for (const auto &[mode, label] :
+         {std::pair{TimeFormat::Mode::Local, tr("&Local time")},
+          {TimeFormat::Mode::Utc, tr("&UTC")},
+          {TimeFormat::Mode::Relative, tr("&Relative (\"3.2 s ago\")")}}) {
+        QAction *a = timeMenu->addAction(label);
+        a->setObjectName(QStringLiteral("time_") + TimeFormat::modeName(mode));
+        a->setCheckable(true);
+        a->setChecked(TimeFormat::instance().mode() == mode);
+        times->addAction(a);
+        connect(a, &QAction::triggered, this,
+                [mode = mode] { TimeFormat::instance().setMode(mode); });
+    }
+    // Every view shows the new times at once; relative ones age every second.
+    const auto repaintTimes = [this] {
+        for (QTableView *view : {m_table, m_tracePanel->table(), m_timelinePanel->table()})
+            view->viewport()->update();
+    };
+    auto *ageing = new QTimer(this);
+    ageing->setInterval(1000);
+    connect(ageing, &QTimer::timeout, this, [this, repaintTimes] {
+        repaintTimes();
+        Q_EMIT TimeFormat::instance().changed(); // the tour's and metadata's texts age too
+    });
+    const auto followMode = [this, ageing, repaintTimes] {
+        repaintTimes();
+        ageing->setInterval(1000);
+        if (TimeFormat::instance().mode() == TimeFormat::Mode::Relative)
+            ageing->start();
+        else
+            ageing->stop();
+        if (auto *a = findChild<QAction *>(QStringLiteral("time_") +
+                                           TimeFormat::modeName(TimeFormat::instance().mode())))
+            a->setChecked(true);
+    };
+    connect(&TimeFormat::instance(), &TimeFormat::changed, this, [followMode, ageing] {
+        if (!ageing->isActive() || TimeFormat::instance().mode() != TimeFormat::Mode::Relative)
+            followMode();
+    });
+    followMode();
     QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
     theme->setObjectName(QStringLiteral("themeMenu"));
     auto *themes = new QActionGroup(theme);
@@ -1082,7 +1126,7 @@ void MainWindow::trackConnections(const QList<nsq::ConsumerEvent> &events)
 void MainWindow::onLogged(const QString &line, bool problem)
 {
     m_log->appendPlainText(QStringLiteral("%1  %2").arg(
-        QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")), line));
+        TimeFormat::instance().stamp(QDateTime::currentMSecsSinceEpoch()), line));
     if (problem)
         statusBar()->showMessage(line, 10000);
 }

@@ -1,5 +1,7 @@
 #include "payloadview.h"
 
+#include "timeformat.h"
+
 #include "decodedview.h"
 #include "hexview.h"
 
@@ -196,6 +198,13 @@ PayloadView::PayloadView(QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_tabs, 1);
     connect(m_tabs, &QTabWidget::currentChanged, this, &PayloadView::renderCurrentTab);
+    connect(&TimeFormat::instance(), &TimeFormat::changed, this, [this] {
+        if (m_rendered.value(MetaTab)) {
+            m_rendered[MetaTab] = false;
+            if (m_tabs->currentIndex() == MetaTab)
+                renderCurrentTab();
+        }
+    });
     clear();
 }
 
@@ -304,9 +313,7 @@ void PayloadView::renderCurrentTab()
         break;
     case MetaTab: {
         const nsq::Message &m = m_delivery.message;
-        const auto when = [](qint64 ms) {
-            return QDateTime::fromMSecsSinceEpoch(ms).toString(Qt::ISODateWithMs);
-        };
+        const auto when = [](qint64 ms) { return TimeFormat::instance().dateTime(ms); };
         m_meta->setPlainText(tr("ID:          %1\nPublished:   %2 (%3 ns)\nReceived:    %4\n"
                                 "Attempts:    %5\nSize:        %6 bytes\nnsqd:        %7\n"
                                 "State:       %8\n")

@@ -6,6 +6,8 @@
 
 #include "plotspanel.h"
 
+#include "timeformat.h"
+
 #include <QBoxLayout>
 #include <QCheckBox>
 #include <QComboBox>
@@ -55,6 +57,12 @@ PlotsPanel::PlotsPanel(QWidget *parent)
     m_ready = makePlot(tr("RDY and messages in flight (this consumer)"), tr("messages"));
     m_rates = makePlot(tr("Messages per second"), tr("per second"));
     m_channel = makePlot(tr("The channel on nsqd (/stats)"), tr("messages"));
+    connect(&TimeFormat::instance(), &TimeFormat::changed, this, [this] {
+        for (QCustomPlot *plot : {m_ready, m_rates, m_channel}) {
+            applyTimeMode(plot);
+            plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+    });
     m_ready->setObjectName(QStringLiteral("readyPlot"));
     m_rates->setObjectName(QStringLiteral("ratePlot"));
     m_channel->setObjectName(QStringLiteral("channelPlot"));
@@ -134,6 +142,37 @@ PlotsPanel::PlotsPanel(QWidget *parent)
     follow();
 }
 
+namespace {
+// Relative time on the axis: "-30 s", "-4 min", from now.
+class RelativeTicker : public QCPAxisTickerDateTime
+{
+protected:
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override
+    {
+        const double ago = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0 - tick;
+        if (qAbs(ago) < 0.5)
+            return PlotsPanel::tr("now");
+        if (qAbs(ago) < 120)
+            return PlotsPanel::tr("%1 s").arg(-qRound(ago));
+        if (qAbs(ago) < 7200)
+            return PlotsPanel::tr("%1 min").arg(-qRound(ago / 60.0));
+        return PlotsPanel::tr("%1 h").arg(-qRound(ago / 3600.0));
+    }
+};
+} // namespace
+
+void PlotsPanel::applyTimeMode(QCustomPlot *plot)
+{
+    const TimeFormat::Mode mode = TimeFormat::instance().mode();
+    QSharedPointer<QCPAxisTickerDateTime> ticker(
+        mode == TimeFormat::Mode::Relative ? new RelativeTicker : new QCPAxisTickerDateTime);
+    ticker->setDateTimeFormat(mode == TimeFormat::Mode::Utc ? QStringLiteral("HH:mm:ss'Z'")
+                                                            : QStringLiteral("HH:mm:ss"));
+    ticker->setDateTimeSpec(mode == TimeFormat::Mode::Utc ? Qt::UTC : Qt::LocalTime);
+    ticker->setTickCount(4); // a narrow plot's times must not run into each other
+    plot->xAxis->setTicker(ticker);
+}
+
 void PlotsPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
@@ -177,10 +216,7 @@ QCustomPlot *PlotsPanel::makePlot(const QString &title, const QString &yLabel)
     auto *caption = new QCPTextElement(plot, title);
     caption->setFont(QFont(font().family(), font().pointSize(), QFont::Bold));
     plot->plotLayout()->addElement(0, 0, caption);
-    QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
-    ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
-    ticker->setTickCount(4); // a narrow plot's times must not run into each other
-    plot->xAxis->setTicker(ticker);
+    applyTimeMode(plot);
     plot->yAxis->setLabel(yLabel);
     plot->yAxis->setRange(0, 10);
     // The legend goes in a row of its own under the plot, so that it never hides a line.
@@ -483,8 +519,7 @@ void PlotsPanel::setPaused(bool paused)
 QString PlotsPanel::readout(double k) const
 {
     QStringList parts;
-    parts
-        << QDateTime::fromMSecsSinceEpoch(qint64(k * 1000.0)).toString(QStringLiteral("HH:mm:ss"));
+    parts << TimeFormat::instance().time(qint64(k * 1000.0));
     const auto add = [&](const QCPGraph *g) {
         if (const auto v = valueAt(g, k))
             parts << QStringLiteral("%1 %2").arg(g->name()).arg(*v, 0, 'f', *v < 10 ? 1 : 0);
@@ -553,7 +588,7 @@ bool PlotsPanel::exportCsv(const QString &path, QString *error) const
     const QCPGraph *depth = graph(QStringLiteral("depth"));
     const QCPGraph *nsqdInFlight = graph(QStringLiteral("nsqdinflight"));
     for (const Sample &s : m_samples) {
-        out << s.atMs << ',' << QDateTime::fromMSecsSinceEpoch(s.atMs).toString(Qt::ISODateWithMs)
+        out << s.atMs << ',' << TimeFormat::isoUtc(s.atMs) // exports: always UTC
             << ',' << s.totalReady << ',' << s.inFlight << ',' << s.received << ',' << s.finished
             << ',' << s.requeued << ',' << s.timedOut;
         for (const QString &c : connections)

@@ -67,6 +67,7 @@ protected:
 
 private:
     void applyPalette(QCustomPlot *plot);
+    void applyTimeMode(QCustomPlot *plot);
     struct Sample
     {
         qint64 atMs = 0;

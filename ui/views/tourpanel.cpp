@@ -1,5 +1,7 @@
 #include "tourpanel.h"
 
+#include "timeformat.h"
+
 #include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -78,6 +80,12 @@ TourPanel::TourPanel(TourModel *model, QWidget *parent)
             showStep(step);
     });
     retranslate();
+    // Moments are written as the window's time mode says; relative ones age.
+    connect(&TimeFormat::instance(), &TimeFormat::changed, this, [this] {
+        retranslate();
+        Q_EMIT m_model->dataChanged(m_model->index(0, 0),
+                                    m_model->index(m_model->rowCount() - 1, 0));
+    });
     showStep(TourModel::Connect);
 }
 
@@ -110,8 +118,7 @@ void TourPanel::updateDetail()
                     "for it).");
         break;
     case TourModel::Status::Happened: {
-        const QString at =
-            QDateTime::fromMSecsSinceEpoch(p.firstMs).toString(QStringLiteral("HH:mm:ss.zzz"));
+        const QString at = TimeFormat::instance().time(p.firstMs);
         status = p.address.isEmpty() ? tr("Happened at %1").arg(at)
                                      : tr("Happened at %1 on %2").arg(at, p.address);
         if (p.count > 1)

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+namespace nsqui {
+
+// How the window writes a moment: local time, UTC, or relative to now ("3.2 s ago"), with
+// milliseconds. One choice for every view (message list, trace, timeline, tour, plots,
+// metadata), kept in the settings. Exports do not use it: they always carry UTC ISO-8601.
+class TimeFormat : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode { Local, Utc, Relative };
+
+    static TimeFormat &instance();
+
+    Mode mode() const { return m_mode; }
+    void setMode(Mode mode);
+    static QString modeName(Mode mode); // "local", "utc", "relative"
+
+    // "14:03:07.125", "13:03:07.125Z" or "3.2 s ago".
+    QString time(qint64 epochMs) const;
+    // With the date: "2026-11-26 14:03:07.125", "2026-11-26T13:03:07.125Z", or relative with the
+    // UTC moment after it.
+    QString dateTime(qint64 epochMs) const;
+    // A wall-clock stamp (the log): relative would be "0 s ago" for ever, so local then.
+    QString stamp(qint64 epochMs) const;
+    // "3.2 s ago", "in 5 s", "4 min 10 s ago", "2 h 5 min ago".
+    static QString relative(qint64 epochMs, qint64 nowMs);
+    static QString isoUtc(qint64 epochMs);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    TimeFormat();
+    Mode m_mode = Mode::Local;
+};
+
+} // namespace nsqui
