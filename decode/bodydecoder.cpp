@@ -67,6 +67,42 @@ QString layersText(const QList<Compression> &layers)
     return names.join(QStringLiteral(", then "));
 }
 
+// Printable text: UTF-8 with no control characters but tab and line breaks. Small protobuf
+// messages are often valid UTF-8; they are not printable.
+bool isPrintable(const QByteArray &b)
+{
+    if (!isUtf8(b))
+        return false;
+    for (const char c : b)
+        if (quint8(c) < 0x20 && c != '\n' && c != '\r' && c != '\t')
+            return false;
+    return true;
+}
+
+// A limit, not a format mismatch: said, not passed over for another format.
+bool isLimit(const DecodeResult &r)
+{
+    return !r.ok && (r.error.startsWith(QLatin1String("nested deeper than")) ||
+                     r.error.startsWith(QLatin1String("more than ")));
+}
+
+// Map keys that are not strings: rare in real MsgPack and CBOR, common when a body of one is
+// read as the other (0x80-0x9f start both).
+int oddKeys(const DecodedNode &n, int budget = 1000)
+{
+    int odd = 0;
+    for (const DecodedNode &c : n.children) {
+        if (--budget < 0)
+            break;
+        if (n.kind == DecodedNode::Kind::Map &&
+            (c.key.isEmpty() || c.key.at(0).isDigit() || c.key.startsWith(QLatin1Char('{')) ||
+             c.key.startsWith(QLatin1Char('['))))
+            ++odd;
+        odd += oddKeys(c, budget);
+    }
+    return odd;
+}
+
 // Auto: the first format that reads the whole body, most specific first.
 DecodedBody detect(const QByteArray &data, const DecodeOptions &o, int depth)
 {
@@ -88,11 +124,22 @@ DecodedBody detect(const QByteArray &data, const DecodeOptions &o, int depth)
             if (r.ok)
                 return take(std::move(r), Format::Json,
                             QStringLiteral("valid UTF-8 %1").arg(r.description));
+            if (isLimit(r) && (c == '{' || c == '['))
+                return take(std::move(r), Format::Json, QStringLiteral("JSON, past a limit"));
         }
     }
-    if (o.schema && !o.messageType.isEmpty()) {
+    if (o.schema && !o.messageType.isEmpty() && !data.isEmpty()) {
         DecodeResult r = o.schema->decode(data, o.messageType, o.limits);
-        if (r.ok)
+        // Taken only when it reads as that message: a known field, and none it does not know
+        // (libprotobuf parses "hi" as an unknown field 13).
+        bool known = false, unknown = false;
+        for (const DecodedNode &c : r.root.children) {
+            if (c.note.contains(QLatin1String("unknown field")))
+                unknown = true;
+            else
+                known = true;
+        }
+        if (r.ok && known && !unknown)
             return take(
                 std::move(r), Format::Protobuf,
                 QStringLiteral("parses as %1 (the schema set for this topic)").arg(o.messageType));
@@ -102,36 +149,39 @@ DecodedBody detect(const QByteArray &data, const DecodeOptions &o, int depth)
                                   first == 0xdd || first == 0xde || first == 0xdf;
     const bool cborContainer =
         (first >= 0x80 && first <= 0xbf) || first == 0xd9 || first == 0xc0 || first == 0xc1;
-    if (msgpackContainer) {
-        DecodeResult r = decodeMsgPack(data, o.limits);
-        if (r.ok)
-            return take(std::move(r), Format::MsgPack,
-                        QStringLiteral("%1 reads to the last byte").arg(r.description));
-    }
-    if (cborContainer) {
-        DecodeResult r = decodeCbor(data, o.limits);
-        if (r.ok)
-            return take(std::move(r), Format::Cbor,
-                        QStringLiteral("%1 reads to the last byte").arg(r.description));
-    }
-    if (!isUtf8(data)) {
+    DecodeResult msgpack, cbor;
+    if (msgpackContainer)
+        msgpack = decodeMsgPack(data, o.limits);
+    if (cborContainer)
+        cbor = decodeCbor(data, o.limits);
+    if (msgpack.ok && cbor.ok && oddKeys(cbor.root) < oddKeys(msgpack.root))
+        msgpack.ok = false; // both read it; the one with ordinary keys is the likelier
+    if (msgpack.ok)
+        return take(std::move(msgpack), Format::MsgPack,
+                    QStringLiteral("%1 reads to the last byte").arg(msgpack.description));
+    if (cbor.ok)
+        return take(std::move(cbor), Format::Cbor,
+                    QStringLiteral("%1 reads to the last byte").arg(cbor.description));
+    if (isLimit(msgpack))
+        return take(std::move(msgpack), Format::MsgPack, QStringLiteral("MsgPack, past a limit"));
+    if (isLimit(cbor))
+        return take(std::move(cbor), Format::Cbor, QStringLiteral("CBOR, past a limit"));
+    if (!isPrintable(data)) {
         DecodeResult r = decodeProtobufRaw(data, o.limits);
         if (r.ok && !r.root.children.isEmpty())
             return take(std::move(r), Format::Protobuf,
                         QStringLiteral("protobuf wire format to the last byte (no schema)"));
     }
-    {
+    if (depth == 0) {
         // Raw snappy has no magic (and short blocks are often printable): taken only when what
         // it holds is structured.
-        if (depth == 0) {
-            const Decompressed d = decompress(Compression::SnappyRaw, data, o.limits);
-            if (d.ok && !d.data.isEmpty()) {
-                DecodedBody inner = detect(d.data, o, depth + 1);
-                if (inner.result.ok && inner.format != Format::Raw) {
-                    inner.layers.prepend(Compression::SnappyRaw);
-                    inner.reason = QStringLiteral("raw snappy block, then %1").arg(inner.reason);
-                    return inner;
-                }
+        const Decompressed d = decompress(Compression::SnappyRaw, data, o.limits);
+        if (d.ok && !d.data.isEmpty()) {
+            DecodedBody inner = detect(d.data, o, depth + 1);
+            if (inner.result.ok && inner.format != Format::Raw) {
+                inner.layers.prepend(Compression::SnappyRaw);
+                inner.reason = QStringLiteral("raw snappy block, then %1").arg(inner.reason);
+                return inner;
             }
         }
     }
@@ -220,6 +270,9 @@ DecodedBody decodeBody(const QByteArray &body, const DecodeOptions &o)
     if (!u.layers.isEmpty()) {
         b.layers = u.layers + b.layers;
         b.reason = layersText(u.layers) + QStringLiteral(", then ") + b.reason;
+        if (u.layers.size() >= o.limits.maxLayers && detectCompression(u.data) != Compression::None)
+            b.reason += QStringLiteral(" (%1 layers undone, the limit; more remain)")
+                            .arg(o.limits.maxLayers);
     }
     return b;
 }

@@ -116,7 +116,10 @@ private:
         if (n <= uint64_t(std::numeric_limits<qint64>::max()))
             add(DecodedNode::scalar(K::Int, qint64(-1) - qint64(n)));
         else
-            add(DecodedNode::scalar(K::String, QStringLiteral("-%1").arg(QString::number(n + 1)),
+            add(DecodedNode::scalar(K::String,
+                                    n == std::numeric_limits<quint64>::max()
+                                        ? QStringLiteral("-18446744073709551616") // -1 - (2^64 - 1)
+                                        : QStringLiteral("-%1").arg(QString::number(n + 1)),
                                     QStringLiteral("negative integer beyond 64 bits")));
     }
     void addFloat(double v, const QString &type) { add(DecodedNode::scalar(K::Double, v, type)); }

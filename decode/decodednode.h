@@ -37,8 +37,9 @@ struct DecodedNode
 // its JSON text, cut at 200 characters (keys of keys would otherwise grow without bound).
 QString keyText(const DecodedNode &key);
 
-// JSON of a decoded value. Bytes become {"$base64": "...", "$type": "bytes"}; integers beyond
-// 2^53 and non-finite doubles become strings, so no reader loses precision or fails on them.
+// JSON of a decoded value. Bytes become {"$base64": "...", "$type": "bytes"}; 64-bit integers
+// beyond 2^53 and non-finite doubles become strings, so no reader loses precision or fails on
+// them (a JSON body's own integers past 64 bits were already read as doubles: see the note).
 QJsonValue toJson(const DecodedNode &node);
 // Indented (pretty) or compact JSON text.
 QByteArray toJsonText(const DecodedNode &node, bool pretty);

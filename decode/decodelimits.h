@@ -10,7 +10,8 @@ struct Limits
 {
     int maxDepth = 200;                          // nested containers or messages
     qsizetype maxNodes = 2'000'000;              // values in one decoded body
-    qsizetype maxOutputBytes = 64 * 1024 * 1024; // each compression layer's output
+    qsizetype maxOutputBytes = 16 * 1024 * 1024; // each compression layer's output (nsqd's
+                                                 // largest message is 1 MiB by default)
     int maxLayers = 4;                           // compression layers undone one after the other
 };
 

@@ -36,12 +36,22 @@ Decompressed inflateWith(const QByteArray &body, int windowBits, const Limits &l
     z.avail_in = uInt(body.size());
     char chunk[64 * 1024];
     int rc = Z_OK;
-    while (rc != Z_STREAM_END) {
+    while (true) {
+        if (rc == Z_STREAM_END) {
+            // A gzip file may hold several members, one after the other (RFC 1952).
+            if (windowBits > 15 && z.avail_in >= 2 && quint8(z.next_in[0]) == 0x1f &&
+                quint8(z.next_in[1]) == 0x8b) {
+                inflateReset(&z);
+                rc = Z_OK;
+            } else {
+                break;
+            }
+        }
         z.next_out = reinterpret_cast<Bytef *>(chunk);
         z.avail_out = sizeof chunk;
         rc = inflate(&z, Z_NO_FLUSH);
         if (rc != Z_OK && rc != Z_STREAM_END) {
-            const qsizetype at = qsizetype(z.total_in);
+            const qsizetype at = body.size() - qsizetype(z.avail_in); // members reset total_in
             const QString why = z.msg ? QString::fromLatin1(z.msg)
                                       : (rc == Z_BUF_ERROR ? QStringLiteral("the data ends early")
                                                            : QStringLiteral("error %1").arg(rc));
@@ -51,14 +61,18 @@ Decompressed inflateWith(const QByteArray &body, int windowBits, const Limits &l
         d.data.append(chunk, qsizetype(sizeof chunk - z.avail_out));
         if (d.data.size() > limits.maxOutputBytes) {
             inflateEnd(&z);
-            return failed(tooBig(limits), qsizetype(z.total_in));
+            return failed(tooBig(limits), body.size() - qsizetype(z.avail_in));
         }
         if (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0) {
             inflateEnd(&z);
             return failed(QStringLiteral("the data ends early"), body.size());
         }
     }
+    const qsizetype rest = qsizetype(z.avail_in);
     inflateEnd(&z);
+    if (rest > 0)
+        return failed(QStringLiteral("%1 bytes after the compressed data").arg(rest),
+                      body.size() - rest);
     d.ok = true;
     return d;
 }
@@ -71,7 +85,8 @@ Decompressed zstdDecompress(const QByteArray &body, const Limits &limits)
     Decompressed d;
     char chunk[64 * 1024];
     size_t rc = 1;
-    while (rc != 0) {
+    // Frames may follow one another (zstd's own tool writes them so): each is read.
+    while (rc != 0 || in.pos < in.size) {
         ZSTD_outBuffer out{chunk, sizeof chunk, 0};
         rc = ZSTD_decompressStream(s, &out, &in);
         if (ZSTD_isError(rc)) {
@@ -89,9 +104,6 @@ Decompressed zstdDecompress(const QByteArray &body, const Limits &limits)
         }
     }
     ZSTD_freeDStream(s);
-    if (in.pos != in.size)
-        return failed(QStringLiteral("%1 bytes after the zstd frame").arg(in.size - in.pos),
-                      qsizetype(in.pos));
     d.ok = true;
     return d;
 }

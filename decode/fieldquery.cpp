@@ -79,7 +79,7 @@ private:
     {
         skipSpace();
         const QLatin1String lw(w);
-        if (!m_text.mid(m_pos).startsWith(lw, Qt::CaseInsensitive))
+        if (!QStringView(m_text).mid(m_pos).startsWith(lw, Qt::CaseInsensitive))
             return false;
         const int after = m_pos + int(lw.size());
         if (after < m_text.size() &&
@@ -91,7 +91,7 @@ private:
     bool symbol(const char *s)
     {
         skipSpace();
-        if (!m_text.mid(m_pos).startsWith(QLatin1String(s)))
+        if (!QStringView(m_text).mid(m_pos).startsWith(QLatin1String(s)))
             return false;
         m_pos += int(qstrlen(s));
         return true;
@@ -124,7 +124,10 @@ private:
         if (++m_depth > 100)
             return fail(QStringLiteral("nested too deep"), m_pos);
         std::unique_ptr<Expr> result;
-        if (word("not") || (symbol("!") && !symbol("="))) {
+        skipSpace();
+        const QStringView rest = QStringView(m_text).mid(m_pos);
+        if (word("not") || (rest.startsWith(QLatin1Char('!')) &&
+                            !rest.startsWith(QLatin1String("!=")) && symbol("!"))) {
             result = binary(Expr::Kind::Not, parseNot(), nullptr);
         } else {
             result = parseTest();
@@ -241,8 +244,13 @@ private:
                             return false;
                         }
                     } else {
-                        *path << Step{
-                            Step::Kind::Index, {}, m_text.mid(start, m_pos - start).toLongLong()};
+                        bool ok = false;
+                        const qlonglong index = m_text.mid(start, m_pos - start).toLongLong(&ok);
+                        if (!ok) {
+                            fail(QStringLiteral("this index is too large"), start);
+                            return false;
+                        }
+                        *path << Step{Step::Kind::Index, {}, index};
                     }
                 }
                 if (!symbol("]")) {
@@ -294,8 +302,15 @@ private:
         const QChar quote = m_text.at(m_pos);
         const int start = m_pos++;
         while (m_pos < m_text.size() && m_text.at(m_pos) != quote) {
-            if (m_text.at(m_pos) == QLatin1Char('\\') && m_pos + 1 < m_text.size())
+            if (m_text.at(m_pos) == QLatin1Char('\\') && m_pos + 1 < m_text.size()) {
                 ++m_pos;
+                const QChar e = m_text.at(m_pos++);
+                *out += e == QLatin1Char('n')   ? QChar(QLatin1Char('\n'))
+                        : e == QLatin1Char('t') ? QChar(QLatin1Char('\t'))
+                        : e == QLatin1Char('r') ? QChar(QLatin1Char('\r'))
+                                                : e;
+                continue;
+            }
             *out += m_text.at(m_pos++);
         }
         if (m_pos >= m_text.size()) {
@@ -365,8 +380,7 @@ private:
         }
         if (word("true") || word("false")) {
             v->kind = Literal::Kind::Bool;
-            v->boolean = m_text.at(m_pos - 1) == QLatin1Char('e') &&
-                         m_text.at(m_pos - 2).toLower() == QLatin1Char('u');
+            v->boolean = m_text.at(m_pos - 2).toLower() == QLatin1Char('u'); // tr(u)e, fal(s)e
             return true;
         }
         if (word("null")) {
@@ -468,8 +482,20 @@ int compare(const DecodedNode &n, const Literal &v)
         if (!isNumber(n, &d))
             return 2;
         // Integers are compared exactly when both are.
-        if (n.kind == K::Int && !v.text.contains(QLatin1Char('.')) &&
-            !v.text.contains(QLatin1Char('e')) && !v.text.contains(QLatin1Char('E'))) {
+        const bool integral = !v.text.contains(QLatin1Char('.')) &&
+                              !v.text.contains(QLatin1Char('e')) &&
+                              !v.text.contains(QLatin1Char('E'));
+        if (n.kind == K::UInt && integral) {
+            bool ok = false;
+            const quint64 lit = v.text.toULongLong(&ok);
+            if (ok) {
+                const quint64 x = n.value.toULongLong();
+                return x < lit ? -1 : (x > lit ? 1 : 0);
+            }
+            // Past 64 bits it cannot be equal; a negative is below any unsigned value.
+            return v.text.startsWith(QLatin1Char('-')) ? 1 : -1;
+        }
+        if (n.kind == K::Int && integral) {
             bool ok = false;
             const qint64 lit = v.text.toLongLong(&ok);
             if (ok) {

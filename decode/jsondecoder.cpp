@@ -4,14 +4,24 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace nsqdecode {
 
 namespace {
 
-// Qt's parser allows 1024 levels; ours is lower and says where it is passed.
-qsizetype firstTooDeep(const QByteArray &data, int maxDepth)
+// Before QJsonDocument builds anything: nesting past maxDepth (Qt's own limit is 1024), and more
+// values than maxNodes (counted as the commas, colons and brackets that separate them, an upper
+// bound), each said with the byte where it is passed.
+struct Scan
+{
+    qsizetype at = -1;
+    QString why;
+};
+Scan scan(const QByteArray &data, const Limits &limits)
 {
     int depth = 0;
+    qsizetype values = 1;
     bool inString = false;
     for (qsizetype i = 0; i < data.size(); ++i) {
         const char c = data.at(i);
@@ -23,13 +33,17 @@ qsizetype firstTooDeep(const QByteArray &data, int maxDepth)
         } else if (c == '"') {
             inString = true;
         } else if (c == '[' || c == '{') {
-            if (++depth > maxDepth)
-                return i;
+            ++values;
+            if (++depth > limits.maxDepth)
+                return {i, QStringLiteral("nested deeper than %1 levels").arg(limits.maxDepth)};
         } else if (c == ']' || c == '}') {
             --depth;
+        } else if (c == ',' || c == ':') {
+            if (++values > limits.maxNodes)
+                return {i, QStringLiteral("more than %1 values").arg(limits.maxNodes)};
         }
     }
-    return -1;
+    return {};
 }
 
 DecodedNode fromJson(const QJsonValue &v)
@@ -46,7 +60,12 @@ DecodedNode fromJson(const QJsonValue &v)
         const QVariant raw = v.toVariant();
         if (raw.typeId() == QMetaType::LongLong)
             return DecodedNode::scalar(K::Int, raw.toLongLong());
-        return DecodedNode::scalar(K::Double, d);
+        DecodedNode n = DecodedNode::scalar(K::Double, d);
+        // Qt reads integers past 64 bits (and past 2^53 once they are doubles) as doubles.
+        if (std::abs(d) >= 9007199254740992.0 && std::floor(d) == d)
+            n.note = QStringLiteral("an integer this large is read as a double: digits past the "
+                                    "17th may differ from the body");
+        return n;
     }
     case QJsonValue::String:
         return DecodedNode::scalar(K::String, v.toString());
@@ -76,9 +95,8 @@ DecodedNode fromJson(const QJsonValue &v)
 
 DecodeResult decodeJson(const QByteArray &data, const Limits &limits)
 {
-    if (const qsizetype at = firstTooDeep(data, limits.maxDepth); at >= 0)
-        return DecodeResult::failure(
-            QStringLiteral("nested deeper than %1 levels").arg(limits.maxDepth), at);
+    if (const Scan s = scan(data, limits); s.at >= 0)
+        return DecodeResult::failure(s.why, s.at);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
     DecodeResult r;

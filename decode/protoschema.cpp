@@ -206,7 +206,11 @@ DecodedNode unknownFields(const pb::UnknownFieldSet &set, const Limits &limits)
             // Read as the raw decoder would: a nested message, text or bytes.
             const DecodeResult raw = decodeProtobufRaw(bytes, limits);
             const QString text = QString::fromUtf8(bytes);
-            if (text.toUtf8() == bytes && !bytes.isEmpty())
+            const bool printable =
+                text.toUtf8() == bytes && std::none_of(bytes.cbegin(), bytes.cend(), [](char c) {
+                    return quint8(c) < 0x20 && c != '\n' && c != '\r' && c != '\t';
+                });
+            if (printable && !bytes.isEmpty())
                 n = DecodedNode::scalar(K::String, text, QStringLiteral("string"));
             else if (raw.ok && !bytes.isEmpty())
                 n = raw.root;
@@ -375,7 +379,8 @@ DecodeResult ProtoSchema::decode(const QByteArray &data, const QString &messageT
         // Where libprotobuf stopped; the raw decoder usually says better what is wrong there.
         const DecodeResult raw = decodeProtobufRaw(data, limits);
         return DecodeResult::failure(
-            raw.ok ? QStringLiteral("not a valid %1 (wrong wire types, or nested deeper than %2)")
+            raw.ok ? QStringLiteral("not a valid %1 (a field of the wrong wire type, a string that "
+                                    "is not UTF-8, or nested deeper than %2)")
                          .arg(messageType)
                          .arg(limits.maxDepth)
                    : QStringLiteral("not a %1: %2").arg(messageType, raw.error),

@@ -4,12 +4,12 @@
 <context>
     <name>DecodeSettings</name>
     <message>
-        <location filename="../../ui/session/decodesettings.cpp" line="69"/>
+        <location filename="../../ui/session/decodesettings.cpp" line="85"/>
         <source>pick the message type</source>
         <translation>请选择消息类型</translation>
     </message>
     <message>
-        <location filename="../../ui/session/decodesettings.cpp" line="70"/>
+        <location filename="../../ui/session/decodesettings.cpp" line="86"/>
         <source>the schema has no message type %1</source>
         <translation>该 schema 中没有消息类型 %1</translation>
     </message>
@@ -1013,125 +1013,155 @@
 <context>
     <name>nsqui::DecodedView</name>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="33"/>
+        <location filename="../../ui/views/decodedview.cpp" line="34"/>
+        <location filename="../../ui/views/decodedview.cpp" line="40"/>
+        <source>%1… (%2 characters; the JSON text has more)</source>
+        <translation>%1…（共 %2 个字符；JSON 文本中有更多）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="53"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="34"/>
+        <location filename="../../ui/views/decodedview.cpp" line="54"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="35"/>
+        <location filename="../../ui/views/decodedview.cpp" line="55"/>
         <source>MsgPack</source>
         <translation>MsgPack</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="36"/>
+        <location filename="../../ui/views/decodedview.cpp" line="56"/>
         <source>CBOR</source>
         <translation>CBOR</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="37"/>
+        <location filename="../../ui/views/decodedview.cpp" line="57"/>
         <source>Protobuf</source>
         <translation>Protobuf</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="38"/>
+        <location filename="../../ui/views/decodedview.cpp" line="58"/>
         <source>Raw</source>
         <translation>原始</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="40"/>
+        <location filename="../../ui/views/decodedview.cpp" line="60"/>
         <source>How this topic&apos;s bodies are read; Auto finds the format (gzip, zlib, snappy, zstd and lz4 are undone first). Kept per topic.</source>
         <translation>本主题消息体的读取方式；“自动”会识别格式（先解开 gzip、zlib、snappy、zstd 和 lz4）。按主题保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="43"/>
-        <location filename="../../ui/views/decodedview.cpp" line="191"/>
+        <location filename="../../ui/views/decodedview.cpp" line="63"/>
+        <location filename="../../ui/views/decodedview.cpp" line="212"/>
         <source>Protobuf schema…</source>
         <translation>Protobuf schema…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="44"/>
+        <location filename="../../ui/views/decodedview.cpp" line="64"/>
         <source>Read protobuf bodies with .proto files or a descriptor set</source>
         <translation>用 .proto 文件或描述符集读取 protobuf 消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="58"/>
+        <location filename="../../ui/views/decodedview.cpp" line="78"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="58"/>
+        <location filename="../../ui/views/decodedview.cpp" line="78"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="58"/>
+        <location filename="../../ui/views/decodedview.cpp" line="78"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="70"/>
+        <location filename="../../ui/views/decodedview.cpp" line="90"/>
         <source>Tree</source>
         <translation>树</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="71"/>
+        <location filename="../../ui/views/decodedview.cpp" line="91"/>
         <source>JSON text</source>
         <translation>JSON 文本</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="74"/>
+        <location filename="../../ui/views/decodedview.cpp" line="94"/>
         <source>&amp;Read as:</source>
         <translation>读取为(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="152"/>
+        <location filename="../../ui/views/decodedview.cpp" line="173"/>
         <source>Select a message to read its body.</source>
         <translation>选择一条消息以读取其消息体。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="190"/>
+        <location filename="../../ui/views/decodedview.cpp" line="211"/>
         <source>Schema: %1…</source>
         <translation>Schema：%1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="197"/>
+        <location filename="../../ui/views/decodedview.cpp" line="218"/>
         <source>Read as: %1</source>
         <translation>读取方式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="199"/>
+        <location filename="../../ui/views/decodedview.cpp" line="220"/>
         <source>The schema is not used: %1</source>
         <translation>未使用该 schema：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="204"/>
+        <location filename="../../ui/views/decodedview.cpp" line="225"/>
         <source>Breaks at byte %1 (0x%2)%3: %4</source>
         <translation>在第 %1 字节（0x%2）%3处出错：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="207"/>
+        <location filename="../../ui/views/decodedview.cpp" line="228"/>
         <source> of the decompressed body</source>
         <translation>（解压后的消息体）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="234"/>
+        <location filename="../../ui/views/decodedview.cpp" line="255"/>
         <source>(body)</source>
         <translation>（消息体）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="238"/>
+        <location filename="../../ui/views/decodedview.cpp" line="259"/>
         <source>(more)</source>
         <translation>（更多）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/decodedview.cpp" line="238"/>
+        <location filename="../../ui/views/decodedview.cpp" line="259"/>
         <source>the tree shows the first %1 values; the JSON text has them all</source>
         <translation>树中只显示前 %1 个值；JSON 文本中包含全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="272"/>
+        <source>
+… (the first %1 KiB of a value of %2; Save body… keeps the body whole)</source>
+        <translation>
+…（仅显示一个 %2 的值的前 %1 KiB；“保存消息体…”会完整保存）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="275"/>
+        <source>%1 characters</source>
+        <translation>%1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="276"/>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/decodedview.cpp" line="281"/>
+        <source>
+… (the first %1 KiB of %2 bytes of JSON; Save body… keeps the body whole)</source>
+        <translation>
+…（仅显示 %2 字节 JSON 的前 %1 KiB；“保存消息体…”会完整保存）</translation>
     </message>
 </context>
 <context>
@@ -1528,7 +1558,7 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="527"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1623"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1625"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1614,7 +1644,7 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="620"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1580"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1582"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1659,170 +1689,170 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1427"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1429"/>
         <source>Filter the messages</source>
         <translation>筛选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1433"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1435"/>
         <source>Message list</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1436"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1438"/>
         <source>Message payload</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1439"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1441"/>
         <source>&amp;Oldest message</source>
         <translation>最早的消息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1442"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1444"/>
         <source>&amp;Newest message</source>
         <translation>最新的消息(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1445"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1447"/>
         <source>Go to &amp;sequence…</source>
         <translation>转到序号(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1450"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1452"/>
         <source>Go to sequence</source>
         <translation>转到序号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1451"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1453"/>
         <source>Message # (%1 to %2 are retained):</source>
         <translation>消息序号（保留了 %1 到 %2）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1458"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1460"/>
         <source>&amp;Follow the newest</source>
         <translation>跟随最新消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1461"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1463"/>
         <source>Keep the newest message in view as messages arrive; scrolling up stops following</source>
         <translation>消息到达时保持最新消息可见；向上滚动即停止跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1504"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1506"/>
         <source>No message is retained yet</source>
         <translation>还没有保留任何消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1506"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1508"/>
         <source>Message #%1 was dropped from view (the list keeps %2 rows; the oldest retained is #%3)</source>
         <translation>消息 #%1 已从视图中移除（列表保留 %2 行；保留的最早消息是 #%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1513"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1515"/>
         <source>There is no message #%1 yet (the newest is #%2)</source>
         <translation>还没有消息 #%1（最新的是 #%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1521"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1523"/>
         <source>Message #%1 is hidden by the filter</source>
         <translation>消息 #%1 被筛选条件隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1544"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1554"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1546"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1556"/>
         <source>anywhere in the window</source>
         <translation>窗口内任意位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1547"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1556"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1549"/>
         <location filename="../../ui/views/mainwindow.cpp" line="1558"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1560"/>
         <source>the message list</source>
         <translation>在消息列表中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1547"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1549"/>
         <source>its panel</source>
         <translation>所在面板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1552"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1554"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1552"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1554"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1552"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1554"/>
         <source>every form</source>
         <translation>所有表单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1553"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1555"/>
         <source>Open a menu</source>
         <translation>打开菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1553"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1555"/>
         <source>Alt + its underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1555"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1557"/>
         <source>Select messages</source>
         <translation>选择消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1555"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1557"/>
         <source>Shift or Ctrl + arrows, Ctrl+A</source>
         <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1557"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1559"/>
         <source>The actions for the selected messages</source>
         <translation>所选消息的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1557"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1559"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键，Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1567"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1569"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1570"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1572"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1570"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1572"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1570"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1572"/>
         <source>Where</source>
         <translation>适用位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1600"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1602"/>
         <source>Messages are held</source>
         <translation>仍有持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1601"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1603"/>
         <source>This window holds %1 messages in flight. What should become of them?</source>
         <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1608"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1610"/>
         <source>Requeue: back to the channel now (REQ 0), for the next consumer.
 Finish: done with, gone from the channel (FIN).
 Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
@@ -1831,17 +1861,17 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1613"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
         <source>&amp;Requeue them</source>
         <translation>重新入队这些消息(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1614"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1616"/>
         <source>&amp;Finish them</source>
         <translation>完成这些消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1617"/>
         <source>&amp;Keep them for msg_timeout</source>
         <translation>保留到 msg_timeout(&amp;K)</translation>
     </message>
@@ -2085,7 +2115,7 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
         <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1374"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1376"/>
         <source>received %1 · held %2 · shown %3</source>
         <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
     </message>

@@ -606,6 +606,75 @@ private Q_SLOTS:
         QCOMPARE(b.reason, reason);
     }
 
+    void reviewFindings()
+    {
+        // 61 KB of gzip holding a JSON array of 3 million items: stopped before Qt builds it.
+        QByteArray many = "[1";
+        many.reserve(6'000'010);
+        for (int i = 0; i < 3'000'000; ++i)
+            many += ",1";
+        many += "]";
+        const DecodedBody big = decodeBody(gzip(many));
+        QVERIFY(!big.result.ok);
+        QVERIFY2(big.result.error.contains(QLatin1String("more than 2000000 values")),
+                 qPrintable(big.result.error));
+        // CBOR's most negative integer, -2^64.
+        QCOMPARE(decodeCbor(QByteArray::fromHex("3bffffffffffffffff")).root.value.toString(),
+                 QStringLiteral("-18446744073709551616"));
+        // Several gzip members, and several zstd frames, one after the other.
+        const DecodedBody members = decodeBody(gzip("{\"a\":") + gzip("1}"));
+        QVERIFY2(members.result.ok, qPrintable(members.result.error));
+        QCOMPARE(members.format, Format::Json);
+        const DecodedBody frames = decodeBody(zstd("{\"b\":") + zstd("2}"));
+        QVERIFY2(frames.result.ok, qPrintable(frames.result.error));
+        // Auto with a schema takes it only when the body reads as that message.
+        QString error;
+        DecodeOptions o;
+        o.schema = ProtoSchema::fromProtoFiles({kProtoDir + QStringLiteral("/order.proto")},
+                                               {kProtoDir}, &error);
+        o.messageType = QStringLiteral("shop.Order");
+        QCOMPARE(decodeBody("hi", o).format, Format::Raw);
+        QCOMPARE(decodeBody(ProtoMaker().order(), o).format, Format::Protobuf);
+        // A small protobuf message that is ASCII is still protobuf, not text.
+        const DecodedBody ascii = decodeBody(QByteArray("\n\x05hello\x12\x05world"));
+        QCOMPARE(ascii.format, Format::Protobuf);
+        QCOMPARE(child(ascii.result.root, QStringLiteral("1"))->value.toString(),
+                 QStringLiteral("hello"));
+        // ["a","b"] in CBOR also reads as a MsgPack map {97: 97, 97: 98}: CBOR is the likelier.
+        QCOMPARE(decodeBody(QByteArray::fromHex("826161"
+                                                "6162"))
+                     .format,
+                 Format::Cbor);
+        // A limit in auto is said, not hidden behind "binary".
+        const DecodedBody deep = decodeBody(QByteArray(1000, '\x91'));
+        QVERIFY(!deep.result.ok);
+        QVERIFY(deep.result.error.contains(QLatin1String("deeper than")));
+        // Five gzip layers: four undone, and the reason says the limit was reached.
+        QByteArray layered = "{\"x\":1}";
+        for (int i = 0; i < 5; ++i)
+            layered = gzip(layered);
+        QVERIFY2(decodeBody(layered).reason.contains(QLatin1String("the limit")),
+                 qPrintable(decodeBody(layered).reason));
+        // Queries: exact unsigned comparison, TRUE, escapes, indexes past 64 bits, a stray !=.
+        const DecodeResult doc = decodeMsgPack(QByteArray::fromHex("83"
+                                                                   "a175"
+                                                                   "cfffffffffffffffff"
+                                                                   "a26f6e"
+                                                                   "c3"
+                                                                   "a16e"
+                                                                   "a3410a6e"));
+        QVERIFY2(doc.ok, qPrintable(doc.error));
+        FieldQuery::Error qe;
+        QVERIFY(!FieldQuery::parse(QStringLiteral("u == 18446744073709551614"), &qe)
+                     ->matches(doc.root));
+        QVERIFY(
+            FieldQuery::parse(QStringLiteral("u == 18446744073709551615"), &qe)->matches(doc.root));
+        QVERIFY(FieldQuery::parse(QStringLiteral("on == TRUE"), &qe)->matches(doc.root));
+        QVERIFY(FieldQuery::parse(QStringLiteral("n == \"A\\nn\""), &qe)->matches(doc.root));
+        QVERIFY(!FieldQuery::parse(QStringLiteral("a[99999999999999999999] == 1"), &qe));
+        QVERIFY(!FieldQuery::parse(QStringLiteral("!=5"), &qe));
+    }
+
     void chosenFormatThatDoesNotFit()
     {
         DecodeOptions o;

@@ -1,6 +1,8 @@
 #include "decodesettings.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
 #include <QHash>
 #include <QSettings>
 
@@ -14,7 +16,18 @@ QString group(const QString &topic)
     return QStringLiteral("decoding/") + QString(topic).replace(QLatin1Char('#'), QLatin1Char('_'));
 }
 
+QHash<QString, std::shared_ptr<const nsqdecode::ProtoSchema>> &schemaCache()
+{
+    static QHash<QString, std::shared_ptr<const nsqdecode::ProtoSchema>> cache;
+    return cache;
+}
+
 } // namespace
+
+void DecodeSettings::forgetLoadedSchemas()
+{
+    schemaCache().clear();
+}
 
 DecodeSettings DecodeSettings::load(const QString &topic)
 {
@@ -48,9 +61,12 @@ nsqdecode::DecodeOptions DecodeSettings::options(QString *error) const
     if (!hasSchema())
         return o;
     // Imported once per set of files: every message of the topic shares it.
-    static QHash<QString, std::shared_ptr<const nsqdecode::ProtoSchema>> cache;
-    const QString key = protoFiles.join(QLatin1Char('\n')) + QLatin1Char('|') +
-                        includePaths.join(QLatin1Char('\n')) + QLatin1Char('|') + descriptorSet;
+    auto &cache = schemaCache();
+    // Keyed by the files and when they last changed: an edited .proto is read again.
+    QString key = includePaths.join(QLatin1Char('\n')) + QLatin1Char('|');
+    for (const QString &f : protoFiles + QStringList{descriptorSet})
+        key += f + QLatin1Char('@') +
+               QString::number(QFileInfo(f).lastModified().toMSecsSinceEpoch()) + QLatin1Char('|');
     std::shared_ptr<const nsqdecode::ProtoSchema> schema = cache.value(key);
     if (!schema) {
         QString why;

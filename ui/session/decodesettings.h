@@ -24,6 +24,9 @@ struct DecodeSettings
     // The decoder options, the schema imported (once per set of files, then shared). When the
     // schema does not load, *error says why and the options have no schema.
     nsqdecode::DecodeOptions options(QString *error) const;
+    // The next options() imports every schema again (the user pressed OK in the schema dialog:
+    // an imported file may have changed too).
+    static void forgetLoadedSchemas();
 };
 
 } // namespace nsqui

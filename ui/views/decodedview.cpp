@@ -22,6 +22,26 @@ namespace nsqui {
 namespace {
 // A tree shows this many values at most; the JSON text has them all.
 constexpr int kTreeBudget = 20000;
+// What one cell and the JSON text show at most: a 16 MB string is not laid out in a widget.
+constexpr qsizetype kCellChars = 2000;
+constexpr qsizetype kJsonChars = 256 * 1024;
+
+QString cell(const nsqdecode::DecodedNode &node)
+{
+    using K = nsqdecode::DecodedNode::Kind;
+    if (node.kind == K::String && node.value.toString().size() > kCellChars) {
+        const QString whole = node.value.toString();
+        return DecodedView::tr("%1… (%2 characters; the JSON text has more)")
+            .arg(whole.left(kCellChars))
+            .arg(whole.size());
+    }
+    QString text = node.displayValue();
+    if (text.size() > kCellChars)
+        text = DecodedView::tr("%1… (%2 characters; the JSON text has more)")
+                   .arg(text.left(kCellChars))
+                   .arg(text.size());
+    return text;
+}
 } // namespace
 
 DecodedView::DecodedView(QWidget *parent)
@@ -135,6 +155,7 @@ void DecodedView::chooseSchema()
     SchemaDialog dialog(m_settings, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    DecodeSettings::forgetLoadedSchemas();
     DecodeSettings chosen = dialog.settings();
     if (chosen.hasSchema() && chosen.format == nsqdecode::Format::Raw)
         chosen.format = nsqdecode::Format::Protobuf;
@@ -166,7 +187,7 @@ void DecodedView::addNode(QTreeWidgetItem *parent, const nsqdecode::DecodedNode 
     using K = nsqdecode::DecodedNode::Kind;
     const bool container = node.kind == K::Map || node.kind == K::Array;
     QString type = node.type.isEmpty() ? node.kindName() : node.type;
-    auto *item = new QTreeWidgetItem(parent, {node.key, node.displayValue(), type});
+    auto *item = new QTreeWidgetItem(parent, {node.key.left(kCellChars), cell(node), type});
     QString tip = node.note;
     if (!tip.isEmpty())
         item->setText(2, QStringLiteral("%1 (%2)").arg(type, node.note));
@@ -230,8 +251,8 @@ void DecodedView::render()
         return;
     }
     int budget = kTreeBudget;
-    auto *root = new QTreeWidgetItem(
-        m_tree, {tr("(body)"), d.result.root.displayValue(), d.result.description});
+    auto *root =
+        new QTreeWidgetItem(m_tree, {tr("(body)"), cell(d.result.root), d.result.description});
     for (const nsqdecode::DecodedNode &c : d.result.root.children)
         addNode(root, c, &budget);
     if (budget < 0)
@@ -239,7 +260,30 @@ void DecodedView::render()
                                                       "JSON text has them all")
                                                        .arg(kTreeBudget)});
     m_tree->expandToDepth(1);
-    m_json->setPlainText(QString::fromUtf8(nsqdecode::toJsonText(d.result.root, true)));
+    // A huge single string or bytes value is cut before it is written as JSON at all.
+    nsqdecode::DecodedNode shown = d.result.root;
+    using K = nsqdecode::DecodedNode::Kind;
+    if (shown.kind == K::String && shown.value.toString().size() > kJsonChars)
+        shown.value = shown.value.toString().left(kJsonChars);
+    else if (shown.kind == K::Bytes && shown.value.toByteArray().size() > kJsonChars)
+        shown.value = shown.value.toByteArray().left(kJsonChars / 2);
+    QByteArray json = nsqdecode::toJsonText(shown, true);
+    if (shown.value != d.result.root.value)
+        json += tr("\n… (the first %1 KiB of a value of %2; Save body… keeps the body whole)")
+                    .arg(kJsonChars / 1024)
+                    .arg(d.result.root.kind == K::String
+                             ? tr("%1 characters").arg(d.result.root.value.toString().size())
+                             : tr("%1 bytes").arg(d.result.root.value.toByteArray().size()))
+                    .toUtf8();
+    if (json.size() > kJsonChars) {
+        const qsizetype whole = json.size();
+        json.truncate(kJsonChars);
+        json += tr("\n… (the first %1 KiB of %2 bytes of JSON; Save body… keeps the body whole)")
+                    .arg(kJsonChars / 1024)
+                    .arg(whole)
+                    .toUtf8();
+    }
+    m_json->setPlainText(QString::fromUtf8(json));
 }
 
 } // namespace nsqui

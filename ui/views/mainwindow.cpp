@@ -189,9 +189,9 @@ MainWindow::MainWindow(QWidget *parent)
                 m_fieldProgressTimer->stop();
                 m_filterProgress->hide();
                 m_filterStop->hide();
-                if (!m_filterFields->isChecked() || !m_pendingQuery)
+                if (!m_filterFields->isChecked() || !m_runningQuery)
                     return;
-                m_filter->setFieldQuery(m_pendingQuery, m_fieldOptions, results);
+                m_filter->setFieldQuery(m_runningQuery, m_fieldOptions, results);
                 const int matched = int(std::count(results.cbegin(), results.cend(), true));
                 statusBar()->showMessage(tr("%1 of %2 messages match (decoded and tested in %3 ms)")
                                              .arg(matched)
@@ -1312,6 +1312,7 @@ void MainWindow::applyFilter()
         return; // the filter shown stays as it was until the query is whole
     }
     m_filterError->hide();
+    m_fieldJob->cancel();     // what it finds would be for the query before this one
     m_fieldDebounce->start(); // typing fast runs it once, when it pauses
     m_pendingQuery = query;
 }
@@ -1331,7 +1332,8 @@ void MainWindow::runFieldFilter()
     m_filterProgress->setValue(0);
     m_filterProgress->show();
     m_filterStop->show();
-    m_fieldJob->start(std::move(items), m_pendingQuery, m_fieldOptions);
+    m_runningQuery = m_pendingQuery;
+    m_fieldJob->start(std::move(items), m_runningQuery, m_fieldOptions);
     m_fieldProgressTimer->start();
 }
 

@@ -157,7 +157,8 @@ private:
     FieldFilterJob *m_fieldJob;
     QTimer *m_fieldDebounce;
     QTimer *m_fieldProgressTimer;
-    std::shared_ptr<const nsqdecode::FieldQuery> m_pendingQuery;
+    std::shared_ptr<const nsqdecode::FieldQuery> m_pendingQuery; // typed, waiting to run
+    std::shared_ptr<const nsqdecode::FieldQuery> m_runningQuery; // what the job tests
     nsqdecode::DecodeOptions m_fieldOptions;
     QComboBox *m_filterState;
     QLabel *m_filterError;
