@@ -185,7 +185,8 @@ int runTail(const QStringList &arguments)
         return fail("tail", 2,
                     QStringLiteral("--format: '%1' is not text or jsonl").arg(formatName));
     Decoding decoding;
-    if (p.isSet(decode) || p.isSet(where) || p.isSet(proto) || p.isSet(descriptorSet)) {
+    if (p.isSet(decode) || p.isSet(where) || p.isSet(proto) || p.isSet(descriptorSet) ||
+        p.isSet(messageType) || p.isSet(protoPath)) {
         decoding.on = true;
         if (p.isSet(format))
             return fail("tail", 2, QStringLiteral("--format and --decode do not go together"));
@@ -198,6 +199,14 @@ int runTail(const QStringList &arguments)
         QString schemaError;
         if (p.isSet(proto) && p.isSet(descriptorSet))
             return fail("tail", 2, QStringLiteral("give --proto or --descriptor-set, not both"));
+        if (p.isSet(protoPath) && !p.isSet(proto))
+            return fail("tail", 2, QStringLiteral("--proto-path needs --proto"));
+        if ((p.isSet(proto) || p.isSet(descriptorSet)) && p.isSet(decode) &&
+            decoding.options.format != nsqdecode::Format::Protobuf &&
+            decoding.options.format != nsqdecode::Format::Auto)
+            return fail("tail", 2,
+                        QStringLiteral("a protobuf schema is for --decode protobuf or auto, not %1")
+                            .arg(p.value(decode)));
         if (p.isSet(proto))
             decoding.options.schema = nsqdecode::ProtoSchema::fromProtoFiles(
                 p.values(proto), p.values(protoPath), &schemaError);

@@ -12,6 +12,9 @@
 #include <google/protobuf/stubs/logging.h>
 #include <google/protobuf/unknown_field_set.h>
 
+#include <set>
+#include <vector>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -297,8 +300,19 @@ std::shared_ptr<ProtoSchema> ProtoSchema::fromProtoFiles(const QStringList &prot
         const pb::FileDescriptor *fd = p.importer->Import(virtualFile);
         if (!fd)
             continue; // the collector says why
-        for (int i = 0; i < fd->message_type_count(); ++i)
-            collectTypes(fd->message_type(i), &p.types);
+        // Its types and those of the files it imports (shop.Money, next to shop.Order).
+        std::vector<const pb::FileDescriptor *> files{fd};
+        std::set<const pb::FileDescriptor *> seen;
+        while (!files.empty()) {
+            const pb::FileDescriptor *f = files.back();
+            files.pop_back();
+            if (!seen.insert(f).second)
+                continue;
+            for (int i = 0; i < f->message_type_count(); ++i)
+                collectTypes(f->message_type(i), &p.types);
+            for (int i = 0; i < f->dependency_count(); ++i)
+                files.push_back(f->dependency(i));
+        }
     }
     problems += p.collector->problems;
     if (!problems.isEmpty()) {

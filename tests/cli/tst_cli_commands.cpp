@@ -867,6 +867,13 @@ private Q_SLOTS:
         QTest::newRow("tail schema without type")
             << tail + QStringList{"--proto", protoDir + "/order.proto"}
             << "--message-type is needed";
+        QTest::newRow("tail proto-path alone")
+            << tail + QStringList{"--proto-path", protoDir} << "--proto-path needs --proto";
+        QTest::newRow("tail type alone")
+            << tail + QStringList{"--message-type", "shop.Order"} << "--message-type needs --proto";
+        QTest::newRow("tail schema with json")
+            << tail + QStringList{"--decode", "json", "--proto", protoDir + "/order.proto"}
+            << "a protobuf schema is for --decode protobuf or auto";
         QTest::newRow("tail type without schema")
             << tail + QStringList{"--decode", "protobuf", "--message-type", "shop.Order"}
             << "--message-type needs --proto";

@@ -443,6 +443,7 @@ private Q_SLOTS:
         QVERIFY2(schema, qPrintable(error));
         QVERIFY(schema->messageTypes().contains(QStringLiteral("shop.Order")));
         QVERIFY(schema->messageTypes().contains(QStringLiteral("shop.Order.Line")));
+        QVERIFY(schema->messageTypes().contains(QStringLiteral("shop.Money"))); // imported
         const DecodeResult r = schema->decode(maker.order(), QStringLiteral("shop.Order"));
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(child(r.root, QStringLiteral("id"))->value.toLongLong(), 9001);
