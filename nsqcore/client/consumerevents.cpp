@@ -73,6 +73,7 @@ ConsumerEventBatcher::ConsumerEventBatcher(Consumer *consumer, int intervalMs)
     connect(consumer, &Consumer::messageFailed, this, [this, withId](const Message &message) {
         ConsumerEvent e = withId(Kind::Failed, message.id);
         e.value = message.attempts;
+        e.message = message;
         add(std::move(e));
     });
     connect(consumer, &Consumer::heldMessagesReleased, this,

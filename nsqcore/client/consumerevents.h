@@ -26,7 +26,7 @@ struct ConsumerEvent
         Touched,         // id
         TimedOut,        // id
         ActionFailed,    // id, action, text
-        Failed,          // id, value: attempts (over max_attempts; finished)
+        Failed,          // id, value: attempts, message (over max_attempts; finished)
         Released,        // address, ids: held when the connection closed
         BackoffStarted,  // value: level, duration: ms
         BackoffContinued,
@@ -47,6 +47,7 @@ struct ConsumerEvent
     Conn::MessageAction action = Conn::MessageAction::Finish;
     QString text;
     QList<MessageId> ids;
+    Message message; // Failed: the message given up on, whole (it may never have been shown)
 };
 
 // Collects a Consumer's signals in the consumer's own thread and hands them on as one batch at

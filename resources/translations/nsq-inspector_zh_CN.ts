@@ -40,12 +40,12 @@
         <translation>配置档案名称不能包含 / 或 \。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/profilestore.cpp" line="127"/>
+        <location filename="../../ui/session/profilestore.cpp" line="129"/>
         <source>the AUTH secret was not stored: no usable keychain (%1); you will be asked for it when you connect</source>
         <translation>未保存 AUTH 密钥：没有可用的钥匙串（%1）；连接时会要求你输入该密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/session/profilestore.cpp" line="145"/>
+        <location filename="../../ui/session/profilestore.cpp" line="147"/>
         <source>the AUTH secret could not be read from the keychain (%1)</source>
         <translation>无法从钥匙串读取 AUTH 密钥（%1）</translation>
     </message>
@@ -637,8 +637,8 @@
     <name>nsqui::ConnectPanel</name>
     <message>
         <location filename="../../ui/views/connectpanel.cpp" line="54"/>
-        <location filename="../../ui/views/connectpanel.cpp" line="300"/>
-        <location filename="../../ui/views/connectpanel.cpp" line="318"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="302"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="320"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -803,77 +803,77 @@
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="300"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="302"/>
         <source>Disconnect</source>
         <translation>断开连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="318"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="320"/>
         <source>Checking the topic…</source>
         <translation>正在检查主题…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="343"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="345"/>
         <source>Could not list topics: %1</source>
         <translation>无法列出主题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="345"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="347"/>
         <source>No topics yet.</source>
         <translation>暂无主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="346"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="348"/>
         <source>%1 topics offered in the list.</source>
         <translation>列表中提供了 %1 个主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="387"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="389"/>
         <source>Saved as %1.</source>
         <translation>已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="394"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="396"/>
         <source>storing the secret in the keychain…</source>
         <translation>正在将密钥存入钥匙串…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="397"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="399"/>
         <source>The secret is in the keychain.</source>
         <translation>密钥已存入钥匙串。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="432"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="434"/>
         <source>Give an nsqd TCP address or an nsqlookupd HTTP address.</source>
         <translation>请提供 nsqd TCP 地址或 nsqlookupd HTTP 地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="436"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="438"/>
         <source>Give a topic.</source>
         <translation>请提供主题。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="438"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="440"/>
         <source>Not a topic name: 1–64 characters of A–Z a–z 0–9 . _ -, optionally ending in #ephemeral.</source>
         <translation>不是有效的主题名称：须由 1–64 个 A–Z a–z 0–9 . _ - 字符组成，可选以 #ephemeral 结尾。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="442"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="444"/>
         <source>Not a channel name: 1–64 characters of A–Z a–z 0–9 . _ -, optionally ending in #ephemeral.</source>
         <translation>不是有效的通道名称：须由 1–64 个 A–Z a–z 0–9 . _ - 字符组成，可选以 #ephemeral 结尾。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="447"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="449"/>
         <source>Held messages go back to the channel at the server&apos;s msg_timeout unless you finish, requeue or touch them.</source>
         <translation>持有的消息若未被完成、重新入队或续期，将在服务器的 msg_timeout 到期时回到通道。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="451"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="453"/>
         <source>Every message is finished as it arrives: it is consumed.</source>
         <translation>每条消息一到达就被完成：即被消费掉。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectpanel.cpp" line="454"/>
+        <location filename="../../ui/views/connectpanel.cpp" line="456"/>
         <source>Every message is requeued at once, so others still get it; each look adds one to its attempts.</source>
         <translation>每条消息都会立即重新入队，其他消费者仍能收到；每查看一次，其尝试次数加一。</translation>
     </message>
@@ -975,37 +975,57 @@
         <translation>msg_timeout：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="103"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="105"/>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/connectionoptions.cpp" line="106"/>
+        <source> attempts</source>
+        <translation> 次尝试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/connectionoptions.cpp" line="107"/>
+        <source>Finish a message delivered more often than this and list it under Gave up, where it can be exported or resent (max_attempts). Never: every message is left to you</source>
+        <translation>投递次数超过此值的消息将被完成并列入“已放弃”，可在那里导出或重发（max_attempts）。从不：每条消息都留给你处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/connectionoptions.cpp" line="110"/>
+        <source>Give up after:</source>
+        <translation>放弃前尝试：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/connectionoptions.cpp" line="111"/>
         <source>User agent:</source>
         <translation>用户代理：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="189"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="207"/>
         <source>%1 %2 does not exist.</source>
         <translation>%1 %2 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="191"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="209"/>
         <source>%1 %2 cannot be read.</source>
         <translation>%1 %2 无法读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="193"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="211"/>
         <source>CA file</source>
         <translation>CA 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="194"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="212"/>
         <source>Client certificate</source>
         <translation>客户端证书</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="195"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="213"/>
         <source>Client key</source>
         <translation>客户端密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="197"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="215"/>
         <source>A client certificate needs its key, and a key its certificate.</source>
         <translation>客户端证书和密钥必须同时提供。</translation>
     </message>
@@ -1165,6 +1185,123 @@
     </message>
 </context>
 <context>
+    <name>nsqui::GaveUpModel</name>
+    <message>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="81"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="83"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="85"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="87"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="89"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="91"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="93"/>
+        <source>Body</source>
+        <translation>消息体</translation>
+    </message>
+</context>
+<context>
+    <name>nsqui::GaveUpPanel</name>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="25"/>
+        <source>Resend</source>
+        <translation>重发</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="35"/>
+        <source>topic to resend to, e.g. orders_dead_letter</source>
+        <translation>重发到的主题，例如 orders_dead_letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="37"/>
+        <source>Publish the selected messages (all when none is selected) to the topic beside it</source>
+        <translation>将所选消息（未选择时为全部）发布到旁边的主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="39"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="41"/>
+        <source>Write the selected messages (all when none is selected) to a JSON Lines file</source>
+        <translation>将所选消息（未选择时为全部）写入 JSON Lines 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="43"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="49"/>
+        <source>Messages the consumer gave up on: past the attempts allowed (Connection options ▸ Give up after), or refused when answered (FIN or REQ after they timed out). Kept until cleared.</source>
+        <translation>消费者放弃的消息：超过允许的尝试次数（连接选项 ▸ 放弃前尝试），或应答被拒绝（超时后的 FIN 或 REQ）。保留到清空为止。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="54"/>
+        <source>Resend to</source>
+        <translation>重发到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="70"/>
+        <source>&apos;%1&apos; is not a valid topic name</source>
+        <translation>“%1”不是有效的主题名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="72"/>
+        <source>Nothing to resend</source>
+        <translation>没有可重发的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="80"/>
+        <source>Resending %1 messages to %2…</source>
+        <translation>正在将 %1 条消息重发到 %2…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="85"/>
+        <source>Export the messages given up on</source>
+        <translation>导出已放弃的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="86"/>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="90"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="116"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="125"/>
+        <source>Could not write %1: %2</source>
+        <translation>写入 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>nsqui::InspectorSession</name>
     <message>
         <location filename="../../ui/session/inspectorsession.cpp" line="127"/>
@@ -1291,32 +1428,32 @@
 <context>
     <name>nsqui::MainWindow</name>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="112"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="114"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="112"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="114"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="113"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="115"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="156"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="159"/>
         <source>Filter body and ID…</source>
         <translation>筛选消息体和 ID…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="160"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="163"/>
         <source>All states</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="166"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="169"/>
         <source>Filter by the fields of the decoded body (the Decoded tab&apos;s format), e.g.
 user.id == 42
 items[*].sku ~ /^AB/
@@ -1329,530 +1466,560 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
 运算符：== != &lt; &lt;= &gt; &gt;= ~ in、and、or、not、( )</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="170"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="173"/>
         <source>filtering %v of %m</source>
         <translation>正在筛选 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="174"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="177"/>
         <source>Stop filtering; the list stays as it was</source>
         <translation>停止筛选；列表保持原样</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="196"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="199"/>
         <source>%1 of %2 messages match (decoded and tested in %3 ms)</source>
         <translation>%2 条消息中有 %1 条匹配（解码并测试用时 %3 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="208"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="211"/>
         <source>Field filter stopped; the list is as it was</source>
         <translation>字段筛选已停止；列表保持原样</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="224"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="227"/>
         <source>keep </source>
         <translation>保留 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="225"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="228"/>
         <source> rows</source>
         <translation> 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="226"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="229"/>
         <source>How many messages the table keeps; older ones are dropped from view (not from NSQ)</source>
         <translation>表格保留的消息数；更早的消息会从视图中移除（不会从 NSQ 中移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="248"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1013"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="251"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1050"/>
         <source>Connection</source>
         <translation>连接设置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="264"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1013"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="267"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1050"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="274"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="277"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="275"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="278"/>
         <source>Delay for REQ: 0 to 3600 s (nsqd refuses more than its --max-req-timeout, 1 h by default)</source>
         <translation>REQ 延迟：0 到 3600 秒（nsqd 拒绝超过其 --max-req-timeout 的值，默认为 1 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="335"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="339"/>
         <source>the plots&apos; channel figures: %1</source>
         <translation>图表的通道数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="347"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="351"/>
         <source>Delay for REQ: 0 to %1 s (the server&apos;s max_req_timeout)</source>
         <translation>REQ 延迟：0 到 %1 秒（服务器的 max_req_timeout）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="368"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="372"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="374"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="456"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="378"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="460"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="387"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="391"/>
         <source>%1 older messages dropped from view</source>
         <translation>已从视图中移除 %1 条较早的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="480"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="484"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="481"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="485"/>
         <source>FIN the selected messages: done with, gone from the channel</source>
         <translation>对所选消息发送 FIN：处理完毕，从通道中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="482"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="486"/>
         <source>&amp;Requeue</source>
         <translation>重新入队(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="483"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="487"/>
         <source>REQ the selected messages with the delay beside it: back to the channel</source>
         <translation>按旁边设置的延迟对所选消息发送 REQ：放回通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="484"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="488"/>
         <source>&amp;Touch</source>
         <translation>续期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="485"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="489"/>
         <source>TOUCH the selected messages: restart their msg_timeout</source>
         <translation>对所选消息发送 TOUCH：重新开始计算其 msg_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="486"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="490"/>
         <source>Finish &amp;all held</source>
         <translation>完成全部持有消息(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="487"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="491"/>
         <source>FIN every message held in this window</source>
         <translation>对本窗口持有的每条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="488"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="492"/>
         <source>Requeue all &amp;held</source>
         <translation>重新入队全部持有消息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="489"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="493"/>
         <source>REQ every held message, oldest first, with the delay beside it</source>
         <translation>按旁边设置的延迟，从最早的开始对每条持有的消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="490"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="494"/>
         <source>A&amp;uto-touch</source>
         <translation>自动续期(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="491"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="495"/>
         <source>Touch held messages before their msg_timeout, so they stay</source>
         <translation>在 msg_timeout 到期前为持有的消息续期，使其继续由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="494"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="498"/>
         <source>Requeue as a &amp;failure (backoff)</source>
         <translation>作为失败重新入队（退避）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="495"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="499"/>
         <source>REQ as a failed handler sends it: the consumer backs off (RDY 0 for a while, then tests with RDY 1), as go-nsq&apos;s Requeue does. Off: a plain REQ, as RequeueWithoutBackoff</source>
         <translation>像处理失败的 handler 那样发送 REQ：消费者进入退避（先 RDY 0 一段时间，再用 RDY 1 试探），与 go-nsq 的 Requeue 相同。关闭时：发送普通 REQ，与 RequeueWithoutBackoff 相同</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="499"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="503"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="500"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="504"/>
         <source>RDY 0: no new messages until resumed</source>
         <translation>RDY 0：恢复之前不再接收新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="502"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="506"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="503"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="507"/>
         <source>Close the connections; held messages go back to the channel</source>
         <translation>关闭连接；持有的消息回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="505"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="509"/>
         <source>Take &amp;backlog</source>
         <translation>获取积压(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="506"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="510"/>
         <source>Hold up to the number beside it from the front of the channel, then RDY 0: look at what waits without consuming it</source>
         <translation>从通道最前端持有至多旁边所设数量的消息，然后 RDY 0：查看等待中的消息而不消费它们</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="508"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="512"/>
         <source>Re&amp;lease all</source>
         <translation>全部释放(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="509"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="513"/>
         <source>REQ 0 every held message, oldest first: all go back to the channel</source>
         <translation>从最早的开始，对每条持有的消息发送 REQ 0：全部回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="510"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="514"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="511"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="515"/>
         <source>Write the selected messages (or all shown) to a JSON Lines file</source>
         <translation>将所选消息（或全部显示的消息）写入 JSON Lines 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="515"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="519"/>
         <source>How many messages a backlog snapshot holds (at most the server&apos;s max_rdy_count per nsqd)</source>
         <translation>积压快照持有的消息数（每个 nsqd 最多为服务器的 max_rdy_count）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="522"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="526"/>
         <source>Export selected messages</source>
         <translation>导出所选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="522"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="526"/>
         <source>Export all shown messages</source>
         <translation>导出全部显示的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="523"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="527"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="527"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="531"/>
         <source>Exporting messages…</source>
         <translation>正在导出消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="527"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1625"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="531"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1690"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="537"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="541"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="541"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="545"/>
         <source>Edit and re&amp;send…</source>
         <translation>编辑并重发(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="543"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="547"/>
         <source>Open the message&apos;s body in the Publish panel, change it, and publish it to this or another topic (optionally finishing the original)</source>
         <translation>在“发布”面板中打开该消息的消息体，修改后发布到本主题或其他主题（可选择同时完成原消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="548"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="552"/>
         <source>Select the message to resend</source>
         <translation>请选择要重发的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="560"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="564"/>
         <source>C&amp;lear list</source>
         <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="561"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
         <source>Forget the messages shown, except those held here</source>
         <translation>清除显示的消息（本窗口持有的除外）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="563"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="567"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="563"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="567"/>
         <source>Close NSQ Inspector</source>
         <translation>关闭 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="569"/>
         <source>&amp;About NSQ Inspector</source>
         <translation>关于 NSQ Inspector(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="569"/>
         <source>Version and licence</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="566"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="570"/>
         <source>Connect to a real server…</source>
         <translation>连接到真实服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="567"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="571"/>
         <source>Leave demo mode and fill in your own nsqd or nsqlookupd</source>
         <translation>退出演示模式，填写你自己的 nsqd 或 nsqlookupd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="589"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="593"/>
         <source>FIN sent for %1 messages</source>
         <translation>已为 %1 条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="595"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="599"/>
         <source>REQ sent for %1 messages</source>
         <translation>已为 %1 条消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="615"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="619"/>
         <source>About NSQ Inspector</source>
         <translation>关于 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="616"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="620"/>
         <source>%1&lt;br&gt;A desktop tool for looking inside NSQ: messages, frames and counts.&lt;br&gt;&lt;br&gt;Licence: MIT</source>
         <translation>%1&lt;br&gt;查看 NSQ 内部的桌面工具：消息、帧与计数。&lt;br&gt;&lt;br&gt;许可证：MIT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="620"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1582"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="624"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1647"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="889"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="893"/>
         <source>The original %1 is no longer held here: not finished</source>
         <translation>原消息 %1 已不在本窗口持有：未完成</translation>
     </message>
     <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="918"/>
+        <source>Gave up</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="924"/>
+        <source>No nsqd to publish to: connect, or set the Publish panel&apos;s address</source>
+        <translation>没有可发布到的 nsqd：请先连接，或在“发布”面板中设置地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="935"/>
+        <source>Resent %1 of %2 to %3 on %4</source>
+        <translation>已将 %2 条中的 %1 条重发到 %4 上的 %3</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/mainwindow.cpp" line="939"/>
+        <source>Resent %1 of %2 to %3 on %4, then: %5</source>
+        <translation>已将 %2 条中的 %1 条重发到 %4 上的 %3，随后：%5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="976"/>
         <source>T&amp;ime</source>
         <translation>时间(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="943"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="980"/>
         <source>&amp;Local time</source>
         <translation>本地时间(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="944"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="981"/>
         <source>&amp;UTC</source>
         <translation>UTC(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="945"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="982"/>
         <source>&amp;Relative (&quot;3.2 s ago&quot;)</source>
         <translation>相对时间（“3.2 秒前”）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="981"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1018"/>
         <source>&amp;Theme</source>
         <translation>外观(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1250"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1140"/>
+        <source>passed the %1 attempts allowed; finished</source>
+        <translation>超过允许的 %1 次尝试；已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1154"/>
+        <source>%1 more messages given up on: see the Gave up tab</source>
+        <translation>又有 %1 条消息被放弃：见“已放弃”标签页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1314"/>
         <source>Export cancelled; %1 was not written</source>
         <translation>导出已取消；未写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1310"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1374"/>
         <source>At column %1: %2</source>
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1429"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1493"/>
         <source>Filter the messages</source>
         <translation>筛选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1435"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1499"/>
         <source>Message list</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1438"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1502"/>
         <source>Message payload</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1441"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1505"/>
         <source>&amp;Oldest message</source>
         <translation>最早的消息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1444"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1508"/>
         <source>&amp;Newest message</source>
         <translation>最新的消息(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1447"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1511"/>
         <source>Go to &amp;sequence…</source>
         <translation>转到序号(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1452"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1516"/>
         <source>Go to sequence</source>
         <translation>转到序号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1453"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1517"/>
         <source>Message # (%1 to %2 are retained):</source>
         <translation>消息序号（保留了 %1 到 %2）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1460"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1524"/>
         <source>&amp;Follow the newest</source>
         <translation>跟随最新消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1463"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1527"/>
         <source>Keep the newest message in view as messages arrive; scrolling up stops following</source>
         <translation>消息到达时保持最新消息可见；向上滚动即停止跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1506"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1571"/>
         <source>No message is retained yet</source>
         <translation>还没有保留任何消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1508"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1573"/>
         <source>Message #%1 was dropped from view (the list keeps %2 rows; the oldest retained is #%3)</source>
         <translation>消息 #%1 已从视图中移除（列表保留 %2 行；保留的最早消息是 #%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1515"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1580"/>
         <source>There is no message #%1 yet (the newest is #%2)</source>
         <translation>还没有消息 #%1（最新的是 #%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1523"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1588"/>
         <source>Message #%1 is hidden by the filter</source>
         <translation>消息 #%1 被筛选条件隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1546"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1556"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1611"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1621"/>
         <source>anywhere in the window</source>
         <translation>窗口内任意位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1549"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1558"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1560"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1614"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1623"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1625"/>
         <source>the message list</source>
         <translation>在消息列表中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1549"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1614"/>
         <source>its panel</source>
         <translation>所在面板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1554"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1619"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1554"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1619"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1554"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1619"/>
         <source>every form</source>
         <translation>所有表单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1555"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
         <source>Open a menu</source>
         <translation>打开菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1555"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
         <source>Alt + its underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1557"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1622"/>
         <source>Select messages</source>
         <translation>选择消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1557"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1622"/>
         <source>Shift or Ctrl + arrows, Ctrl+A</source>
         <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1559"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1624"/>
         <source>The actions for the selected messages</source>
         <translation>所选消息的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1559"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1624"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键，Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1569"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1634"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1572"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1637"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1572"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1637"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1572"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1637"/>
         <source>Where</source>
         <translation>适用位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1602"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1667"/>
         <source>Messages are held</source>
         <translation>仍有持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1603"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1668"/>
         <source>This window holds %1 messages in flight. What should become of them?</source>
         <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1610"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1675"/>
         <source>Requeue: back to the channel now (REQ 0), for the next consumer.
 Finish: done with, gone from the channel (FIN).
 Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
@@ -1861,261 +2028,261 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1680"/>
         <source>&amp;Requeue them</source>
         <translation>重新入队这些消息(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1616"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1681"/>
         <source>&amp;Finish them</source>
         <translation>完成这些消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1617"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1682"/>
         <source>&amp;Keep them for msg_timeout</source>
         <translation>保留到 msg_timeout(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="640"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="644"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="646"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="650"/>
         <source>&amp;Messages</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="657"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1020"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="661"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1057"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="658"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="662"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="659"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="663"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="660"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="664"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="661"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="665"/>
         <source>Every key the window answers to</source>
         <translation>窗口响应的所有按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="667"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="671"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="676"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="680"/>
         <source>Common REQ delays</source>
         <translation>常用 REQ 延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="679"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="683"/>
         <source>now (0 s)</source>
         <translation>立即（0 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="680"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="684"/>
         <source>5 s</source>
         <translation>5 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="681"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="685"/>
         <source>30 s</source>
         <translation>30 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="682"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="686"/>
         <source>1 min</source>
         <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="683"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="687"/>
         <source>10 min</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="684"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="688"/>
         <source>1 h</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="708"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="712"/>
         <source>demo broker could not start: %1</source>
         <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="711"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="715"/>
         <source>DEMO — embedded broker at %1</source>
         <translation>演示 — 内嵌服务器位于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="741"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="745"/>
         <source>before subscribing: %1</source>
         <translation>订阅前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="778"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="782"/>
         <source>profile %1 loaded: press Connect</source>
         <translation>已加载配置档案 %1：请点击“连接”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="795"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="799"/>
         <source>TLS without verification: the server&apos;s identity is not checked</source>
         <translation>TLS 未验证服务器：不检查服务器身份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="815"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="819"/>
         <source>%1: RDY %2, %3 in flight</source>
         <translation>%1：RDY %2，处理中 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="838"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="842"/>
         <source>backoff level %1</source>
         <translation>退避级别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="840"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="844"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="842"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="846"/>
         <source>no nsqd connected</source>
         <translation>未连接任何 nsqd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="852"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1023"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="856"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1060"/>
         <source>Record the wire trace</source>
         <translation>记录线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="857"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="861"/>
         <source>Record every frame sent and received (%1). Off, it costs nothing.</source>
         <translation>记录收发的每一帧（%1）。关闭时没有任何开销。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="877"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1014"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="881"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1051"/>
         <source>Plots</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="879"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1014"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="883"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1051"/>
         <source>Event timeline</source>
         <translation>事件时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="880"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1015"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="884"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1052"/>
         <source>Wire trace</source>
         <translation>线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="881"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1015"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="885"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1052"/>
         <source>How a consumer works</source>
         <translation>消费者工作原理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="883"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="887"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="895"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="899"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="927"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1022"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="964"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1059"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1054"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1091"/>
         <source>The wire trace was off when this happened: turn on View ▸ Record the wire trace, then reconnect to see these frames.</source>
         <translation>发生此步骤时线路跟踪未开启：请打开“视图 ▸ 记录线路跟踪”，然后重新连接以查看这些帧。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1056"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1093"/>
         <source>No frame of this step is in the trace (it was off then, or the frames were dropped from view).</source>
         <translation>跟踪中没有此步骤的帧（当时未开启跟踪，或这些帧已从视图中移除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1075"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1112"/>
         <source>The events of this step are no longer in the timeline.</source>
         <translation>此步骤的事件已不在事件时间线中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1111"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1175"/>
         <source>closed (%1)</source>
         <translation>已关闭（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1115"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1118"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1179"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1182"/>
         <source>backoff</source>
         <translation>退避</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1115"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1179"/>
         <source>level %1, %2 ms</source>
         <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1154"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1218"/>
         <source>Nothing to %1: no held message is selected</source>
         <translation>无法 %1：未选中任何持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1164"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1228"/>
         <source>%1 sent for %2 messages</source>
         <translation>已为 %2 条消息发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1166"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1230"/>
         <source>; %1 selected were not held here</source>
         <translation>；所选消息中有 %1 条不由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1193"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1257"/>
         <source>backlog snapshot: holding up to %1 more messages from the front of the channel (max in flight %2 until Release all)</source>
         <translation>积压快照：从通道最前端再持有至多 %1 条消息（在“全部释放”之前，最大处理中为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1206"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1270"/>
         <source>backlog snapshot: %1 messages held; RDY 0 until you resume</source>
         <translation>积压快照：已持有 %1 条消息；恢复之前保持 RDY 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1221"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1285"/>
         <source>REQ 0 sent for %1 messages, oldest first</source>
         <translation>已从最早的开始为 %1 条消息发送 REQ 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1245"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1264"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1309"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1328"/>
         <source>Could not write %1: %2</source>
         <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1376"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1440"/>
         <source>received %1 · held %2 · shown %3</source>
         <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
     </message>

@@ -7,8 +7,10 @@
 #include <qcustomplot.h>
 
 #include "clusterpanel.h"
+#include "gaveuppanel.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "models/gaveupmodel.h"
 #include "models/messagemodel.h"
 #include "models/timelinemodel.h"
 #include "models/tourmodel.h"
@@ -787,6 +789,76 @@ private Q_SLOTS:
                     .toString()
                     .endsWith(QLatin1Char('Z')));
         w.findChild<QAction *>(QStringLiteral("time_local"))->trigger();
+    }
+
+    void messagesGivenUpOnAreListedAndResent()
+    {
+        MainWindow w;
+        w.show();
+        const QString topic = QStringLiteral("giveup%1").arg(++m_serial);
+        m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(topic), QStringLiteral("desk"));
+        QCOMPARE(m_broker->publish(topic, {QByteArray("poison"), QByteArray("late")}), QString());
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.channel = QStringLiteral("desk");
+        s.giveUpAfter = 2;
+        s.config.msgTimeout = 1000;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 2, kWait);
+        const auto idOf = [&w](const QByteArray &body) {
+            for (int i = 0; i < w.model()->rowCount(); ++i)
+                if (w.model()->rowAt(i).delivery.message.body == body)
+                    return w.model()->rowAt(i).delivery.message.id;
+            return nsq::MessageId{};
+        };
+        // Requeued twice: the third delivery passes the 2 attempts allowed and is given up on.
+        const nsq::MessageId poison = idOf("poison");
+        for (int attempt = 1; attempt <= 2; ++attempt) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                w.model()->rowOf(poison) >= 0 &&
+                    w.model()->rowAt(w.model()->rowOf(poison)).state == MessageState::InFlight &&
+                    w.model()->rowAt(w.model()->rowOf(poison)).delivery.message.attempts == attempt,
+                kWait);
+            w.session()->requeue({poison}, 0);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(w.gaveUp()->rowCount(), 1, kWait);
+        QCOMPARE(w.gaveUp()->rowAt(0).message.body, QByteArray("poison"));
+        QCOMPARE(w.gaveUp()->rowAt(0).message.attempts, quint16(3));
+        QVERIFY(w.gaveUp()->rowAt(0).reason.contains(QLatin1String("2 attempts")));
+        QTRY_VERIFY_WITH_TIMEOUT(channel(topic)->inFlight.size() == 1, kWait); // finished
+
+        // Hold mode: a FIN that nsqd refuses (the message timed out while paused) goes there too.
+        w.session()->setPaused(true);
+        QTRY_VERIFY_WITH_TIMEOUT(channel(topic)->timeoutCount >= 1, kWait);
+        w.session()->finish({idOf("late")});
+        QTRY_COMPARE_WITH_TIMEOUT(w.gaveUp()->rowCount(), 2, kWait);
+        QCOMPARE(w.gaveUp()->rowAt(1).message.body, QByteArray("late"));
+
+        // Resent to a topic of the user's choice: a manual dead-letter queue.
+        const QString dead = topic + QStringLiteral("_dead");
+        m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(dead), QStringLiteral("c"));
+        auto *panel = w.findChild<QWidget *>(QStringLiteral("gaveUpDock"));
+        QVERIFY(panel);
+        w.findChild<QLineEdit *>(QStringLiteral("gaveUpTopic"))->setText(dead);
+        w.findChild<QPushButton *>(QStringLiteral("gaveUpResend"))->click();
+        const Topic *deadTopic = m_broker->topic(dead);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            deadTopic->channels.find(QStringLiteral("c"))->second->messageCount, quint64(2), kWait);
+        // And exported, with why.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("dead.jsonl"));
+        QCOMPARE(w.gaveUpPanel()->exportTo(path), QString());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject first = QJsonDocument::fromJson(f.readLine()).object();
+        QCOMPARE(first.value(QLatin1String("body")).toString(), QStringLiteral("poison"));
+        QVERIFY(
+            first.value(QLatin1String("gave_up")).toString().contains(QLatin1String("attempts")));
+        // It outlives the connection.
+        w.session()->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.session()->isActive(), kWait);
+        QCOMPARE(w.gaveUp()->rowCount(), 2);
     }
 
     void versionNamesQtQCustomPlotAndTheProtocol()

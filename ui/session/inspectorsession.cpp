@@ -180,9 +180,9 @@ QStringList InspectorSession::start(const SessionSettings &settings)
 
     nsq::Config config = settings.config;
     config.maxInFlight = settings.maxInFlight;
-    // An inspector never finishes a message on its own: past max_attempts a message is still
-    // shown and left to the user (Peek adds an attempt per look).
-    config.maxAttempts = 0;
+    // An inspector finishes a message on its own only when told to give up after N attempts:
+    // otherwise it is still shown and left to the user (Peek adds an attempt per look).
+    config.maxAttempts = settings.giveUpAfter;
     auto *consumer = new nsq::Consumer(settings.topic, m_channel, config);
     problems = consumer->validate();
     if (!problems.isEmpty()) {

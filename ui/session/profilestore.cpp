@@ -58,6 +58,7 @@ SessionSettings ProfileStore::load(const QString &name)
     if (!modeFromName(s.value(QStringLiteral("mode")).toString(), &p.mode))
         p.mode = Mode::Hold;
     p.maxInFlight = s.value(QStringLiteral("maxInFlight"), 25).toInt();
+    p.giveUpAfter = s.value(QStringLiteral("giveUpAfter"), 0).toInt();
     nsq::Config &c = p.config;
     c.tlsV1 = s.value(QStringLiteral("tls"), false).toBool();
     c.tlsRootCaFile = s.value(QStringLiteral("tlsCaFile")).toString();
@@ -83,6 +84,7 @@ void ProfileStore::save(const QString &name, const SessionSettings &p)
     s.setValue(QStringLiteral("channel"), p.channel);
     s.setValue(QStringLiteral("mode"), modeName(p.mode));
     s.setValue(QStringLiteral("maxInFlight"), p.maxInFlight);
+    s.setValue(QStringLiteral("giveUpAfter"), p.giveUpAfter);
     const nsq::Config &c = p.config;
     s.setValue(QStringLiteral("tls"), c.tlsV1);
     s.setValue(QStringLiteral("tlsCaFile"), c.tlsRootCaFile);

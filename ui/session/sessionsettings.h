@@ -29,6 +29,9 @@ struct SessionSettings
     QString channel; // empty: a fresh ephemeral channel
     Mode mode = Mode::Hold;
     int maxInFlight = 25;
+    // Past this many attempts a message is given up on (finished, and listed as such); 0 never:
+    // an inspector leaves every message to the user unless told otherwise.
+    int giveUpAfter = 0;
     nsq::Config config;
 
     // The channel that will be used: the given one, or a fresh ephemeral one.

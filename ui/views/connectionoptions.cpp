@@ -32,7 +32,7 @@ ConnectionOptions::ConnectionOptions(QWidget *parent)
       m_insecure(redLabel(QStringLiteral("insecureMarker"))),
       m_tlsError(redLabel(QStringLiteral("tlsError"))), m_secret(new QLineEdit),
       m_secretNote(new QLabel), m_compression(new QComboBox), m_heartbeat(new QSpinBox),
-      m_msgTimeout(new QSpinBox), m_userAgent(new QLineEdit),
+      m_msgTimeout(new QSpinBox), m_giveUp(new QSpinBox), m_userAgent(new QLineEdit),
       m_configError(redLabel(QStringLiteral("optionsError")))
 {
     m_tls->setObjectName(QStringLiteral("tls"));
@@ -100,6 +100,14 @@ ConnectionOptions::ConnectionOptions(QWidget *parent)
     form->addRow(tr("Compression:"), m_compression);
     form->addRow(tr("Heartbeat:"), m_heartbeat);
     form->addRow(tr("msg_timeout:"), m_msgTimeout);
+    m_giveUp->setObjectName(QStringLiteral("giveUpAfter"));
+    m_giveUp->setRange(0, 65535);
+    m_giveUp->setSpecialValueText(tr("never"));
+    m_giveUp->setSuffix(tr(" attempts"));
+    m_giveUp->setToolTip(tr("Finish a message delivered more often than this and list it under "
+                            "Gave up, where it can be exported or resent (max_attempts). Never: "
+                            "every message is left to you"));
+    form->addRow(tr("Give up after:"), m_giveUp);
     form->addRow(tr("User agent:"), m_userAgent);
     form->addRow(m_configError);
 
@@ -139,6 +147,16 @@ void ConnectionOptions::setFrom(const nsq::Config &c)
     m_msgTimeout->setValue(c.msgTimeout);
     m_userAgent->setText(c.userAgent);
     validate();
+}
+
+int ConnectionOptions::giveUpAfter() const
+{
+    return m_giveUp->value();
+}
+
+void ConnectionOptions::setGiveUpAfter(int attempts)
+{
+    m_giveUp->setValue(attempts);
 }
 
 QString ConnectionOptions::authSecret() const

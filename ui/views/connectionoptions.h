@@ -26,6 +26,9 @@ public:
     void setAuthSecret(const QString &secret);
     void setSecretNote(const QString &note); // what the keychain said
     QStringList problems() const;
+    // Attempts after which a message is given up on; 0: never.
+    int giveUpAfter() const;
+    void setGiveUpAfter(int attempts);
     bool isInsecure() const;
 
 Q_SIGNALS:
@@ -43,6 +46,7 @@ private:
     QLabel *m_secretNote;
     QComboBox *m_compression;
     QSpinBox *m_heartbeat, *m_msgTimeout;
+    QSpinBox *m_giveUp;
     QLineEdit *m_userAgent;
     QLabel *m_configError;
 };

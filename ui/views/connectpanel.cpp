@@ -266,6 +266,7 @@ SessionSettings ConnectPanel::settings() const
     s.mode = Mode(m_mode->currentData().toInt());
     s.maxInFlight = m_maxInFlight->value();
     m_options->apply(&s.config);
+    s.giveUpAfter = m_options->giveUpAfter();
     s.config.authSecret = m_options->authSecret();
     return s;
 }
@@ -279,6 +280,7 @@ void ConnectPanel::setSettings(const SessionSettings &s)
     m_channel->setText(s.channel);
     m_mode->setCurrentIndex(m_mode->findData(int(s.mode)));
     m_options->setFrom(s.config);
+    m_options->setGiveUpAfter(s.giveUpAfter);
     m_options->setAuthSecret(s.config.authSecret);
     const QSignalBlocker block(m_maxInFlight);
     m_maxInFlight->setValue(s.maxInFlight);

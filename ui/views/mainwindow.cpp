@@ -5,7 +5,9 @@
 #include "clusterpanel.h"
 #include "connectpanel.h"
 #include "decodedview.h"
+#include "gaveuppanel.h"
 #include "language.h"
+#include "models/gaveupmodel.h"
 #include "models/messagefiltermodel.h"
 #include "models/messagemodel.h"
 #include "models/timelinemodel.h"
@@ -118,7 +120,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_splitter(new QSplitter(Qt::Vertical)), m_countdown(new QTimer(this)),
       m_autoTouch(new QTimer(this)), m_takeCount(new QSpinBox), m_probe(new ServerProbe(this)),
       m_traceModel(new TraceModel(this)), m_timelineModel(new TimelineModel(this)),
-      m_tourModel(new TourModel(this)), m_poller(new ChannelPoller(this))
+      m_tourModel(new TourModel(this)), m_poller(new ChannelPoller(this)),
+      m_gaveUp(new GaveUpModel(this))
 {
     initResources();
     qApp->installEventFilter(new MenuKeyGuard(this));
@@ -312,6 +315,7 @@ MainWindow::MainWindow(QWidget *parent)
                         m_model->addDeliveries(segment.deliveries);
                     } else {
                         trackConnections(segment.events);
+                        collectGaveUp(segment.events);
                         m_model->applyEvents(segment.events);
                     }
                 }
@@ -910,7 +914,40 @@ void MainWindow::createDocks()
                     }
             });
     QDockWidget *logDock = findChild<QDockWidget *>(QStringLiteral("logDock"));
-    for (QDockWidget *d : {tourDock, plotsDock, timelineDock, traceDock, clusterDock, publishDock})
+    m_gaveUpPanel = new GaveUpPanel(m_gaveUp);
+    auto *gaveUpDock = dock(tr("Gave up"), QStringLiteral("gaveUpDock"), m_gaveUpPanel);
+    connect(m_gaveUpPanel, &GaveUpPanel::resendRequested, this,
+            [this](const QList<QByteArray> &bodies, const QString &topic) {
+                const QString address = m_publish->defaultTcpAddress();
+                if (address.isEmpty()) {
+                    m_gaveUpPanel->showResult(
+                        tr("No nsqd to publish to: connect, or set the Publish panel's address"));
+                    return;
+                }
+                auto *job = new PublishJob(PublishJob::Transport::Tcp, address, topic, this);
+                QList<PublishJob::Item> items;
+                for (const QByteArray &b : bodies)
+                    items << PublishJob::Item{b, 0};
+                connect(
+                    job, &PublishJob::finished, this,
+                    [this, job, topic, address](qint64 done, qint64 total, const QString &error) {
+                        const QString text = error.isEmpty()
+                                                 ? tr("Resent %1 of %2 to %3 on %4")
+                                                       .arg(done)
+                                                       .arg(total)
+                                                       .arg(topic, address)
+                                                 : tr("Resent %1 of %2 to %3 on %4, then: %5")
+                                                       .arg(done)
+                                                       .arg(total)
+                                                       .arg(topic, address, error);
+                        m_gaveUpPanel->showResult(text);
+                        onLogged(text, !error.isEmpty());
+                        job->deleteLater();
+                    });
+                job->start(items);
+            });
+    for (QDockWidget *d :
+         {tourDock, plotsDock, timelineDock, traceDock, clusterDock, publishDock, gaveUpDock})
         tabifyDockWidget(logDock, d);
     logDock->raise();
     resizeDocks({logDock}, {260}, Qt::Vertical);
@@ -1089,6 +1126,33 @@ void MainWindow::pollChannel()
                 s.nsqdAddresses << it.key();
     }
     m_poller->start(ServerProbe::nsqdHttpAddresses(s), s.topic, m_session->channel());
+}
+
+void MainWindow::collectGaveUp(const QList<nsq::ConsumerEvent> &events)
+{
+    using K = nsq::ConsumerEvent::Kind;
+    const QString topic = m_session->settings().topic;
+    int added = 0;
+    for (const nsq::ConsumerEvent &e : events) {
+        if (e.kind == K::Failed) {
+            // Finished by the consumer without being handed on: the event carries it whole.
+            m_gaveUp->add(e.message, topic,
+                          tr("passed the %1 attempts allowed; finished")
+                              .arg(m_session->settings().giveUpAfter),
+                          e.atMs);
+            ++added;
+        } else if (e.kind == K::ActionFailed && e.action != nsq::Conn::MessageAction::Touch &&
+                   m_session->settings().mode == Mode::Hold) {
+            const int row = m_model->rowOf(e.id);
+            if (row >= 0) {
+                m_gaveUp->add(m_model->rowAt(row).delivery.message, topic, e.text, e.atMs);
+                ++added;
+            }
+        }
+    }
+    if (added > 0)
+        statusBar()->showMessage(tr("%1 more messages given up on: see the Gave up tab").arg(added),
+                                 8000);
 }
 
 void MainWindow::trackConnections(const QList<nsq::ConsumerEvent> &events)
@@ -1467,8 +1531,9 @@ void MainWindow::createNavigation()
             scrollToNewest();
     });
     m_goMenu->addSeparator();
-    const char *docks[] = {"connectionDock", "logDock",   "tourDock",    "plotsDock",
-                           "timelineDock",   "traceDock", "clusterDock", "publishDock"};
+    const char *docks[] = {"connectionDock", "logDock",      "tourDock",
+                           "plotsDock",      "timelineDock", "traceDock",
+                           "clusterDock",    "publishDock",  "gaveUpDock"};
     int n = 0;
     for (const char *name : docks) {
         auto *d = findChild<QDockWidget *>(QLatin1String(name));

@@ -37,6 +37,8 @@ namespace nsqui {
 
 class ConnectPanel;
 class FieldFilterJob;
+class GaveUpModel;
+class GaveUpPanel;
 class DemoBroker;
 class InspectorSession;
 class MessageFilterModel;
@@ -85,6 +87,8 @@ public:
     TracePanel *tracePanel() const { return m_tracePanel; }
     TourModel *tour() const { return m_tourModel; }
     TourPanel *tourPanel() const { return m_tourPanel; }
+    GaveUpModel *gaveUp() const { return m_gaveUp; }
+    GaveUpPanel *gaveUpPanel() const { return m_gaveUpPanel; }
     // Language of the tour (and what else is translated): "" (the system's), "en", "zh_CN".
     void setLanguage(const QString &code);
     // "" (the system's style and palette), "light" or "dark"; kept in the settings.
@@ -107,6 +111,7 @@ private:
     void onStats(const nsq::ConsumerStats &stats);
     void onLogged(const QString &line, bool problem);
     void trackConnections(const QList<nsq::ConsumerEvent> &events);
+    void collectGaveUp(const QList<nsq::ConsumerEvent> &events);
     void onSelectionChanged();
     void updateActions();
     void updateStatus();
@@ -195,6 +200,8 @@ private:
     TimelinePanel *m_timelinePanel = nullptr;
     TourPanel *m_tourPanel = nullptr;
     ChannelPoller *m_poller;
+    GaveUpModel *m_gaveUp;
+    GaveUpPanel *m_gaveUpPanel = nullptr;
     QAction *m_traceAction = nullptr;
     QMenu *m_viewMenu = nullptr;
     qint64 m_sessionStartMs = 0;

@@ -43,6 +43,8 @@ public:
     // Replays a JSON Lines file; an empty string, or why not (nothing is sent then).
     QString replay(const QString &path);
     PublishJob *job() const { return m_job; }
+    // The nsqd TCP address publishing goes to by default (the session's).
+    QString defaultTcpAddress() const { return m_tcpDefault; }
 
 Q_SIGNALS:
     void finished(const QString &summary);
