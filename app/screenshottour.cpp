@@ -1,9 +1,11 @@
 #include "screenshottour.h"
 
 #include "decodedview.h"
+#include "lifediagram.h"
 #include "mainwindow.h"
 #include "models/messagemodel.h"
 #include "payloadview.h"
+#include "session/inspectorsession.h"
 
 #include <QAction>
 #include <QApplication>
@@ -70,6 +72,15 @@ void ScreenshotTour::next()
              m_window->payloadView()->tabs()->setCurrentWidget(m_window->payloadView()->decoded());
          },
          800},
+        {"life",
+         [this] {
+             // A message requeued once, delivered again: its path lit in the Life tab.
+             const nsq::MessageId id = m_window->model()->rowAt(5).delivery.message.id;
+             m_window->session()->requeue({id}, 0);
+             m_window->table()->selectRow(5);
+             m_window->payloadView()->tabs()->setCurrentWidget(m_window->payloadView()->life());
+         },
+         1500},
         {"plots",
          [this, dock] {
              m_window->payloadView()->tabs()->setCurrentIndex(0);

@@ -1426,6 +1426,94 @@
     </message>
 </context>
 <context>
+    <name>nsqui::LifeDiagram</name>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="55"/>
+        <source>delivered</source>
+        <translation>已投递</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="57"/>
+        <source>in flight</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="59"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="61"/>
+        <source>requeued (deferred)</source>
+        <translation>已重新入队（延迟）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="63"/>
+        <source>timed out</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="65"/>
+        <source>redelivered, attempts + 1</source>
+        <translation>重新投递，尝试次数 + 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="96"/>
+        <source>Select a message to see the path it took.</source>
+        <translation>选择一条消息以查看它经历的路径。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="119"/>
+        <source>delivered (attempt %1) at %2</source>
+        <translation>于 %2 投递（第 %1 次尝试）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="124"/>
+        <source>delivered again (attempt %1) %2</source>
+        <translation>再次投递（第 %1 次尝试）%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="129"/>
+        <source>touched %1</source>
+        <translation>已续期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="133"/>
+        <source>finished %1</source>
+        <translation>已完成 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="137"/>
+        <source>given up on (past its attempts) and finished %1</source>
+        <translation>已放弃（超过尝试次数）并完成 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="142"/>
+        <source>requeued with a %1 ms delay %2</source>
+        <translation>以 %1 毫秒延迟重新入队 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="143"/>
+        <source>requeued %1</source>
+        <translation>已重新入队 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="147"/>
+        <source>timed out %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="151"/>
+        <source>answered too late (nsqd had taken it back) %1</source>
+        <translation>应答太迟（nsqd 已收回）%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="155"/>
+        <source>lost with its connection %1</source>
+        <translation>随连接丢失 %1</translation>
+    </message>
+</context>
+<context>
     <name>nsqui::MainWindow</name>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="114"/>
@@ -1695,7 +1783,7 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="531"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1690"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1691"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1781,7 +1869,7 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="624"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1647"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1648"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1856,170 +1944,170 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1493"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1494"/>
         <source>Filter the messages</source>
         <translation>筛选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1499"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1500"/>
         <source>Message list</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1502"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1503"/>
         <source>Message payload</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1505"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1506"/>
         <source>&amp;Oldest message</source>
         <translation>最早的消息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1508"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1509"/>
         <source>&amp;Newest message</source>
         <translation>最新的消息(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1511"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1512"/>
         <source>Go to &amp;sequence…</source>
         <translation>转到序号(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1516"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1517"/>
         <source>Go to sequence</source>
         <translation>转到序号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1517"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1518"/>
         <source>Message # (%1 to %2 are retained):</source>
         <translation>消息序号（保留了 %1 到 %2）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1524"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1525"/>
         <source>&amp;Follow the newest</source>
         <translation>跟随最新消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1527"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1528"/>
         <source>Keep the newest message in view as messages arrive; scrolling up stops following</source>
         <translation>消息到达时保持最新消息可见；向上滚动即停止跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1571"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1572"/>
         <source>No message is retained yet</source>
         <translation>还没有保留任何消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1573"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1574"/>
         <source>Message #%1 was dropped from view (the list keeps %2 rows; the oldest retained is #%3)</source>
         <translation>消息 #%1 已从视图中移除（列表保留 %2 行；保留的最早消息是 #%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1580"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1581"/>
         <source>There is no message #%1 yet (the newest is #%2)</source>
         <translation>还没有消息 #%1（最新的是 #%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1588"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1589"/>
         <source>Message #%1 is hidden by the filter</source>
         <translation>消息 #%1 被筛选条件隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1611"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1621"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1612"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1622"/>
         <source>anywhere in the window</source>
         <translation>窗口内任意位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1614"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1623"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1625"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1624"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1626"/>
         <source>the message list</source>
         <translation>在消息列表中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1614"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
         <source>its panel</source>
         <translation>所在面板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1619"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1619"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1619"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
         <source>every form</source>
         <translation>所有表单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1621"/>
         <source>Open a menu</source>
         <translation>打开菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1621"/>
         <source>Alt + its underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1622"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1623"/>
         <source>Select messages</source>
         <translation>选择消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1622"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1623"/>
         <source>Shift or Ctrl + arrows, Ctrl+A</source>
         <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1624"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1625"/>
         <source>The actions for the selected messages</source>
         <translation>所选消息的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1624"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1625"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键，Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1634"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1635"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1637"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1638"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1637"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1638"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1637"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1638"/>
         <source>Where</source>
         <translation>适用位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1667"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1668"/>
         <source>Messages are held</source>
         <translation>仍有持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1668"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1669"/>
         <source>This window holds %1 messages in flight. What should become of them?</source>
         <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1675"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1676"/>
         <source>Requeue: back to the channel now (REQ 0), for the next consumer.
 Finish: done with, gone from the channel (FIN).
 Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
@@ -2028,17 +2116,17 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1680"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1681"/>
         <source>&amp;Requeue them</source>
         <translation>重新入队这些消息(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1681"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1682"/>
         <source>&amp;Finish them</source>
         <translation>完成这些消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1682"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1683"/>
         <source>&amp;Keep them for msg_timeout</source>
         <translation>保留到 msg_timeout(&amp;K)</translation>
     </message>
@@ -2282,7 +2370,7 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
         <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1440"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1441"/>
         <source>received %1 · held %2 · shown %3</source>
         <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
     </message>
@@ -2320,58 +2408,58 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
         <translation>失败（达到最大尝试次数）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="79"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="86"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="81"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="88"/>
         <source>Published</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="83"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="90"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="85"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="92"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="87"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="94"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="91"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="98"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="93"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="100"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="95"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="102"/>
         <source>Body</source>
         <translation>消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="119"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="126"/>
         <source>nsqd takes it back at %1 unless it is touched</source>
         <translation>若不续期，nsqd 将在 %1 收回该消息</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="175"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="182"/>
         <source> (redelivered)</source>
         <translation>（重新投递）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="185"/>
-        <location filename="../../ui/models/messagemodel.cpp" line="186"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="192"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="193"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -2379,82 +2467,92 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 <context>
     <name>nsqui::PayloadView</name>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="170"/>
+        <location filename="../../ui/views/payloadview.cpp" line="171"/>
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="170"/>
+        <location filename="../../ui/views/payloadview.cpp" line="171"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="172"/>
+        <location filename="../../ui/views/payloadview.cpp" line="173"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="173"/>
+        <location filename="../../ui/views/payloadview.cpp" line="174"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="174"/>
+        <location filename="../../ui/views/payloadview.cpp" line="175"/>
         <source>Decoded</source>
         <translation>解码</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="175"/>
+        <location filename="../../ui/views/payloadview.cpp" line="176"/>
         <source>MsgPack, CBOR, protobuf, compressed bodies: read as a tree</source>
         <translation>MsgPack、CBOR、protobuf、压缩的消息体：以树形读取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="177"/>
+        <location filename="../../ui/views/payloadview.cpp" line="178"/>
         <source>Hex</source>
         <translation>Hex</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="178"/>
+        <location filename="../../ui/views/payloadview.cpp" line="179"/>
         <source>Base64</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="179"/>
+        <location filename="../../ui/views/payloadview.cpp" line="180"/>
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>
     <message>
+        <location filename="../../ui/views/payloadview.cpp" line="182"/>
+        <source>Life</source>
+        <translation>经历</translation>
+    </message>
+    <message>
         <location filename="../../ui/views/payloadview.cpp" line="183"/>
+        <source>The path this message took, as this window saw it</source>
+        <translation>本窗口所见的这条消息经历的路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/payloadview.cpp" line="187"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="184"/>
+        <location filename="../../ui/views/payloadview.cpp" line="188"/>
         <source>Copy what this tab shows</source>
         <translation>复制此标签页显示的内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="186"/>
+        <location filename="../../ui/views/payloadview.cpp" line="190"/>
         <source>Save body…</source>
         <translation>保存消息体…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="187"/>
+        <location filename="../../ui/views/payloadview.cpp" line="191"/>
         <source>Write the message body, byte for byte, to a file</source>
         <translation>将消息体逐字节原样写入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="216"/>
+        <location filename="../../ui/views/payloadview.cpp" line="220"/>
         <source>Select a message to see its body.</source>
         <translation>选择一条消息以查看其消息体。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="231"/>
+        <location filename="../../ui/views/payloadview.cpp" line="236"/>
         <source>%1 — %2 bytes, attempt %3</source>
         <translation>%1 — %2 字节，第 %3 次尝试</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="259"/>
+        <location filename="../../ui/views/payloadview.cpp" line="269"/>
         <source>
 
 [first %1 KiB of %2 bytes shown; Save writes all of it]</source>
@@ -2463,51 +2561,51 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 [仅显示 %2 字节中的前 %1 KiB；“保存”会写入全部内容]</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="270"/>
+        <location filename="../../ui/views/payloadview.cpp" line="280"/>
         <source>[%1 bytes are not valid UTF-8; shown as \xNN]
 </source>
         <translation>[%1 个字节不是有效的 UTF-8；以 \xNN 形式显示]
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="272"/>
+        <location filename="../../ui/views/payloadview.cpp" line="282"/>
         <source>[lines longer than %1 characters are broken for display; Copy and Save keep them whole]
 </source>
         <translation>[超过 %1 个字符的行已为显示而折行；“复制”和“保存”会保留完整内容]
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="286"/>
+        <location filename="../../ui/views/payloadview.cpp" line="296"/>
         <source>not JSON</source>
         <translation>不是 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="286"/>
+        <location filename="../../ui/views/payloadview.cpp" line="296"/>
         <source>%1 at byte %2</source>
         <translation>%1（位于第 %2 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="291"/>
+        <location filename="../../ui/views/payloadview.cpp" line="301"/>
         <source>array</source>
         <translation>数组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="291"/>
+        <location filename="../../ui/views/payloadview.cpp" line="301"/>
         <source>object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="301"/>
+        <location filename="../../ui/views/payloadview.cpp" line="311"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="301"/>
+        <location filename="../../ui/views/payloadview.cpp" line="311"/>
         <source>more than %1 values; not all shown</source>
         <translation>超过 %1 个值；未全部显示</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="317"/>
+        <location filename="../../ui/views/payloadview.cpp" line="327"/>
         <source>ID:          %1
 Published:   %2 (%3 ns)
 Received:    %4
@@ -2526,22 +2624,22 @@ nsqd：      %7
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="362"/>
+        <location filename="../../ui/views/payloadview.cpp" line="372"/>
         <source>Copied %1 characters</source>
         <translation>已复制 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="370"/>
+        <location filename="../../ui/views/payloadview.cpp" line="380"/>
         <source>Save message body</source>
         <translation>保存消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="376"/>
+        <location filename="../../ui/views/payloadview.cpp" line="386"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="379"/>
+        <location filename="../../ui/views/payloadview.cpp" line="389"/>
         <source>Saved %1 bytes to %2</source>
         <translation>已将 %1 字节保存到 %2</translation>
     </message>

@@ -9,12 +9,14 @@
 #include "clusterpanel.h"
 #include "gaveuppanel.h"
 #include "language.h"
+#include "lifediagram.h"
 #include "mainwindow.h"
 #include "models/gaveupmodel.h"
 #include "models/messagemodel.h"
 #include "models/timelinemodel.h"
 #include "models/tourmodel.h"
 #include "models/tracemodel.h"
+#include "payloadview.h"
 #include "plotspanel.h"
 #include "retranslator.h"
 #include "session/clusterpoller.h"
@@ -863,6 +865,36 @@ private Q_SLOTS:
         w.session()->stop();
         QTRY_VERIFY_WITH_TIMEOUT(!w.session()->isActive(), kWait);
         QCOMPARE(w.gaveUp()->rowCount(), 2);
+    }
+
+    void aMessagesLifeIsDrawnAsItWent()
+    {
+        MainWindow w;
+        w.show();
+        holdIn(w, 1);
+        const nsq::MessageId id = w.model()->rowAt(0).delivery.message.id;
+        w.table()->selectRow(0);
+        w.payloadView()->tabs()->setCurrentWidget(w.payloadView()->life());
+        LifeDiagram *life = w.payloadView()->life();
+        QTRY_COMPARE(life->pathSteps().size(), 1);
+        QVERIFY(life->pathSteps().first().startsWith(QLatin1String("delivered (attempt 1)")));
+        // Requeued once, delivered again, then finished.
+        w.session()->requeue({id}, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.model()->rowAt(w.model()->rowOf(id)).delivery.message.attempts == 2, kWait);
+        w.session()->finish({id});
+        QTRY_COMPARE_WITH_TIMEOUT(life->pathSteps().size(), 4, kWait);
+        QStringList kinds;
+        for (const QString &step : life->pathSteps())
+            kinds << step.section(QLatin1Char(' '), 0, 0);
+        QCOMPARE(kinds, (QStringList{"delivered", "requeued", "delivered", "finished"}));
+        QVERIFY(life->pathSteps().at(2).startsWith(QLatin1String("delivered again (attempt 2)")));
+        QCOMPARE(life->litNodes(),
+                 (QSet<int>{LifeDiagram::Delivered, LifeDiagram::InFlight, LifeDiagram::Requeued,
+                            LifeDiagram::Redelivered, LifeDiagram::Finished}));
+        QVERIFY(life->litEdges().contains({LifeDiagram::Requeued, LifeDiagram::Redelivered}));
+        QVERIFY(!life->litNodes().contains(LifeDiagram::TimedOut));
+        QVERIFY(!life->grab().isNull()); // it paints
     }
 
     void versionNamesQtQCustomPlotAndTheProtocol()

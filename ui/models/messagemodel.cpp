@@ -58,6 +58,13 @@ QString stateName(MessageState state)
 
 MessageModel::MessageModel(QObject *parent) : QAbstractTableModel(parent) {}
 
+void MessageModel::addStep(Row &r, LifeStep::Kind kind, qint64 atMs, qint64 value)
+{
+    if (r.life.size() >= kLifeSteps)
+        r.life.removeFirst();
+    r.life << LifeStep{kind, atMs, value};
+}
+
 int MessageModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -297,6 +304,7 @@ void MessageModel::addDeliveries(const QList<nsq::Delivery> &deliveries)
             r.deliveries += 1;
             r.deadlineMs = d.receivedMs + messageTimeout(d.source);
             r.requeueDelayMs = -1;
+            addStep(r, LifeStep::Kind::Delivered, d.receivedMs, d.message.attempts);
             const bool sameState = r.state == arrival && r.note.isEmpty();
             setState(existing, arrival);
             if (sameState)
@@ -308,6 +316,9 @@ void MessageModel::addDeliveries(const QList<nsq::Delivery> &deliveries)
         r.delivery = d;
         r.state = arrival;
         r.deadlineMs = d.receivedMs + messageTimeout(d.source);
+        addStep(r, LifeStep::Kind::Delivered, d.receivedMs, d.message.attempts);
+        if (arrival == MessageState::Finished) // Tail: finished as it arrived
+            addStep(r, LifeStep::Kind::Finished, d.receivedMs);
         m_seqById.insert(d.message.id, r.seq);
         if (arrival == MessageState::InFlight)
             ++m_held;
@@ -325,8 +336,10 @@ void MessageModel::applyEvents(const QList<nsq::ConsumerEvent> &events)
         if (e.kind == K::Released) {
             for (const nsq::MessageId &id : e.ids) {
                 const int row = indexOf(id);
-                if (row >= 0 && rowRef(row).state == MessageState::InFlight)
+                if (row >= 0 && rowRef(row).state == MessageState::InFlight) {
+                    addStep(rowRef(row), LifeStep::Kind::Lost, e.atMs);
                     setState(row, MessageState::Lost);
+                }
             }
             continue;
         }
@@ -336,13 +349,16 @@ void MessageModel::applyEvents(const QList<nsq::ConsumerEvent> &events)
         Row &r = rowRef(row);
         switch (e.kind) {
         case K::Finished:
+            addStep(r, LifeStep::Kind::Finished, e.atMs);
             setState(row, MessageState::Finished);
             break;
         case K::Requeued:
+            addStep(r, LifeStep::Kind::Requeued, e.atMs, e.value);
             r.requeueDelayMs = e.value;
             setState(row, MessageState::Requeued);
             break;
         case K::Touched: {
+            addStep(r, LifeStep::Kind::Touched, e.atMs);
             // nsqd extends by msg_timeout, but never past max_msg_timeout from delivery.
             qint64 deadline = qMax(now, e.atMs) + messageTimeout(r.delivery.source);
             const qint64 cap = m_maxMsgTimeouts.value(r.delivery.source, 0);
@@ -354,17 +370,22 @@ void MessageModel::applyEvents(const QList<nsq::ConsumerEvent> &events)
             break;
         }
         case K::TimedOut:
-            if (r.state == MessageState::InFlight)
+            if (r.state == MessageState::InFlight) {
+                addStep(r, LifeStep::Kind::TimedOut, e.atMs);
                 setState(row, MessageState::TimedOut);
+            }
             break;
         case K::ActionFailed:
             // E_FIN_FAILED and friends: the server no longer had it in flight.
-            if (e.action == nsq::Conn::MessageAction::Touch)
+            if (e.action == nsq::Conn::MessageAction::Touch) {
                 setState(row, r.state, e.text);
-            else
+            } else {
+                addStep(r, LifeStep::Kind::Refused, e.atMs);
                 setState(row, MessageState::TimedOut, e.text);
+            }
             break;
         case K::Failed:
+            addStep(r, LifeStep::Kind::Failed, e.atMs);
             setState(row, MessageState::Failed);
             break;
         default:

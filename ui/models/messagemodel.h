@@ -51,6 +51,16 @@ public:
         BodyRole,                  // QByteArray
         DeadlineRole,              // qint64 ms since epoch; 0 when not held
     };
+    // One thing that happened to a message, as this session saw it: its life, step by step.
+    struct LifeStep
+    {
+        enum class Kind { Delivered, Touched, Finished, Requeued, TimedOut, Refused, Lost, Failed };
+        Kind kind = Kind::Delivered;
+        qint64 atMs = 0;
+        qint64 value = 0; // Delivered: the attempt; Requeued: the delay in ms (-1: default)
+    };
+    static constexpr int kLifeSteps = 64; // kept per message; the oldest go first
+
     struct Row
     {
         quint64 seq = 0;
@@ -60,6 +70,7 @@ public:
         qint64 requeueDelayMs = -1;
         int deliveries = 1; // how many times it arrived here
         QString note;       // what the server said about it last (E_FIN_FAILED, ...)
+        QList<LifeStep> life;
     };
 
     explicit MessageModel(QObject *parent = nullptr);
@@ -111,6 +122,7 @@ private:
     void setState(int row, MessageState state, const QString &note = {});
     Row &rowRef(int index); // a table row, or one of the batch not yet inserted
     void trim();
+    static void addStep(Row &r, LifeStep::Kind kind, qint64 atMs, qint64 value = 0);
     void rowChanged(int row);
 
     std::deque<Row> m_rows;

@@ -1419,6 +1419,7 @@ void MainWindow::onSelectionChanged()
             m_payload->showDelivery(r.delivery, stateName(r.state));
         else
             m_payload->setStateText(stateName(r.state));
+        m_payload->setLife(r.life); // redrawn only when it changed
     }
     updateActions();
 }

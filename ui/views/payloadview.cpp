@@ -4,6 +4,7 @@
 
 #include "decodedview.h"
 #include "hexview.h"
+#include "lifediagram.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -26,7 +27,7 @@
 namespace nsqui {
 
 namespace {
-enum Tab { TextTab, JsonTab, DecodedTab, HexTab, Base64Tab, MetaTab, TabCount };
+enum Tab { TextTab, JsonTab, DecodedTab, HexTab, Base64Tab, MetaTab, LifeTab, TabCount };
 // A body larger than this is shown in part in the text views (Hex shows all; Save writes all).
 constexpr qsizetype kTextLimit = 256 * 1024;
 constexpr int kJsonNodeLimit = 20000;
@@ -177,6 +178,9 @@ PayloadView::PayloadView(QWidget *parent)
     m_tabs->addTab(m_hex, tr("Hex"));
     m_tabs->addTab(m_base64, tr("Base64"));
     m_tabs->addTab(m_meta, tr("Metadata"));
+    m_life = new LifeDiagram;
+    m_tabs->addTab(m_life, tr("Life"));
+    m_tabs->setTabToolTip(LifeTab, tr("The path this message took, as this window saw it"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setObjectName(QStringLiteral("payloadSummary"));
 
@@ -217,6 +221,7 @@ void PayloadView::clear()
     m_text->clear();
     m_json->clear();
     m_decoded->clear();
+    m_life->clear();
     m_hex->setData({});
     m_base64->clear();
     m_meta->clear();
@@ -233,6 +238,11 @@ void PayloadView::showDelivery(const nsq::Delivery &delivery, const QString &sta
                            .arg(delivery.message.body.size())
                            .arg(delivery.message.attempts));
     renderCurrentTab();
+}
+
+void PayloadView::setLife(const QList<MessageModel::LifeStep> &life)
+{
+    m_life->setLife(life);
 }
 
 void PayloadView::setStateText(const QString &state)

@@ -2,6 +2,8 @@
 
 #include <client/handler.h>
 
+#include "models/messagemodel.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -13,6 +15,7 @@ namespace nsqui {
 
 class DecodedView;
 class HexView;
+class LifeDiagram;
 
 // The selected message: its body as Text (UTF-8, bytes that are not shown as \xNN), JSON (a
 // collapsible tree), Hex, Base64, and its metadata. Decoded on demand for the visible tab only.
@@ -23,6 +26,9 @@ public:
     explicit PayloadView(QWidget *parent = nullptr);
     void showDelivery(const nsq::Delivery &delivery, const QString &stateText);
     void clear();
+    // The message's life so far, drawn in the Life tab.
+    void setLife(const QList<MessageModel::LifeStep> &life);
+    LifeDiagram *life() const { return m_life; }
     // The state shown in the metadata, for the message already shown.
     void setStateText(const QString &state);
     bool isShowing(const nsq::MessageId &id, quint16 attempts, qint64 receivedMs) const
@@ -54,6 +60,7 @@ private:
     QPlainTextEdit *m_text;
     QTreeWidget *m_json;
     DecodedView *m_decoded;
+    LifeDiagram *m_life = nullptr;
     HexView *m_hex;
     QPlainTextEdit *m_base64;
     QPlainTextEdit *m_meta;
