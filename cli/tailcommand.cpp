@@ -207,12 +207,9 @@ int runTail(const QStringList &arguments)
             return fail("tail", 2,
                         QStringLiteral("a protobuf schema is for --decode protobuf or auto, not %1")
                             .arg(p.value(decode)));
-        if (p.isSet(proto))
-            decoding.options.schema = nsqdecode::ProtoSchema::fromProtoFiles(
-                p.values(proto), p.values(protoPath), &schemaError);
-        else if (p.isSet(descriptorSet))
-            decoding.options.schema =
-                nsqdecode::ProtoSchema::fromDescriptorSet(p.value(descriptorSet), &schemaError);
+        if (p.isSet(proto) || p.isSet(descriptorSet))
+            decoding.options.schema = nsqdecode::ProtoSchema::fromFiles(
+                p.values(proto), p.values(protoPath), p.value(descriptorSet), &schemaError);
         if (!schemaError.isEmpty())
             return fail("tail", 2, QStringLiteral("the protobuf schema: %1").arg(schemaError));
         if (decoding.options.schema) {

@@ -1,49 +1,10 @@
 #include "bodydecoder.h"
 
+#include "text.h"
+
 namespace nsqdecode {
 
 namespace {
-
-// Well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF), without building a
-// QString: auto-detection asks this of every body.
-bool isUtf8(const QByteArray &b)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(b.constData());
-    const qsizetype n = b.size();
-    for (qsizetype i = 0; i < n;) {
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        int extra;
-        unsigned int cp;
-        if (c >= 0xc2 && c <= 0xdf) {
-            extra = 1;
-            cp = c & 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            extra = 2;
-            cp = c & 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (n - i <= extra) // the sequence is cut off
-            return false;
-        for (int k = 1; k <= extra; ++k) {
-            if ((p[i + k] & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (p[i + k] & 0x3f);
-        }
-        if ((extra == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-            (extra == 3 && (cp < 0x10000 || cp > 0x10ffff)))
-            return false;
-        i += extra + 1;
-    }
-    return true;
-}
 
 DecodeResult asRaw(const QByteArray &data)
 {
@@ -65,18 +26,6 @@ QString layersText(const QList<Compression> &layers)
     for (Compression c : layers)
         names << compressionName(c) + QStringLiteral(" magic");
     return names.join(QStringLiteral(", then "));
-}
-
-// Printable text: UTF-8 with no control characters but tab and line breaks. Small protobuf
-// messages are often valid UTF-8; they are not printable.
-bool isPrintable(const QByteArray &b)
-{
-    if (!isUtf8(b))
-        return false;
-    for (const char c : b)
-        if (quint8(c) < 0x20 && c != '\n' && c != '\r' && c != '\t')
-            return false;
-    return true;
 }
 
 // A limit, not a format mismatch: said, not passed over for another format.
@@ -166,7 +115,7 @@ DecodedBody detect(const QByteArray &data, const DecodeOptions &o, int depth)
         return take(std::move(msgpack), Format::MsgPack, QStringLiteral("MsgPack, past a limit"));
     if (isLimit(cbor))
         return take(std::move(cbor), Format::Cbor, QStringLiteral("CBOR, past a limit"));
-    if (!isPrintable(data)) {
+    if (!isPrintableText(data)) {
         DecodeResult r = decodeProtobufRaw(data, o.limits);
         if (r.ok && !r.root.children.isEmpty())
             return take(std::move(r), Format::Protobuf,

@@ -26,7 +26,7 @@ struct Decompressed
 // Undoes one layer, keeping the output under limits.maxOutputBytes.
 Decompressed decompress(Compression c, const QByteArray &body, const Limits &limits = {});
 
-// For the tests and the publish panel: the same formats, compressed.
+// The same formats, compressed (the tests read it back with each decompressor).
 QByteArray compress(Compression c, const QByteArray &plain);
 
 struct Unwrapped

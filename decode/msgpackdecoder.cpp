@@ -1,4 +1,5 @@
 #include "decoders.h"
+#include "text.h"
 
 #include <climits>
 
@@ -40,10 +41,9 @@ public:
     bool visit_str(const char *v, uint32_t size)
     {
         const QByteArray bytes(v, qsizetype(size));
-        const QString text = QString::fromUtf8(bytes);
-        if (text.toUtf8() != bytes) // not UTF-8 after all: shown as what it is
+        if (!isUtf8(bytes)) // not UTF-8 after all: shown as what it is
             return add(DecodedNode::scalar(K::Bytes, bytes, QStringLiteral("str (not UTF-8)")));
-        return add(DecodedNode::scalar(K::String, text));
+        return add(DecodedNode::scalar(K::String, QString::fromUtf8(bytes)));
     }
     bool visit_bin(const char *v, uint32_t size)
     {

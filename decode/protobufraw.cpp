@@ -1,4 +1,5 @@
 #include "decoders.h"
+#include "text.h"
 
 #include <QMap>
 
@@ -58,18 +59,6 @@ struct Reader
         return true;
     }
 };
-
-bool isText(const QByteArray &b)
-{
-    const QString s = QString::fromUtf8(b);
-    if (s.toUtf8() != b)
-        return false;
-    for (const QChar c : s)
-        if (c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\r') &&
-            c != QLatin1Char('\t'))
-            return false;
-    return true;
-}
 
 DecodedNode varintNode(quint64 v)
 {
@@ -159,12 +148,12 @@ bool parseMessage(Reader &r, int depth, const Limits &limits, qsizetype *nodes, 
             Reader inner{r.data, r.pos, r.pos + qsizetype(length), {}, -1};
             DecodedNode message;
             qsizetype innerNodes = *nodes;
-            const bool parses = length > 0 && !isText(bytes) &&
+            const bool parses = length > 0 && !isPrintableText(bytes) &&
                                 parseMessage(inner, depth + 1, limits, &innerNodes, 0, &message);
             if (parses) {
                 value = std::move(message);
                 *nodes = innerNodes;
-            } else if (isText(bytes)) {
+            } else if (isPrintableText(bytes)) {
                 value = DecodedNode::scalar(K::String, QString::fromUtf8(bytes),
                                             QStringLiteral("string"));
             } else {

@@ -1,5 +1,7 @@
 #include "protoschema.h"
 
+#include "text.h"
+
 #include <climits>
 
 #include <google/protobuf/compiler/importer.h>
@@ -208,13 +210,9 @@ DecodedNode unknownFields(const pb::UnknownFieldSet &set, const Limits &limits)
             const QByteArray bytes = QByteArray::fromStdString(u.length_delimited());
             // Read as the raw decoder would: a nested message, text or bytes.
             const DecodeResult raw = decodeProtobufRaw(bytes, limits);
-            const QString text = QString::fromUtf8(bytes);
-            const bool printable =
-                text.toUtf8() == bytes && std::none_of(bytes.cbegin(), bytes.cend(), [](char c) {
-                    return quint8(c) < 0x20 && c != '\n' && c != '\r' && c != '\t';
-                });
-            if (printable && !bytes.isEmpty())
-                n = DecodedNode::scalar(K::String, text, QStringLiteral("string"));
+            if (isPrintableText(bytes) && !bytes.isEmpty())
+                n = DecodedNode::scalar(K::String, QString::fromUtf8(bytes),
+                                        QStringLiteral("string"));
             else if (raw.ok && !bytes.isEmpty())
                 n = raw.root;
             else
@@ -365,6 +363,14 @@ std::shared_ptr<ProtoSchema> ProtoSchema::fromDescriptorSet(const QString &path,
     }
     p.factory = std::make_unique<pb::DynamicMessageFactory>(p.pool);
     return s;
+}
+
+std::shared_ptr<ProtoSchema> ProtoSchema::fromFiles(const QStringList &protoFiles,
+                                                    const QStringList &includePaths,
+                                                    const QString &descriptorSet, QString *error)
+{
+    return descriptorSet.isEmpty() ? fromProtoFiles(protoFiles, includePaths, error)
+                                   : fromDescriptorSet(descriptorSet, error);
 }
 
 QStringList ProtoSchema::messageTypes() const

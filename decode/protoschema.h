@@ -21,6 +21,11 @@ public:
     static std::shared_ptr<ProtoSchema>
     fromProtoFiles(const QStringList &protoFiles, const QStringList &includePaths, QString *error);
     static std::shared_ptr<ProtoSchema> fromDescriptorSet(const QString &path, QString *error);
+    // The descriptor set when one is named, else the .proto files: where a schema is chosen
+    // (the window's settings and dialog, `tail --proto/--descriptor-set`).
+    static std::shared_ptr<ProtoSchema> fromFiles(const QStringList &protoFiles,
+                                                  const QStringList &includePaths,
+                                                  const QString &descriptorSet, QString *error);
 
     // Every message type, by full name ("shop.Order", "shop.Order.Line").
     QStringList messageTypes() const;

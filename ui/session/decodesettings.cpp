@@ -70,9 +70,7 @@ nsqdecode::DecodeOptions DecodeSettings::options(QString *error) const
     std::shared_ptr<const nsqdecode::ProtoSchema> schema = cache.value(key);
     if (!schema) {
         QString why;
-        schema = descriptorSet.isEmpty()
-                     ? nsqdecode::ProtoSchema::fromProtoFiles(protoFiles, includePaths, &why)
-                     : nsqdecode::ProtoSchema::fromDescriptorSet(descriptorSet, &why);
+        schema = nsqdecode::ProtoSchema::fromFiles(protoFiles, includePaths, descriptorSet, &why);
         if (!schema) {
             *error = why;
             return o;

@@ -126,13 +126,8 @@ QStringList SchemaDialog::paths(const QLineEdit *edit) const
 void SchemaDialog::load()
 {
     QString error;
-    std::shared_ptr<nsqdecode::ProtoSchema> schema;
-    if (!m_descriptorSet->text().trimmed().isEmpty())
-        schema =
-            nsqdecode::ProtoSchema::fromDescriptorSet(m_descriptorSet->text().trimmed(), &error);
-    else
-        schema = nsqdecode::ProtoSchema::fromProtoFiles(paths(m_protoFiles), paths(m_includePaths),
-                                                        &error);
+    const std::shared_ptr<nsqdecode::ProtoSchema> schema = nsqdecode::ProtoSchema::fromFiles(
+        paths(m_protoFiles), paths(m_includePaths), m_descriptorSet->text().trimmed(), &error);
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
     const QString before = m_type->currentText();
