@@ -4,12 +4,12 @@
 <context>
     <name>DecodeSettings</name>
     <message>
-        <location filename="../../ui/session/decodesettings.cpp" line="85"/>
+        <location filename="../../ui/session/decodesettings.cpp" line="83"/>
         <source>pick the message type</source>
         <translation>请选择消息类型</translation>
     </message>
     <message>
-        <location filename="../../ui/session/decodesettings.cpp" line="86"/>
+        <location filename="../../ui/session/decodesettings.cpp" line="84"/>
         <source>the schema has no message type %1</source>
         <translation>该 schema 中没有消息类型 %1</translation>
     </message>
@@ -1428,87 +1428,87 @@
 <context>
     <name>nsqui::LifeDiagram</name>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="55"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="56"/>
         <source>delivered</source>
         <translation>已投递</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="57"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="58"/>
         <source>in flight</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="59"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="60"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="61"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="62"/>
         <source>requeued (deferred)</source>
         <translation>已重新入队（延迟）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="63"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="64"/>
         <source>timed out</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="65"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="66"/>
         <source>redelivered, attempts + 1</source>
         <translation>重新投递，尝试次数 + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="96"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="97"/>
         <source>Select a message to see the path it took.</source>
         <translation>选择一条消息以查看它经历的路径。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="119"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="120"/>
         <source>delivered (attempt %1) at %2</source>
         <translation>于 %2 投递（第 %1 次尝试）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="124"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="125"/>
         <source>delivered again (attempt %1) %2</source>
         <translation>再次投递（第 %1 次尝试）%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="129"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="130"/>
         <source>touched %1</source>
         <translation>已续期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="133"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="134"/>
         <source>finished %1</source>
         <translation>已完成 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="137"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="138"/>
         <source>given up on (past its attempts) and finished %1</source>
         <translation>已放弃（超过尝试次数）并完成 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="142"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="143"/>
         <source>requeued with a %1 ms delay %2</source>
         <translation>以 %1 毫秒延迟重新入队 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="143"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="144"/>
         <source>requeued %1</source>
         <translation>已重新入队 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="147"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="148"/>
         <source>timed out %1</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="151"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="152"/>
         <source>answered too late (nsqd had taken it back) %1</source>
         <translation>应答太迟（nsqd 已收回）%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="155"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="156"/>
         <source>lost with its connection %1</source>
         <translation>随连接丢失 %1</translation>
     </message>
@@ -1564,550 +1564,550 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
         <translation>停止筛选；列表保持原样</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="199"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="197"/>
         <source>%1 of %2 messages match (decoded and tested in %3 ms)</source>
         <translation>%2 条消息中有 %1 条匹配（解码并测试用时 %3 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="211"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="206"/>
         <source>Field filter stopped; the list is as it was</source>
         <translation>字段筛选已停止；列表保持原样</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="227"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="222"/>
         <source>keep </source>
         <translation>保留 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="228"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="223"/>
         <source> rows</source>
         <translation> 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="229"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="224"/>
         <source>How many messages the table keeps; older ones are dropped from view (not from NSQ)</source>
         <translation>表格保留的消息数；更早的消息会从视图中移除（不会从 NSQ 中移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="251"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1050"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="246"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1041"/>
         <source>Connection</source>
         <translation>连接设置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="267"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1050"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="262"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1041"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="277"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="272"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="278"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="273"/>
         <source>Delay for REQ: 0 to 3600 s (nsqd refuses more than its --max-req-timeout, 1 h by default)</source>
         <translation>REQ 延迟：0 到 3600 秒（nsqd 拒绝超过其 --max-req-timeout 的值，默认为 1 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="339"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="334"/>
         <source>the plots&apos; channel figures: %1</source>
         <translation>图表的通道数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="351"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="346"/>
         <source>Delay for REQ: 0 to %1 s (the server&apos;s max_req_timeout)</source>
         <translation>REQ 延迟：0 到 %1 秒（服务器的 max_req_timeout）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="372"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="367"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="378"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="460"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="373"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="455"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="391"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="386"/>
         <source>%1 older messages dropped from view</source>
         <translation>已从视图中移除 %1 条较早的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="484"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="479"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="485"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="480"/>
         <source>FIN the selected messages: done with, gone from the channel</source>
         <translation>对所选消息发送 FIN：处理完毕，从通道中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="486"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="481"/>
         <source>&amp;Requeue</source>
         <translation>重新入队(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="487"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="482"/>
         <source>REQ the selected messages with the delay beside it: back to the channel</source>
         <translation>按旁边设置的延迟对所选消息发送 REQ：放回通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="488"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="483"/>
         <source>&amp;Touch</source>
         <translation>续期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="489"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="484"/>
         <source>TOUCH the selected messages: restart their msg_timeout</source>
         <translation>对所选消息发送 TOUCH：重新开始计算其 msg_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="490"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="485"/>
         <source>Finish &amp;all held</source>
         <translation>完成全部持有消息(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="491"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="486"/>
         <source>FIN every message held in this window</source>
         <translation>对本窗口持有的每条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="492"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="487"/>
         <source>Requeue all &amp;held</source>
         <translation>重新入队全部持有消息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="493"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="488"/>
         <source>REQ every held message, oldest first, with the delay beside it</source>
         <translation>按旁边设置的延迟，从最早的开始对每条持有的消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="494"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="489"/>
         <source>A&amp;uto-touch</source>
         <translation>自动续期(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="495"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="490"/>
         <source>Touch held messages before their msg_timeout, so they stay</source>
         <translation>在 msg_timeout 到期前为持有的消息续期，使其继续由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="498"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="493"/>
         <source>Requeue as a &amp;failure (backoff)</source>
         <translation>作为失败重新入队（退避）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="499"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="494"/>
         <source>REQ as a failed handler sends it: the consumer backs off (RDY 0 for a while, then tests with RDY 1), as go-nsq&apos;s Requeue does. Off: a plain REQ, as RequeueWithoutBackoff</source>
         <translation>像处理失败的 handler 那样发送 REQ：消费者进入退避（先 RDY 0 一段时间，再用 RDY 1 试探），与 go-nsq 的 Requeue 相同。关闭时：发送普通 REQ，与 RequeueWithoutBackoff 相同</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="503"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="498"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="504"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="499"/>
         <source>RDY 0: no new messages until resumed</source>
         <translation>RDY 0：恢复之前不再接收新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="506"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="501"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="507"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="502"/>
         <source>Close the connections; held messages go back to the channel</source>
         <translation>关闭连接；持有的消息回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="509"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="504"/>
         <source>Take &amp;backlog</source>
         <translation>获取积压(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="510"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="505"/>
         <source>Hold up to the number beside it from the front of the channel, then RDY 0: look at what waits without consuming it</source>
         <translation>从通道最前端持有至多旁边所设数量的消息，然后 RDY 0：查看等待中的消息而不消费它们</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="512"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="507"/>
         <source>Re&amp;lease all</source>
         <translation>全部释放(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="513"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="508"/>
         <source>REQ 0 every held message, oldest first: all go back to the channel</source>
         <translation>从最早的开始，对每条持有的消息发送 REQ 0：全部回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="514"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="509"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="515"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="510"/>
         <source>Write the selected messages (or all shown) to a JSON Lines file</source>
         <translation>将所选消息（或全部显示的消息）写入 JSON Lines 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="519"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="514"/>
         <source>How many messages a backlog snapshot holds (at most the server&apos;s max_rdy_count per nsqd)</source>
         <translation>积压快照持有的消息数（每个 nsqd 最多为服务器的 max_rdy_count）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="526"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="521"/>
         <source>Export selected messages</source>
         <translation>导出所选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="526"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="521"/>
         <source>Export all shown messages</source>
         <translation>导出全部显示的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="527"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="522"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="531"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="526"/>
         <source>Exporting messages…</source>
         <translation>正在导出消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="531"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1691"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="526"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1686"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="541"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="536"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="545"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="540"/>
         <source>Edit and re&amp;send…</source>
         <translation>编辑并重发(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="547"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="542"/>
         <source>Open the message&apos;s body in the Publish panel, change it, and publish it to this or another topic (optionally finishing the original)</source>
         <translation>在“发布”面板中打开该消息的消息体，修改后发布到本主题或其他主题（可选择同时完成原消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="552"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="547"/>
         <source>Select the message to resend</source>
         <translation>请选择要重发的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="564"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="559"/>
         <source>C&amp;lear list</source>
         <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="560"/>
         <source>Forget the messages shown, except those held here</source>
         <translation>清除显示的消息（本窗口持有的除外）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="567"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="562"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="567"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="562"/>
         <source>Close NSQ Inspector</source>
         <translation>关闭 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="569"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="564"/>
         <source>&amp;About NSQ Inspector</source>
         <translation>关于 NSQ Inspector(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="569"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="564"/>
         <source>Version and licence</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="570"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
         <source>Connect to a real server…</source>
         <translation>连接到真实服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="571"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="566"/>
         <source>Leave demo mode and fill in your own nsqd or nsqlookupd</source>
         <translation>退出演示模式，填写你自己的 nsqd 或 nsqlookupd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="593"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="588"/>
         <source>FIN sent for %1 messages</source>
         <translation>已为 %1 条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="599"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="594"/>
         <source>REQ sent for %1 messages</source>
         <translation>已为 %1 条消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="619"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="614"/>
         <source>About NSQ Inspector</source>
         <translation>关于 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="620"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="615"/>
         <source>%1&lt;br&gt;A desktop tool for looking inside NSQ: messages, frames and counts.&lt;br&gt;&lt;br&gt;Licence: MIT</source>
         <translation>%1&lt;br&gt;查看 NSQ 内部的桌面工具：消息、帧与计数。&lt;br&gt;&lt;br&gt;许可证：MIT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="624"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1648"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="619"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1643"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="893"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="888"/>
         <source>The original %1 is no longer held here: not finished</source>
         <translation>原消息 %1 已不在本窗口持有：未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="918"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="913"/>
         <source>Gave up</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="924"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="919"/>
         <source>No nsqd to publish to: connect, or set the Publish panel&apos;s address</source>
         <translation>没有可发布到的 nsqd：请先连接，或在“发布”面板中设置地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="935"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="930"/>
         <source>Resent %1 of %2 to %3 on %4</source>
         <translation>已将 %2 条中的 %1 条重发到 %4 上的 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="939"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="934"/>
         <source>Resent %1 of %2 to %3 on %4, then: %5</source>
         <translation>已将 %2 条中的 %1 条重发到 %4 上的 %3，随后：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="976"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="971"/>
         <source>T&amp;ime</source>
         <translation>时间(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="980"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="975"/>
         <source>&amp;Local time</source>
         <translation>本地时间(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="981"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="976"/>
         <source>&amp;UTC</source>
         <translation>UTC(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="982"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="977"/>
         <source>&amp;Relative (&quot;3.2 s ago&quot;)</source>
         <translation>相对时间（“3.2 秒前”）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1018"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1009"/>
         <source>&amp;Theme</source>
         <translation>外观(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1140"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1131"/>
         <source>passed the %1 attempts allowed; finished</source>
         <translation>超过允许的 %1 次尝试；已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1154"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1145"/>
         <source>%1 more messages given up on: see the Gave up tab</source>
         <translation>又有 %1 条消息被放弃：见“已放弃”标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1314"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1305"/>
         <source>Export cancelled; %1 was not written</source>
         <translation>导出已取消；未写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1374"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1361"/>
         <source>At column %1: %2</source>
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1494"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1489"/>
         <source>Filter the messages</source>
         <translation>筛选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1500"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1495"/>
         <source>Message list</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1503"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1498"/>
         <source>Message payload</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1506"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1501"/>
         <source>&amp;Oldest message</source>
         <translation>最早的消息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1509"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1504"/>
         <source>&amp;Newest message</source>
         <translation>最新的消息(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1512"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1507"/>
         <source>Go to &amp;sequence…</source>
         <translation>转到序号(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1517"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1512"/>
         <source>Go to sequence</source>
         <translation>转到序号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1518"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1513"/>
         <source>Message # (%1 to %2 are retained):</source>
         <translation>消息序号（保留了 %1 到 %2）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1525"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1520"/>
         <source>&amp;Follow the newest</source>
         <translation>跟随最新消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1528"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1523"/>
         <source>Keep the newest message in view as messages arrive; scrolling up stops following</source>
         <translation>消息到达时保持最新消息可见；向上滚动即停止跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1572"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1567"/>
         <source>No message is retained yet</source>
         <translation>还没有保留任何消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1574"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1569"/>
         <source>Message #%1 was dropped from view (the list keeps %2 rows; the oldest retained is #%3)</source>
         <translation>消息 #%1 已从视图中移除（列表保留 %2 行；保留的最早消息是 #%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1581"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1576"/>
         <source>There is no message #%1 yet (the newest is #%2)</source>
         <translation>还没有消息 #%1（最新的是 #%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1589"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1584"/>
         <source>Message #%1 is hidden by the filter</source>
         <translation>消息 #%1 被筛选条件隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1612"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1622"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1607"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1617"/>
         <source>anywhere in the window</source>
         <translation>窗口内任意位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1624"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1626"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1610"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1619"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1621"/>
         <source>the message list</source>
         <translation>在消息列表中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1610"/>
         <source>its panel</source>
         <translation>所在面板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
         <source>every form</source>
         <translation>所有表单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1621"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1616"/>
         <source>Open a menu</source>
         <translation>打开菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1621"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1616"/>
         <source>Alt + its underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1623"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1618"/>
         <source>Select messages</source>
         <translation>选择消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1623"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1618"/>
         <source>Shift or Ctrl + arrows, Ctrl+A</source>
         <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1625"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
         <source>The actions for the selected messages</source>
         <translation>所选消息的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1625"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键，Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1635"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1630"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1638"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1633"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1638"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1633"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1638"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1633"/>
         <source>Where</source>
         <translation>适用位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1668"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1663"/>
         <source>Messages are held</source>
         <translation>仍有持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1669"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1664"/>
         <source>This window holds %1 messages in flight. What should become of them?</source>
         <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1676"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1671"/>
         <source>Requeue: back to the channel now (REQ 0), for the next consumer.
 Finish: done with, gone from the channel (FIN).
 Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
@@ -2116,261 +2116,261 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1681"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1676"/>
         <source>&amp;Requeue them</source>
         <translation>重新入队这些消息(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1682"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1677"/>
         <source>&amp;Finish them</source>
         <translation>完成这些消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1683"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1678"/>
         <source>&amp;Keep them for msg_timeout</source>
         <translation>保留到 msg_timeout(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="644"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="639"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="650"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="645"/>
         <source>&amp;Messages</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="661"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1057"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="656"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1048"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="662"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="657"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="663"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="658"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="664"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="659"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="665"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="660"/>
         <source>Every key the window answers to</source>
         <translation>窗口响应的所有按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="671"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="666"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="680"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="675"/>
         <source>Common REQ delays</source>
         <translation>常用 REQ 延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="683"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="678"/>
         <source>now (0 s)</source>
         <translation>立即（0 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="684"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="679"/>
         <source>5 s</source>
         <translation>5 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="685"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="680"/>
         <source>30 s</source>
         <translation>30 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="686"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="681"/>
         <source>1 min</source>
         <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="687"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="682"/>
         <source>10 min</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="688"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="683"/>
         <source>1 h</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="712"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="707"/>
         <source>demo broker could not start: %1</source>
         <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="715"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="710"/>
         <source>DEMO — embedded broker at %1</source>
         <translation>演示 — 内嵌服务器位于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="745"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="740"/>
         <source>before subscribing: %1</source>
         <translation>订阅前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="782"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="777"/>
         <source>profile %1 loaded: press Connect</source>
         <translation>已加载配置档案 %1：请点击“连接”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="799"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="794"/>
         <source>TLS without verification: the server&apos;s identity is not checked</source>
         <translation>TLS 未验证服务器：不检查服务器身份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="819"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="814"/>
         <source>%1: RDY %2, %3 in flight</source>
         <translation>%1：RDY %2，处理中 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="842"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="837"/>
         <source>backoff level %1</source>
         <translation>退避级别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="844"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="839"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="846"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="841"/>
         <source>no nsqd connected</source>
         <translation>未连接任何 nsqd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="856"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1060"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="851"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1051"/>
         <source>Record the wire trace</source>
         <translation>记录线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="861"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="856"/>
         <source>Record every frame sent and received (%1). Off, it costs nothing.</source>
         <translation>记录收发的每一帧（%1）。关闭时没有任何开销。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="881"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1051"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="876"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1042"/>
         <source>Plots</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="883"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1051"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="878"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1042"/>
         <source>Event timeline</source>
         <translation>事件时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="884"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1052"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="879"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1043"/>
         <source>Wire trace</source>
         <translation>线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="885"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1052"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="880"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1043"/>
         <source>How a consumer works</source>
         <translation>消费者工作原理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="887"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="882"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="899"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="894"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="964"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1059"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="959"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1050"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1091"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1082"/>
         <source>The wire trace was off when this happened: turn on View ▸ Record the wire trace, then reconnect to see these frames.</source>
         <translation>发生此步骤时线路跟踪未开启：请打开“视图 ▸ 记录线路跟踪”，然后重新连接以查看这些帧。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1093"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1084"/>
         <source>No frame of this step is in the trace (it was off then, or the frames were dropped from view).</source>
         <translation>跟踪中没有此步骤的帧（当时未开启跟踪，或这些帧已从视图中移除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1112"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1103"/>
         <source>The events of this step are no longer in the timeline.</source>
         <translation>此步骤的事件已不在事件时间线中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1175"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1166"/>
         <source>closed (%1)</source>
         <translation>已关闭（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1179"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1182"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1170"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1173"/>
         <source>backoff</source>
         <translation>退避</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1179"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1170"/>
         <source>level %1, %2 ms</source>
         <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1218"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1209"/>
         <source>Nothing to %1: no held message is selected</source>
         <translation>无法 %1：未选中任何持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1228"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1219"/>
         <source>%1 sent for %2 messages</source>
         <translation>已为 %2 条消息发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1230"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1221"/>
         <source>; %1 selected were not held here</source>
         <translation>；所选消息中有 %1 条不由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1257"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1248"/>
         <source>backlog snapshot: holding up to %1 more messages from the front of the channel (max in flight %2 until Release all)</source>
         <translation>积压快照：从通道最前端再持有至多 %1 条消息（在“全部释放”之前，最大处理中为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1270"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1261"/>
         <source>backlog snapshot: %1 messages held; RDY 0 until you resume</source>
         <translation>积压快照：已持有 %1 条消息；恢复之前保持 RDY 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1285"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1276"/>
         <source>REQ 0 sent for %1 messages, oldest first</source>
         <translation>已从最早的开始为 %1 条消息发送 REQ 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1309"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1328"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1300"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1319"/>
         <source>Could not write %1: %2</source>
         <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1441"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1436"/>
         <source>received %1 · held %2 · shown %3</source>
         <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
     </message>
@@ -2542,17 +2542,17 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
         <translation>将消息体逐字节原样写入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="220"/>
+        <location filename="../../ui/views/payloadview.cpp" line="222"/>
         <source>Select a message to see its body.</source>
         <translation>选择一条消息以查看其消息体。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="236"/>
+        <location filename="../../ui/views/payloadview.cpp" line="238"/>
         <source>%1 — %2 bytes, attempt %3</source>
         <translation>%1 — %2 字节，第 %3 次尝试</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="269"/>
+        <location filename="../../ui/views/payloadview.cpp" line="271"/>
         <source>
 
 [first %1 KiB of %2 bytes shown; Save writes all of it]</source>
@@ -2561,51 +2561,51 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 [仅显示 %2 字节中的前 %1 KiB；“保存”会写入全部内容]</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="280"/>
+        <location filename="../../ui/views/payloadview.cpp" line="282"/>
         <source>[%1 bytes are not valid UTF-8; shown as \xNN]
 </source>
         <translation>[%1 个字节不是有效的 UTF-8；以 \xNN 形式显示]
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="282"/>
+        <location filename="../../ui/views/payloadview.cpp" line="284"/>
         <source>[lines longer than %1 characters are broken for display; Copy and Save keep them whole]
 </source>
         <translation>[超过 %1 个字符的行已为显示而折行；“复制”和“保存”会保留完整内容]
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="296"/>
+        <location filename="../../ui/views/payloadview.cpp" line="298"/>
         <source>not JSON</source>
         <translation>不是 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="296"/>
+        <location filename="../../ui/views/payloadview.cpp" line="298"/>
         <source>%1 at byte %2</source>
         <translation>%1（位于第 %2 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="301"/>
+        <location filename="../../ui/views/payloadview.cpp" line="303"/>
         <source>array</source>
         <translation>数组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="301"/>
+        <location filename="../../ui/views/payloadview.cpp" line="303"/>
         <source>object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="311"/>
+        <location filename="../../ui/views/payloadview.cpp" line="313"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="311"/>
+        <location filename="../../ui/views/payloadview.cpp" line="313"/>
         <source>more than %1 values; not all shown</source>
         <translation>超过 %1 个值；未全部显示</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="327"/>
+        <location filename="../../ui/views/payloadview.cpp" line="329"/>
         <source>ID:          %1
 Published:   %2 (%3 ns)
 Received:    %4
@@ -2624,22 +2624,22 @@ nsqd：      %7
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="372"/>
+        <location filename="../../ui/views/payloadview.cpp" line="374"/>
         <source>Copied %1 characters</source>
         <translation>已复制 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="380"/>
+        <location filename="../../ui/views/payloadview.cpp" line="382"/>
         <source>Save message body</source>
         <translation>保存消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="386"/>
+        <location filename="../../ui/views/payloadview.cpp" line="388"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="389"/>
+        <location filename="../../ui/views/payloadview.cpp" line="391"/>
         <source>Saved %1 bytes to %2</source>
         <translation>已将 %1 字节保存到 %2</translation>
     </message>
@@ -3749,69 +3749,69 @@ nsqd：      %7
 <context>
     <name>nsqui::TourPanel</name>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="114"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="116"/>
         <source>Still to come in this session.</source>
         <translation>本次会话中尚未发生。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="117"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="119"/>
         <source>Not used in this session (the server and the connection options did not ask for it).</source>
         <translation>本次会话未使用（服务器和连接选项都没有要求）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="122"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="124"/>
         <source>Happened at %1</source>
         <translation>发生于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="123"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="125"/>
         <source>Happened at %1 on %2</source>
         <translation>发生于 %1，连接 %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/tourpanel.cpp" line="125"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="127"/>
         <source>, %n times so far</source>
         <translation>
             <numerusform>，至今共 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="140"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="142"/>
         <source>How an NSQ consumer works, step by step, as it happens on the connections of this window. Select a step to read about it.</source>
         <translation>NSQ 消费者如何工作：按照本窗口连接上实际发生的顺序逐步展示。选择一个步骤查看说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="142"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="144"/>
         <source>Show its frames</source>
         <translation>查看相关帧</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="143"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="145"/>
         <source>Select this step&apos;s frames in the wire trace</source>
         <translation>在线路跟踪中选中此步骤的帧</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="144"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="146"/>
         <source>Show its events</source>
         <translation>查看相关事件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="145"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="147"/>
         <source>Select this step&apos;s events in the event timeline</source>
         <translation>在事件时间线中选中此步骤的事件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="146"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="148"/>
         <source>Stop the replay</source>
         <translation>停止回放</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="146"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="148"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tourpanel.cpp" line="147"/>
+        <location filename="../../ui/views/tourpanel.cpp" line="149"/>
         <source>Walk through the steps this session went through again, one every few seconds</source>
         <translation>按本次会话经历的顺序重新演示各步骤，每隔几秒一步</translation>
     </message>

@@ -28,10 +28,10 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "gzip.h"
 #include <QTimer>
 #include <QTreeWidget>
-
-#include <zlib.h>
 
 using namespace nsq;
 using namespace nsqui;
@@ -39,21 +39,6 @@ using namespace nsqui;
 namespace {
 constexpr int kWait = 30000;
 const QString kProtoDir = QStringLiteral(NSQ_FIXTURE_DIR "/proto");
-
-QByteArray gzip(const QByteArray &plain)
-{
-    z_stream z = {};
-    deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-    QByteArray out(plain.size() + 64, Qt::Uninitialized);
-    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(plain.constData()));
-    z.avail_in = uInt(plain.size());
-    z.next_out = reinterpret_cast<Bytef *>(out.data());
-    z.avail_out = uInt(out.size());
-    deflate(&z, Z_FINISH);
-    out.truncate(qsizetype(z.total_out));
-    deflateEnd(&z);
-    return out;
-}
 
 // {"user": {"id": 7}, "kind": "mp"}
 const QByteArray kMsgPack = QByteArray::fromHex("82a47573657281a2696407a46b696e64a26d70");

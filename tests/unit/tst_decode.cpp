@@ -12,7 +12,6 @@
 #include <google/protobuf/dynamic_message.h>
 #include <lz4frame.h>
 #include <snappy.h>
-#include <zlib.h>
 #include <zstd.h>
 
 #include "bodydecoder.h"
@@ -25,6 +24,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "gzip.h"
 
 using namespace nsqdecode;
 namespace pb = google::protobuf;
@@ -56,21 +57,6 @@ const DecodedNode *child(const DecodedNode &n, const QString &key)
         if (c.key == key)
             return &c;
     return nullptr;
-}
-
-QByteArray gzip(const QByteArray &plain, int windowBits = 15 + 16)
-{
-    z_stream z = {};
-    deflateInit2(&z, 9, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY);
-    QByteArray out(qsizetype(deflateBound(&z, uLong(plain.size()))) + 32, Qt::Uninitialized);
-    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(plain.constData()));
-    z.avail_in = uInt(plain.size());
-    z.next_out = reinterpret_cast<Bytef *>(out.data());
-    z.avail_out = uInt(out.size());
-    deflate(&z, Z_FINISH);
-    out.truncate(qsizetype(z.total_out));
-    deflateEnd(&z);
-    return out;
 }
 
 QByteArray zstd(const QByteArray &plain)

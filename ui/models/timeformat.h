@@ -30,9 +30,12 @@ public:
     // "3.2 s ago", "in 5 s", "4 min 10 s ago", "2 h 5 min ago".
     static QString relative(qint64 epochMs, qint64 nowMs);
     static QString isoUtc(qint64 epochMs);
+    // Relative times are a second older (the window's clock calls it, in relative mode only).
+    void age() { Q_EMIT aged(); }
 
 Q_SIGNALS:
-    void changed();
+    void changed(); // another mode
+    void aged();    // relative texts are to be written again; the mode is the same
 
 private:
     TimeFormat();

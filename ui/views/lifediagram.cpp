@@ -45,6 +45,7 @@ LifeDiagram::LifeDiagram(QWidget *parent) : QWidget(parent), m_path(new QLabel)
     layout->addStretch(1); // the drawing is painted above
     layout->addWidget(m_path);
     connect(&TimeFormat::instance(), &TimeFormat::changed, this, &LifeDiagram::rebuild);
+    connect(&TimeFormat::instance(), &TimeFormat::aged, this, &LifeDiagram::rebuild);
     rebuild();
 }
 

@@ -189,9 +189,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_fieldJob, &FieldFilterJob::finished, this,
             [this](const QHash<QByteArray, bool> &results, qint64 ms) {
-                m_fieldProgressTimer->stop();
-                m_filterProgress->hide();
-                m_filterStop->hide();
+                stopFieldFilter();
                 if (!m_filterFields->isChecked() || !m_runningQuery)
                     return;
                 m_filter->setFieldQuery(m_runningQuery, m_fieldOptions, results);
@@ -204,10 +202,7 @@ MainWindow::MainWindow(QWidget *parent)
                 updateStatus();
             });
     connect(m_filterStop, &QPushButton::clicked, this, [this] {
-        m_fieldJob->cancel();
-        m_fieldProgressTimer->stop();
-        m_filterProgress->hide();
-        m_filterStop->hide();
+        stopFieldFilter();
         statusBar()->showMessage(tr("Field filter stopped; the list is as it was"), 5000);
     });
     m_filterError->setObjectName(QStringLiteral("filterError"));
@@ -995,13 +990,12 @@ void MainWindow::createDocks()
     };
     auto *ageing = new QTimer(this);
     ageing->setInterval(1000);
-    connect(ageing, &QTimer::timeout, this, [this, repaintTimes] {
+    connect(ageing, &QTimer::timeout, this, [repaintTimes] {
         repaintTimes();
-        Q_EMIT TimeFormat::instance().changed(); // the tour's and metadata's texts age too
+        TimeFormat::instance().age(); // the tour's, metadata's and life's texts age too
     });
     const auto followMode = [this, ageing, repaintTimes] {
         repaintTimes();
-        ageing->setInterval(1000);
         if (TimeFormat::instance().mode() == TimeFormat::Mode::Relative)
             ageing->start();
         else
@@ -1010,10 +1004,7 @@ void MainWindow::createDocks()
                                            TimeFormat::modeName(TimeFormat::instance().mode())))
             a->setChecked(true);
     };
-    connect(&TimeFormat::instance(), &TimeFormat::changed, this, [followMode, ageing] {
-        if (!ageing->isActive() || TimeFormat::instance().mode() != TimeFormat::Mode::Relative)
-            followMode();
-    });
+    connect(&TimeFormat::instance(), &TimeFormat::changed, this, followMode);
     followMode();
     QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
     theme->setObjectName(QStringLiteral("themeMenu"));
@@ -1347,9 +1338,7 @@ void MainWindow::applyFilter()
     m_filter->setStates(state < 0 ? QSet<int>() : QSet<int>{state});
     m_filterRegex->setEnabled(!m_filterFields->isChecked());
     if (!m_filterFields->isChecked()) {
-        m_fieldJob->cancel();
-        m_filterProgress->hide();
-        m_filterStop->hide();
+        stopFieldFilter();
         if (m_filter->hasFieldQuery())
             m_filter->setFieldQuery(nullptr, {}, {});
         const QString error =
@@ -1361,9 +1350,7 @@ void MainWindow::applyFilter()
     // A field query: checked as typed, then run over the retained messages off the GUI thread.
     m_filter->setPattern(QString(), false);
     if (m_filterText->text().trimmed().isEmpty()) {
-        m_fieldJob->cancel();
-        m_filterProgress->hide();
-        m_filterStop->hide();
+        stopFieldFilter();
         m_filterError->hide();
         m_filter->setFieldQuery(nullptr, {}, {});
         return;
@@ -1379,6 +1366,14 @@ void MainWindow::applyFilter()
     m_fieldJob->cancel();     // what it finds would be for the query before this one
     m_fieldDebounce->start(); // typing fast runs it once, when it pauses
     m_pendingQuery = query;
+}
+
+void MainWindow::stopFieldFilter()
+{
+    m_fieldJob->cancel();
+    m_fieldProgressTimer->stop();
+    m_filterProgress->hide();
+    m_filterStop->hide();
 }
 
 void MainWindow::runFieldFilter()

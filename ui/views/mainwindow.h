@@ -121,6 +121,7 @@ private:
     int autoTouchInterval() const;
     void applyFilter();
     void runFieldFilter();
+    void stopFieldFilter(); // a job under way is dropped, its progress hidden
     void takeBacklog();
     void onConnectRequested(const SessionSettings &settings);
     void onSubscriptionChecked(const SubscriptionReport &report);

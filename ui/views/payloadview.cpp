@@ -202,13 +202,15 @@ PayloadView::PayloadView(QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_tabs, 1);
     connect(m_tabs, &QTabWidget::currentChanged, this, &PayloadView::renderCurrentTab);
-    connect(&TimeFormat::instance(), &TimeFormat::changed, this, [this] {
+    const auto rewriteTimes = [this] {
         if (m_rendered.value(MetaTab)) {
             m_rendered[MetaTab] = false;
             if (m_tabs->currentIndex() == MetaTab)
                 renderCurrentTab();
         }
-    });
+    };
+    connect(&TimeFormat::instance(), &TimeFormat::changed, this, rewriteTimes);
+    connect(&TimeFormat::instance(), &TimeFormat::aged, this, rewriteTimes);
     clear();
 }
 

@@ -81,11 +81,13 @@ TourPanel::TourPanel(TourModel *model, QWidget *parent)
     });
     retranslate();
     // Moments are written as the window's time mode says; relative ones age.
-    connect(&TimeFormat::instance(), &TimeFormat::changed, this, [this] {
+    const auto rewriteTimes = [this] {
         retranslate();
         Q_EMIT m_model->dataChanged(m_model->index(0, 0),
                                     m_model->index(m_model->rowCount() - 1, 0));
-    });
+    };
+    connect(&TimeFormat::instance(), &TimeFormat::changed, this, rewriteTimes);
+    connect(&TimeFormat::instance(), &TimeFormat::aged, this, rewriteTimes);
     showStep(TourModel::Connect);
 }
 
