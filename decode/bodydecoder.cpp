@@ -28,13 +28,6 @@ QString layersText(const QList<Compression> &layers)
     return names.join(QStringLiteral(", then "));
 }
 
-// A limit, not a format mismatch: said, not passed over for another format.
-bool isLimit(const DecodeResult &r)
-{
-    return !r.ok && (r.error.startsWith(QLatin1String("nested deeper than")) ||
-                     r.error.startsWith(QLatin1String("more than ")));
-}
-
 // Map keys that are not strings: rare in real MsgPack and CBOR, common when a body of one is
 // read as the other (0x80-0x9f start both).
 int oddKeys(const DecodedNode &n, int budget = 1000)
@@ -73,7 +66,7 @@ DecodedBody detect(const QByteArray &data, const DecodeOptions &o, int depth)
             if (r.ok)
                 return take(std::move(r), Format::Json,
                             QStringLiteral("valid UTF-8 %1").arg(r.description));
-            if (isLimit(r) && (c == '{' || c == '['))
+            if (r.limitReached && (c == '{' || c == '['))
                 return take(std::move(r), Format::Json, QStringLiteral("JSON, past a limit"));
         }
     }
@@ -111,9 +104,9 @@ DecodedBody detect(const QByteArray &data, const DecodeOptions &o, int depth)
     if (cbor.ok)
         return take(std::move(cbor), Format::Cbor,
                     QStringLiteral("%1 reads to the last byte").arg(cbor.description));
-    if (isLimit(msgpack))
+    if (msgpack.limitReached)
         return take(std::move(msgpack), Format::MsgPack, QStringLiteral("MsgPack, past a limit"));
-    if (isLimit(cbor))
+    if (cbor.limitReached)
         return take(std::move(cbor), Format::Cbor, QStringLiteral("CBOR, past a limit"));
     if (!isPrintableText(data)) {
         DecodeResult r = decodeProtobufRaw(data, o.limits);

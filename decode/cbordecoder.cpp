@@ -70,8 +70,11 @@ public:
                                              at);
             at += qsizetype(r.read);
         }
-        if (!m_error.isEmpty())
-            return DecodeResult::failure(m_error, m_at);
+        if (!m_error.isEmpty()) {
+            DecodeResult r = DecodeResult::failure(m_error, m_at);
+            r.limitReached = m_limitReached;
+            return r;
+        }
         if (at != data.size())
             return DecodeResult::failure(
                 QStringLiteral("%1 bytes after the first CBOR value").arg(data.size() - at), at);
@@ -152,6 +155,7 @@ private:
     {
         if (int(m_stack.size()) >= m_limits.maxDepth) {
             m_error = QStringLiteral("nested deeper than %1 levels").arg(m_limits.maxDepth);
+            m_limitReached = true;
             return false;
         }
         return true;
@@ -198,6 +202,7 @@ private:
             return;
         if (++m_nodes > m_limits.maxNodes) {
             m_error = QStringLiteral("more than %1 values").arg(m_limits.maxNodes);
+            m_limitReached = true;
             return;
         }
         if (!m_tags.isEmpty()) {
@@ -235,6 +240,7 @@ private:
     DecodedNode m_root;
     bool m_done = false;
     QString m_error;
+    bool m_limitReached = false;
     qsizetype m_at = 0;
     qsizetype m_nodes = 0;
 };

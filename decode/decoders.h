@@ -13,15 +13,22 @@ struct DecodeResult
 {
     bool ok = false;
     DecodedNode root;
-    QString error;         // why it broke, when !ok
-    qsizetype offset = -1; // the byte it broke at, in the (decompressed) data
-    QString description;   // what it is: "JSON object", "MsgPack map", "protobuf message"
+    QString error;             // why it broke, when !ok
+    qsizetype offset = -1;     // the byte it broke at, in the (decompressed) data
+    QString description;       // what it is: "JSON object", "MsgPack map", "protobuf message"
+    bool limitReached = false; // broke on a Limits bound, not on a byte of the wrong format
 
     static DecodeResult failure(QString error, qsizetype offset)
     {
         DecodeResult r;
         r.error = std::move(error);
         r.offset = offset;
+        return r;
+    }
+    static DecodeResult limit(QString error, qsizetype offset)
+    {
+        DecodeResult r = failure(std::move(error), offset);
+        r.limitReached = true;
         return r;
     }
 };

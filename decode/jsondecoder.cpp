@@ -96,7 +96,7 @@ DecodedNode fromJson(const QJsonValue &v)
 DecodeResult decodeJson(const QByteArray &data, const Limits &limits)
 {
     if (const Scan s = scan(data, limits); s.at >= 0)
-        return DecodeResult::failure(s.why, s.at);
+        return DecodeResult::limit(s.why, s.at);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
     DecodeResult r;
@@ -123,7 +123,7 @@ DecodeResult decodeJson(const QByteArray &data, const Limits &limits)
     }
     r.ok = true;
     if (r.root.count() > limits.maxNodes)
-        return DecodeResult::failure(QStringLiteral("more than %1 values").arg(limits.maxNodes), 0);
+        return DecodeResult::limit(QStringLiteral("more than %1 values").arg(limits.maxNodes), 0);
     return r;
 }
 

@@ -90,6 +90,7 @@ public:
     bool m_haveRoot = false;
     QString m_error;
     qsizetype m_errorOffset = -1;
+    bool m_limitReached = false;
     qsizetype m_nodes = 0;
 
 private:
@@ -128,6 +129,7 @@ private:
     bool limitReached(const QString &why)
     {
         m_error = why;
+        m_limitReached = true;
         return false;
     }
     bool add(DecodedNode n)
@@ -185,10 +187,13 @@ DecodeResult decodeMsgPack(const QByteArray &data, const Limits &limits)
     } catch (const std::exception &e) {
         return DecodeResult::failure(QString::fromUtf8(e.what()), qsizetype(offset));
     }
-    if (!parsed || !builder.m_haveRoot)
-        return DecodeResult::failure(
+    if (!parsed || !builder.m_haveRoot) {
+        DecodeResult r = DecodeResult::failure(
             builder.m_error.isEmpty() ? QStringLiteral("not MsgPack") : builder.m_error,
             builder.m_errorOffset >= 0 ? builder.m_errorOffset : qsizetype(offset));
+        r.limitReached = builder.m_limitReached;
+        return r;
+    }
     if (offset != std::size_t(data.size()))
         return DecodeResult::failure(QStringLiteral("%1 bytes after the first MsgPack value")
                                          .arg(data.size() - qsizetype(offset)),

@@ -410,7 +410,7 @@ DecodeResult ProtoSchema::decode(const QByteArray &data, const QString &messageT
     r.ok = true;
     r.root = messageNode(*message, limits);
     if (r.root.count() > limits.maxNodes)
-        return DecodeResult::failure(QStringLiteral("more than %1 values").arg(limits.maxNodes), 0);
+        return DecodeResult::limit(QStringLiteral("more than %1 values").arg(limits.maxNodes), 0);
     r.description = QStringLiteral("protobuf %1").arg(messageType);
     return r;
 }

@@ -290,6 +290,8 @@ private Q_SLOTS:
         QVERIFY(!deep.ok);
         QVERIFY2(deep.error.contains(QLatin1String("deeper than 200")), qPrintable(deep.error));
         QCOMPARE(deep.offset, 200);
+        QVERIFY(deep.limitReached);
+        QVERIFY(!never.limitReached);
         // Found by the fuzzer: an array of 3.7 billion items inside an array, its items then
         // nested maps.
         const DecodeResult huge = decodeMsgPack(QByteArray::fromBase64(
@@ -605,6 +607,9 @@ private Q_SLOTS:
         QVERIFY(!big.result.ok);
         QVERIFY2(big.result.error.contains(QLatin1String("more than 2000000 values")),
                  qPrintable(big.result.error));
+        QVERIFY(big.result.limitReached);
+        QVERIFY(decodeCbor(QByteArray(1000, '\x81')).limitReached);
+        QVERIFY(!decodeCbor(QByteArray::fromHex("ff")).limitReached);
         // CBOR's most negative integer, -2^64.
         QCOMPARE(decodeCbor(QByteArray::fromHex("3bffffffffffffffff")).root.value.toString(),
                  QStringLiteral("-18446744073709551616"));
@@ -636,6 +641,7 @@ private Q_SLOTS:
         const DecodedBody deep = decodeBody(QByteArray(1000, '\x91'));
         QVERIFY(!deep.result.ok);
         QVERIFY(deep.result.error.contains(QLatin1String("deeper than")));
+        QVERIFY(deep.result.limitReached);
         // Five gzip layers: four undone, and the reason says the limit was reached.
         QByteArray layered = "{\"x\":1}";
         for (int i = 0; i < 5; ++i)

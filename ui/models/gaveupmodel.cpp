@@ -1,5 +1,6 @@
 #include "gaveupmodel.h"
 
+#include "messagemodel.h"
 #include "timeformat.h"
 
 #include <QLocale>
@@ -61,13 +62,8 @@ QVariant GaveUpModel::data(const QModelIndex &index, int role) const
     case Size:
         return QLocale().formattedDataSize(r.message.body.size(), 1,
                                            QLocale::DataSizeTraditionalFormat);
-    case Body: {
-        QString s = QString::fromUtf8(r.message.body.left(160));
-        for (QChar &c : s)
-            if (c.unicode() < 0x20)
-                c = QChar(0x00B7);
-        return s;
-    }
+    case Body:
+        return bodyPreview(r.message.body);
     }
     return {};
 }

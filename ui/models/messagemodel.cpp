@@ -17,8 +17,9 @@ QString timeOfDay(qint64 ms)
     return TimeFormat::instance().time(ms);
 }
 
-// The first line of a body, short, with bytes that are not text shown as such.
-QString preview(const QByteArray &body)
+} // namespace
+
+QString bodyPreview(const QByteArray &body)
 {
     QByteArray head = body.left(160);
     const qsizetype nl = head.indexOf('\n');
@@ -30,7 +31,6 @@ QString preview(const QByteArray &body)
             c = QChar(0x00B7);
     return s;
 }
-} // namespace
 
 const char *stateSourceName(MessageState state)
 {
@@ -193,7 +193,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return tr("%1 s").arg(double(left) / 1000.0, 0, 'f', 1);
     }
     case Body:
-        return preview(m.body);
+        return bodyPreview(m.body);
     }
     return {};
 }

@@ -20,6 +20,8 @@ enum class MessageState {
     Failed,   // over max_attempts: finished without being shown to anyone
 };
 QString stateName(MessageState state);
+// The first line of a body, short, with bytes that are not text shown as such.
+QString bodyPreview(const QByteArray &body);
 // The English name, as exports carry it whatever the window's language.
 const char *stateSourceName(MessageState state);
 
