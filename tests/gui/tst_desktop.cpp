@@ -21,6 +21,8 @@
 #include "retranslator.h"
 #include "session/clusterpoller.h"
 #include "session/inspectorsession.h"
+#include "theme.h"
+#include "timeformat.h"
 
 #include <broker/broker.h>
 #include <broker/topic.h>
@@ -28,6 +30,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialog>
 #include <QDockWidget>
 #include <QFile>
@@ -59,6 +62,7 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <cmath>
 #include <memory>
 
 using namespace nsq;
@@ -895,6 +899,148 @@ private Q_SLOTS:
         QVERIFY(life->litEdges().contains({LifeDiagram::Requeued, LifeDiagram::Redelivered}));
         QVERIFY(!life->litNodes().contains(LifeDiagram::TimedOut));
         QVERIFY(!life->grab().isNull()); // it paints
+    }
+
+    void aLongLifeKeepsItsDrawingAndBoundsItsWords()
+    {
+        using Step = MessageModel::LifeStep;
+        const qint64 t0 = 1'700'000'000'000;
+        QList<Step> steps{{Step::Kind::Delivered, t0, 1}};
+        int attempt = 1;
+        const auto round = [&](Step::Kind how) {
+            const qint64 at = t0 + attempt * 60'000;
+            steps << Step{how, at, 0} << Step{Step::Kind::Delivered, at, ++attempt};
+        };
+        for (int i = 0; i < 8; ++i)
+            round(Step::Kind::Requeued);
+        for (int i = 0; i < 20; ++i)
+            round(Step::Kind::TimedOut);
+        LifeDiagram life;
+        life.setLife(steps);
+        // Each repeated stretch is written once, with its count.
+        QCOMPARE(life.pathSteps().size(), 3);
+        QVERIFY2(life.pathSteps().at(2).startsWith(
+                     QStringLiteral("timed out → delivered again, 20 times (+9 min 0 s … ")),
+                 qPrintable(life.pathSteps().at(2)));
+        // In flight 29 times: the first and the latest, the running one, are timed.
+        QCOMPARE(life.nodeLabel(LifeDiagram::InFlight),
+                 QStringLiteral("in flight\n+0.0 s … +28 min 0 s ×29"));
+        life.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&life));
+        // In a small pane, a low wide one and a roomy one, the drawing keeps its room (scrolled
+        // to if need be): every box is there with room for what it says, and the words stay
+        // within a few lines.
+        const QFontMetrics fm = life.fontMetrics();
+        for (const QSize size : {QSize(300, 120), QSize(880, 150), QSize(880, 400)}) {
+            life.resize(size);
+            QTRY_COMPARE(life.size(), size);
+            QVERIFY2(life.words()->height() <= 4 * fm.lineSpacing(),
+                     qPrintable(QString::number(life.words()->height())));
+            QVERIFY(life.drawing()->height() >= life.drawing()->minimumHeight());
+            QVERIFY(life.drawing()->height() >= 10 * fm.lineSpacing());
+            for (int n = 0; n < LifeDiagram::NodeCount; ++n) {
+                const QRectF box = life.nodeRect(n);
+                QVERIFY(life.drawing()->rect().contains(box.toRect()));
+                const QRect needs =
+                    fm.boundingRect(QRect(0, 0, int(box.width()) - 8, 10000),
+                                    Qt::AlignCenter | Qt::TextWordWrap, life.nodeLabel(n));
+                QVERIFY2(needs.height() <= box.height() - 4,
+                         qPrintable(QStringLiteral("%1 at %2x%3: needs %4 px, has %5")
+                                        .arg(life.nodeLabel(n))
+                                        .arg(size.width())
+                                        .arg(size.height())
+                                        .arg(needs.height())
+                                        .arg(box.height())));
+            }
+        }
+    }
+
+    void aLifeLongerThanItsCapKeepsItsFirstDelivery()
+    {
+        MessageModel model;
+        nsq::Delivery d;
+        d.message.id = MessageId::fromBytes("0123456789abcdef");
+        d.message.attempts = 1;
+        d.source = QStringLiteral("127.0.0.1:4150");
+        const qint64 t0 = 1'700'000'000'000;
+        d.receivedMs = t0;
+        model.addDeliveries({d});
+        // Left to time out 39 times: 79 steps, 15 more than are kept.
+        for (int attempt = 2; attempt <= 40; ++attempt) {
+            ConsumerEvent e;
+            e.kind = ConsumerEvent::Kind::TimedOut;
+            e.id = d.message.id;
+            e.atMs = d.receivedMs + 60'000;
+            model.applyEvents({e});
+            d.message.attempts = quint16(attempt);
+            d.receivedMs = e.atMs;
+            model.addDeliveries({d});
+        }
+        const MessageModel::Row &r = model.rowAt(0);
+        QCOMPARE(r.life.size(), qsizetype(MessageModel::kLifeSteps));
+        QCOMPARE(r.lifeDropped, 79 - MessageModel::kLifeSteps);
+        QCOMPARE(r.life.first().kind, MessageModel::LifeStep::Kind::Delivered);
+        QCOMPARE(r.life.first().atMs, t0);
+        QCOMPARE(r.life.first().value, qint64(1));
+        QCOMPARE(r.life.at(1).value, qint64(9)); // what went is the oldest after the first
+        QCOMPARE(r.life.last().value, qint64(40));
+
+        LifeDiagram life;
+        life.setLife(r.life, r.lifeDropped);
+        const QStringList words = life.pathSteps();
+        QVERIFY2(words.first().startsWith(QLatin1String("delivered (attempt 1) at ")),
+                 qPrintable(words.first()));
+        QCOMPARE(words.at(1), QStringLiteral("… 15 steps not kept …"));
+        // Times still count from the first delivery.
+        QCOMPARE(words.last(), QStringLiteral("delivered again (attempt 40) +39 min 0 s"));
+        // Counts past the steps not kept are floors; a first visit among them is not guessed.
+        QCOMPARE(life.nodeLabel(LifeDiagram::Delivered), QStringLiteral("delivered\n+0.0 s"));
+        QCOMPARE(life.nodeLabel(LifeDiagram::InFlight),
+                 QStringLiteral("in flight\n+0.0 s … +39 min 0 s ×33+"));
+        QCOMPARE(life.nodeLabel(LifeDiagram::TimedOut),
+                 QStringLiteral("timed out\n… +39 min 0 s ×31+"));
+    }
+
+    void inRelativeTimeTheLifeSaysAgoWithoutAt()
+    {
+        using Step = MessageModel::LifeStep;
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 70'000;
+        LifeDiagram life;
+        const TimeFormat::Mode was = TimeFormat::instance().mode();
+        TimeFormat::instance().setMode(TimeFormat::Mode::Relative);
+        life.setLife({{Step::Kind::Delivered, t0, 1}});
+        const QString first = life.pathSteps().first();
+        TimeFormat::instance().setMode(was);
+        QVERIFY2(first.startsWith(QLatin1String("delivered (attempt 1) 1 min 1")) &&
+                     first.endsWith(QLatin1String(" s ago")),
+                 qPrintable(first));
+    }
+
+    void unlitArrowsStandOutInTheDarkAndTheLightTheme()
+    {
+        // WCAG's relative luminance and contrast ratio.
+        const auto luminance = [](const QColor &c) {
+            const auto lin = [](qreal v) {
+                return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+            };
+            return 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF());
+        };
+        const auto contrast = [&](const QColor &a, const QColor &b) {
+            const qreal la = luminance(a), lb = luminance(b);
+            return (qMax(la, lb) + 0.05) / (qMin(la, lb) + 0.05);
+        };
+        for (const QString &theme : {QStringLiteral("dark"), QStringLiteral("light")}) {
+            Theme::apply(theme);
+            LifeDiagram life;
+            life.setLife({{MessageModel::LifeStep::Kind::Delivered, 1'700'000'000'000, 1}});
+            const QColor back = life.palette().color(life.backgroundRole());
+            const qreal plain = contrast(life.edgeColour(false), back);
+            const qreal lit = contrast(life.edgeColour(true), back);
+            QVERIFY2(plain >= 3.0, qPrintable(QStringLiteral("%1: %2").arg(theme).arg(plain)));
+            QVERIFY2(lit > plain * 1.2,
+                     qPrintable(QStringLiteral("%1: %2 vs %3").arg(theme).arg(lit).arg(plain)));
+        }
+        Theme::apply(QString());
     }
 
     void versionNamesQtQCustomPlotAndTheProtocol()

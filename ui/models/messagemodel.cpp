@@ -60,8 +60,10 @@ MessageModel::MessageModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void MessageModel::addStep(Row &r, LifeStep::Kind kind, qint64 atMs, qint64 value)
 {
-    if (r.life.size() >= kLifeSteps)
-        r.life.removeFirst();
+    if (r.life.size() >= kLifeSteps) {
+        r.life.removeAt(1);
+        ++r.lifeDropped;
+    }
     r.life << LifeStep{kind, atMs, value};
 }
 

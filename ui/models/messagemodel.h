@@ -61,7 +61,9 @@ public:
         qint64 atMs = 0;
         qint64 value = 0; // Delivered: the attempt; Requeued: the delay in ms (-1: default)
     };
-    static constexpr int kLifeSteps = 64; // kept per message; the oldest go first
+    // Kept per message. Past it the oldest after the first delivery go, counted in
+    // Row::lifeDropped: the first stays, as the times are counted from it.
+    static constexpr int kLifeSteps = 64;
 
     struct Row
     {
@@ -73,6 +75,7 @@ public:
         int deliveries = 1; // how many times it arrived here
         QString note;       // what the server said about it last (E_FIN_FAILED, ...)
         QList<LifeStep> life;
+        int lifeDropped = 0; // steps that went from between life[0] and life[1]
     };
 
     explicit MessageModel(QObject *parent = nullptr);

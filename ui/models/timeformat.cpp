@@ -41,17 +41,20 @@ void TimeFormat::setMode(Mode mode)
     Q_EMIT changed();
 }
 
+QString TimeFormat::span(qint64 ms)
+{
+    const qint64 a = qAbs(ms);
+    if (a < 60'000)
+        return tr("%1 s").arg(double(a) / 1000.0, 0, 'f', 1);
+    if (a < 3'600'000)
+        return tr("%1 min %2 s").arg(a / 60'000).arg((a / 1000) % 60);
+    return tr("%1 h %2 min").arg(a / 3'600'000).arg((a / 60'000) % 60);
+}
+
 QString TimeFormat::relative(qint64 epochMs, qint64 nowMs)
 {
     const qint64 delta = nowMs - epochMs;
-    const qint64 a = qAbs(delta);
-    QString amount;
-    if (a < 60'000)
-        amount = tr("%1 s").arg(double(a) / 1000.0, 0, 'f', 1);
-    else if (a < 3'600'000)
-        amount = tr("%1 min %2 s").arg(a / 60'000).arg((a / 1000) % 60);
-    else
-        amount = tr("%1 h %2 min").arg(a / 3'600'000).arg((a / 60'000) % 60);
+    const QString amount = span(delta);
     return delta >= 0 ? tr("%1 ago").arg(amount) : tr("in %1").arg(amount);
 }
 

@@ -29,6 +29,8 @@ public:
     QString stamp(qint64 epochMs) const;
     // "3.2 s ago", "in 5 s", "4 min 10 s ago", "2 h 5 min ago".
     static QString relative(qint64 epochMs, qint64 nowMs);
+    // A length of time as relative() writes it: "3.2 s", "4 min 10 s", "2 h 5 min".
+    static QString span(qint64 ms);
     static QString isoUtc(qint64 epochMs);
     // Relative times are a second older (the window's clock calls it, in relative mode only).
     void age() { Q_EMIT aged(); }

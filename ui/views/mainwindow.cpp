@@ -1414,7 +1414,7 @@ void MainWindow::onSelectionChanged()
             m_payload->showDelivery(r.delivery, stateName(r.state));
         else
             m_payload->setStateText(stateName(r.state));
-        m_payload->setLife(r.life); // redrawn only when it changed
+        m_payload->setLife(r.life, r.lifeDropped); // redrawn only when it changed
     }
     updateActions();
 }

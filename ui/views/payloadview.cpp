@@ -242,9 +242,9 @@ void PayloadView::showDelivery(const nsq::Delivery &delivery, const QString &sta
     renderCurrentTab();
 }
 
-void PayloadView::setLife(const QList<MessageModel::LifeStep> &life)
+void PayloadView::setLife(const QList<MessageModel::LifeStep> &life, int dropped)
 {
-    m_life->setLife(life);
+    m_life->setLife(life, dropped);
 }
 
 void PayloadView::setStateText(const QString &state)

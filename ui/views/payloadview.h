@@ -26,8 +26,8 @@ public:
     explicit PayloadView(QWidget *parent = nullptr);
     void showDelivery(const nsq::Delivery &delivery, const QString &stateText);
     void clear();
-    // The message's life so far, drawn in the Life tab.
-    void setLife(const QList<MessageModel::LifeStep> &life);
+    // The message's life so far, drawn in the Life tab; dropped: steps not kept after the first.
+    void setLife(const QList<MessageModel::LifeStep> &life, int dropped);
     LifeDiagram *life() const { return m_life; }
     // The state shown in the metadata, for the message already shown.
     void setStateText(const QString &state);
