@@ -11,10 +11,18 @@
 
 namespace nsq {
 
+namespace {
+// Files are read by other people's tools, in other time zones: UTC ISO-8601 with milliseconds.
+QString isoUtc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+} // namespace
+
 QByteArray traceJsonLine(const QString &address, const TraceRecord &record)
 {
     QJsonObject o;
-    o.insert(QLatin1String("time"), record.timestampMs);
+    o.insert(QLatin1String("time"), isoUtc(record.timestampMs));
     o.insert(QLatin1String("conn"), address);
     o.insert(QLatin1String("dir"), record.direction == TraceRecord::Direction::Sent
                                        ? QLatin1String("sent")
@@ -83,7 +91,7 @@ public:
         QByteArray out;
         if (dropped > 0) {
             QJsonObject o;
-            o.insert(QLatin1String("time"), QDateTime::currentMSecsSinceEpoch());
+            o.insert(QLatin1String("time"), isoUtc(QDateTime::currentMSecsSinceEpoch()));
             o.insert(QLatin1String("dropped"), dropped);
             o.insert(
                 QLatin1String("summary"),

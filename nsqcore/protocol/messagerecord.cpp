@@ -1,5 +1,6 @@
 #include "messagerecord.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QJsonValue>
@@ -9,6 +10,7 @@ namespace nsq {
 namespace {
 const QString kId = QStringLiteral("id");
 const QString kTimestamp = QStringLiteral("timestamp");
+const QString kPublished = QStringLiteral("published");
 const QString kAttempts = QStringLiteral("attempts");
 const QString kNsqd = QStringLiteral("nsqd");
 const QString kTopic = QStringLiteral("topic");
@@ -26,6 +28,8 @@ QJsonObject messageRecordObject(const Message &m, const QString &nsqd, const QSt
     QJsonObject o;
     o.insert(kId, m.id.toString());
     o.insert(kTimestamp, QString::number(m.timestamp));
+    o.insert(kPublished, QDateTime::fromMSecsSinceEpoch(m.timestamp / 1'000'000, Qt::UTC)
+                             .toString(Qt::ISODateWithMs));
     o.insert(kAttempts, int(m.attempts));
     if (!nsqd.isEmpty())
         o.insert(kNsqd, nsqd);

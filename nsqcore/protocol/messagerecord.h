@@ -12,11 +12,12 @@ namespace nsq {
 
 // A message as one line of JSON Lines, the format `tail --format jsonl` and the window's export
 // write and `pub --format jsonl` and the window's replay read:
-//   {"id":"…","timestamp":"<ns>","attempts":1,"nsqd":"host:port","topic":"t",
-//    "body":"…","body_encoding":"utf-8"}
+//   {"id":"…","timestamp":"<ns>","published":"2026-11-26T13:03:07.125Z","attempts":1,
+//    "nsqd":"host:port","topic":"t","body":"…","body_encoding":"utf-8"}
 // The body is text when it is valid UTF-8 (so the file stays readable and greppable) and base64
 // otherwise ("body_encoding":"base64"); either way it comes back byte for byte. The timestamp is a
-// string because nanoseconds since the epoch do not fit a JSON number exactly.
+// string because nanoseconds since the epoch do not fit a JSON number exactly; "published" is the
+// same moment for people (UTC ISO-8601, to the millisecond), and readers go by "timestamp".
 struct MessageRecord
 {
     Message message;

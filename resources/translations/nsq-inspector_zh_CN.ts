@@ -145,24 +145,19 @@
 <context>
     <name>nsqui::ClusterModel</name>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="45"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="48"/>
         <source>RDY %1</source>
         <translation>RDY %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="46"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="49"/>
         <source>finished %1</source>
         <translation>已完成 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="54"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="57"/>
         <source>AUTH %1</source>
         <translation>AUTH %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="58"/>
-        <source>connected %1</source>
-        <translation>连接于 %1</translation>
     </message>
     <message>
         <location filename="../../ui/models/clustermodel.cpp" line="141"/>
@@ -187,108 +182,113 @@
     </message>
     <message>
         <location filename="../../ui/models/clustermodel.cpp" line="213"/>
-        <location filename="../../ui/models/clustermodel.cpp" line="253"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="254"/>
         <source>1 client</source>
         <translation>1 个客户端</translation>
     </message>
     <message>
         <location filename="../../ui/models/clustermodel.cpp" line="214"/>
-        <location filename="../../ui/models/clustermodel.cpp" line="253"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="254"/>
         <source>%1 clients</source>
         <translation>%1 个客户端</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="265"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="266"/>
         <source>1 channel</source>
         <translation>1 个通道</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="265"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="266"/>
         <source>%1 channels</source>
         <translation>%1 个通道</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="372"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="373"/>
         <source>Furthest behind of this topic&apos;s channels: %1 messages waiting</source>
         <translation>该主题中积压最多的通道：%1 条消息等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="395"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="396"/>
         <source>1 node</source>
         <translation>1 个节点</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="395"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="396"/>
         <source>%1 nodes</source>
         <translation>%1 个节点</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="416"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="417"/>
         <source>paused on %1 of %2</source>
         <translation>%1/%2 个节点已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="417"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="418"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="430"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="421"/>
+        <source>%1 · connected %2</source>
+        <translation>%1 · 连接于 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/clustermodel.cpp" line="434"/>
         <source>Topic / channel</source>
         <translation>主题 / 通道</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="432"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="436"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="434"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="438"/>
         <source>Depth</source>
         <translation>深度</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="436"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="440"/>
         <source>On disk</source>
         <translation>磁盘上</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="438"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="442"/>
         <source>In flight</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="440"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="444"/>
         <source>Deferred</source>
         <translation>延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="442"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="446"/>
         <source>Requeued</source>
         <translation>重新入队</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="444"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="448"/>
         <source>Timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="446"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="450"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="448"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="452"/>
         <source>Msg/s</source>
         <translation>消息/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="450"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="454"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/models/clustermodel.cpp" line="452"/>
+        <location filename="../../ui/models/clustermodel.cpp" line="456"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
@@ -986,46 +986,46 @@
     </message>
     <message>
         <location filename="../../ui/views/connectionoptions.cpp" line="107"/>
-        <source>Finish a message delivered more often than this and list it under Gave up, where it can be exported or resent (max_attempts). Never: every message is left to you</source>
-        <translation>投递次数超过此值的消息将被完成并列入“已放弃”，可在那里导出或重发（max_attempts）。从不：每条消息都留给你处理</translation>
+        <source>Finish a message delivered more often than this and list it under Gave up, where it can be exported or resent (max_attempts). Never: every message is left to you. Off in Peek mode, which leaves every message in the channel</source>
+        <translation>投递次数超过此值的消息将被完成并列入“已放弃”，可在那里导出或重发（max_attempts）。从不：每条消息都留给你处理。在窥视模式下关闭，该模式会把每条消息留在通道中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="110"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="111"/>
         <source>Give up after:</source>
         <translation>放弃前尝试：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="111"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="112"/>
         <source>User agent:</source>
         <translation>用户代理：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="207"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="208"/>
         <source>%1 %2 does not exist.</source>
         <translation>%1 %2 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="209"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="210"/>
         <source>%1 %2 cannot be read.</source>
         <translation>%1 %2 无法读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="211"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="212"/>
         <source>CA file</source>
         <translation>CA 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="212"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="213"/>
         <source>Client certificate</source>
         <translation>客户端证书</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="213"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="214"/>
         <source>Client key</source>
         <translation>客户端密钥</translation>
     </message>
     <message>
-        <location filename="../../ui/views/connectionoptions.cpp" line="215"/>
+        <location filename="../../ui/views/connectionoptions.cpp" line="216"/>
         <source>A client certificate needs its key, and a key its certificate.</source>
         <translation>客户端证书和密钥必须同时提供。</translation>
     </message>
@@ -1187,37 +1187,52 @@
 <context>
     <name>nsqui::GaveUpModel</name>
     <message>
-        <location filename="../../ui/models/gaveupmodel.cpp" line="81"/>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="73"/>
+        <source>passed the %1 attempts allowed; finished</source>
+        <translation>超过允许的 %1 次尝试；已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="75"/>
+        <source>FIN refused: %1</source>
+        <translation>FIN 被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="77"/>
+        <source>REQ refused: %1</source>
+        <translation>REQ 被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="137"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/gaveupmodel.cpp" line="83"/>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="139"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/gaveupmodel.cpp" line="85"/>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="141"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/models/gaveupmodel.cpp" line="87"/>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="143"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/gaveupmodel.cpp" line="89"/>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="145"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/models/gaveupmodel.cpp" line="91"/>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="147"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/models/gaveupmodel.cpp" line="93"/>
+        <location filename="../../ui/models/gaveupmodel.cpp" line="149"/>
         <source>Body</source>
         <translation>消息体</translation>
     </message>
@@ -1225,78 +1240,85 @@
 <context>
     <name>nsqui::GaveUpPanel</name>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="25"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="26"/>
         <source>Resend</source>
         <translation>重发</translation>
     </message>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="35"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="36"/>
         <source>topic to resend to, e.g. orders_dead_letter</source>
         <translation>重发到的主题，例如 orders_dead_letter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="37"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="38"/>
         <source>Publish the selected messages (all when none is selected) to the topic beside it</source>
         <translation>将所选消息（未选择时为全部）发布到旁边的主题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="39"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="40"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="41"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="42"/>
         <source>Write the selected messages (all when none is selected) to a JSON Lines file</source>
         <translation>将所选消息（未选择时为全部）写入 JSON Lines 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="43"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="44"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="49"/>
-        <source>Messages the consumer gave up on: past the attempts allowed (Connection options ▸ Give up after), or refused when answered (FIN or REQ after they timed out). Kept until cleared.</source>
-        <translation>消费者放弃的消息：超过允许的尝试次数（连接选项 ▸ 放弃前尝试），或应答被拒绝（超时后的 FIN 或 REQ）。保留到清空为止。</translation>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="50"/>
+        <source>Messages the consumer gave up on: past the attempts allowed (Connection options ▸ Give up after), or refused when answered (FIN or REQ after they timed out; one that nsqd delivers again leaves the list). Kept until cleared.</source>
+        <translation>消费者放弃的消息：超过允许的尝试次数（连接选项 ▸ 放弃前尝试），或应答时被拒绝（超时后才发出的 FIN 或 REQ；nsqd 再次投递的消息会离开此列表）。保留到清除为止。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/gaveuppanel.cpp" line="93"/>
+        <source>Resending %n message(s) to %1…</source>
+        <translation>
+            <numerusform>正在把 %n 条消息重发到 %1…</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="54"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="56"/>
         <source>Resend to</source>
         <translation>重发到</translation>
     </message>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="70"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="72"/>
+        <source>%1 older ones dropped: the list keeps the newest %2</source>
+        <translation>已丢弃 %1 条较早的：列表保留最新的 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="82"/>
         <source>&apos;%1&apos; is not a valid topic name</source>
         <translation>“%1”不是有效的主题名称</translation>
     </message>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="72"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="84"/>
         <source>Nothing to resend</source>
         <translation>没有可重发的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="80"/>
-        <source>Resending %1 messages to %2…</source>
-        <translation>正在将 %1 条消息重发到 %2…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="85"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="99"/>
         <source>Export the messages given up on</source>
         <translation>导出已放弃的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="86"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="100"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="90"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="104"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="116"/>
-        <location filename="../../ui/views/gaveuppanel.cpp" line="125"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="131"/>
+        <location filename="../../ui/views/gaveuppanel.cpp" line="143"/>
         <source>Could not write %1: %2</source>
         <translation>写入 %1 失败：%2</translation>
     </message>
@@ -1349,78 +1371,83 @@
         <translation>已经连接；请先断开连接</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="218"/>
-        <location filename="../../ui/session/inspectorsession.cpp" line="222"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="219"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="223"/>
         <source>trace file %1: %2</source>
         <translation>跟踪文件 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="238"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="240"/>
+        <source>Give up after %1 attempts is off in Peek mode: Peek leaves every message in the channel</source>
+        <translation>“%1 次尝试后放弃”在窥视模式下关闭：窥视模式把每条消息留在通道中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/inspectorsession.cpp" line="244"/>
         <source>connecting to %1 for topic %2, channel %3 (%4 mode)</source>
         <translation>正在连接 %1，主题 %2，通道 %3（%4 模式）</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="289"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="295"/>
         <source>disconnecting: held messages go back to the channel (REQ 0)</source>
         <translation>正在断开连接：持有的消息回到通道（REQ 0）</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="287"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="293"/>
         <source>disconnecting</source>
         <translation>正在断开连接</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="291"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="297"/>
         <source>disconnecting: held messages are finished (FIN)</source>
         <translation>正在断开连接：持有的消息已完成（FIN）</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="293"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="299"/>
         <source>disconnecting: held messages are left to nsqd, which delivers them again after their msg_timeout</source>
         <translation>正在断开连接：持有的消息留给 nsqd，它会在 msg_timeout 之后重新投递</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="307"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="313"/>
         <source>disconnected</source>
         <translation>已断开连接</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="431"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="437"/>
         <source>paused: RDY 0 on every connection</source>
         <translation>已暂停：所有连接 RDY 0</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="432"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="438"/>
         <source>resumed: max in flight %1</source>
         <translation>已恢复：最大处理中 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="448"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="454"/>
         <source>%1: subscribed to %2/%3</source>
         <translation>%1：已订阅 %2/%3</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="452"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="458"/>
         <source>%1: closed (%2)</source>
         <translation>%1：已关闭（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="462"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="468"/>
         <source>%1: %2 held messages lost with the connection; nsqd delivers them again after their msg_timeout</source>
         <translation>%1：%2 条持有的消息随连接丢失；nsqd 会在其 msg_timeout 之后重新投递</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="469"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="475"/>
         <source>backoff level %1 for %2 ms</source>
         <translation>退避级别 %1，持续 %2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="472"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="478"/>
         <source>backoff over</source>
         <translation>退避结束</translation>
     </message>
     <message>
-        <location filename="../../ui/session/inspectorsession.cpp" line="475"/>
+        <location filename="../../ui/session/inspectorsession.cpp" line="481"/>
         <source>message %1 passed max_attempts (%2): finished</source>
         <translation>消息 %1 超过 max_attempts（%2）：已完成</translation>
     </message>
@@ -1428,120 +1455,194 @@
 <context>
     <name>nsqui::LifeDiagram</name>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="56"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="119"/>
         <source>delivered</source>
         <translation>已投递</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="58"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="121"/>
         <source>in flight</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="60"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="123"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="248"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="62"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="125"/>
         <source>requeued (deferred)</source>
         <translation>已重新入队（延迟）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="64"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="127"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="265"/>
         <source>timed out</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="66"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="129"/>
         <source>redelivered, attempts + 1</source>
         <translation>重新投递，尝试次数 + 1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="97"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="142"/>
+        <source>%1 … %2 ×%3+</source>
+        <comment>at least %3 times</comment>
+        <translation>%1 … %2 ×%3+</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="147"/>
+        <source>%1 … %2 ×%3</source>
+        <translation>%1 … %2 ×%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="155"/>
+        <source>+%1</source>
+        <comment>time since the first delivery</comment>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="186"/>
         <source>Select a message to see the path it took.</source>
         <translation>选择一条消息以查看它经历的路径。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/lifediagram.cpp" line="216"/>
+        <source>… %n steps not kept …</source>
+        <translation>
+            <numerusform>… 未保留 %n 步 …</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="120"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="230"/>
+        <source>delivered (attempt %1) %2</source>
+        <translation>投递（第 %1 次尝试）%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="231"/>
         <source>delivered (attempt %1) at %2</source>
         <translation>于 %2 投递（第 %1 次尝试）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="125"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="237"/>
+        <source>delivered again</source>
+        <translation>再次投递</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="238"/>
         <source>delivered again (attempt %1) %2</source>
         <translation>再次投递（第 %1 次尝试）%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="130"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="244"/>
         <source>touched %1</source>
         <translation>已续期 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="134"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="244"/>
+        <source>touched</source>
+        <translation>已续期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="248"/>
         <source>finished %1</source>
         <translation>已完成 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="138"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="252"/>
+        <source>given up on (past its attempts) and finished</source>
+        <translation>已放弃（超过尝试次数）并完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="253"/>
         <source>given up on (past its attempts) and finished %1</source>
         <translation>已放弃（超过尝试次数）并完成 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="143"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="258"/>
+        <source>requeued with a %1 ms delay</source>
+        <translation>以 %1 毫秒延迟重新入队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="259"/>
         <source>requeued with a %1 ms delay %2</source>
         <translation>以 %1 毫秒延迟重新入队 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="144"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="261"/>
         <source>requeued %1</source>
         <translation>已重新入队 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="148"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="261"/>
+        <source>requeued</source>
+        <translation>已重新入队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="265"/>
         <source>timed out %1</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="152"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="269"/>
+        <source>answered too late (nsqd had taken it back)</source>
+        <translation>应答太晚（nsqd 已收回）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="270"/>
         <source>answered too late (nsqd had taken it back) %1</source>
         <translation>应答太迟（nsqd 已收回）%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lifediagram.cpp" line="156"/>
+        <location filename="../../ui/views/lifediagram.cpp" line="274"/>
+        <source>lost with its connection</source>
+        <translation>随连接丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lifediagram.cpp" line="275"/>
         <source>lost with its connection %1</source>
         <translation>随连接丢失 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/lifediagram.cpp" line="306"/>
+        <source>%1, %n times (%2 … %3)</source>
+        <comment>a stretch of the path that repeated</comment>
+        <translation>
+            <numerusform>%1，%n 次（%2 … %3）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>nsqui::MainWindow</name>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="114"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="116"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="114"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="116"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="115"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="117"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="159"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="161"/>
         <source>Filter body and ID…</source>
         <translation>筛选消息体和 ID…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="163"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="165"/>
         <source>All states</source>
         <translation>所有状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="169"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="171"/>
         <source>Filter by the fields of the decoded body (the Decoded tab&apos;s format), e.g.
 user.id == 42
 items[*].sku ~ /^AB/
@@ -1554,560 +1655,540 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
 运算符：== != &lt; &lt;= &gt; &gt;= ~ in、and、or、not、( )</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="173"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="175"/>
         <source>filtering %v of %m</source>
         <translation>正在筛选 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="177"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="179"/>
         <source>Stop filtering; the list stays as it was</source>
         <translation>停止筛选；列表保持原样</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="197"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="199"/>
         <source>%1 of %2 messages match (decoded and tested in %3 ms)</source>
         <translation>%2 条消息中有 %1 条匹配（解码并测试用时 %3 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="206"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="208"/>
         <source>Field filter stopped; the list is as it was</source>
         <translation>字段筛选已停止；列表保持原样</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="222"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="224"/>
         <source>keep </source>
         <translation>保留 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="223"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="225"/>
         <source> rows</source>
         <translation> 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="224"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="226"/>
         <source>How many messages the table keeps; older ones are dropped from view (not from NSQ)</source>
         <translation>表格保留的消息数；更早的消息会从视图中移除（不会从 NSQ 中移除）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="246"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1041"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="248"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1123"/>
         <source>Connection</source>
         <translation>连接设置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="262"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1041"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="264"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1123"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="272"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="274"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="273"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="275"/>
         <source>Delay for REQ: 0 to 3600 s (nsqd refuses more than its --max-req-timeout, 1 h by default)</source>
         <translation>REQ 延迟：0 到 3600 秒（nsqd 拒绝超过其 --max-req-timeout 的值，默认为 1 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="334"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="349"/>
         <source>the plots&apos; channel figures: %1</source>
         <translation>图表的通道数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="346"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="361"/>
         <source>Delay for REQ: 0 to %1 s (the server&apos;s max_req_timeout)</source>
         <translation>REQ 延迟：0 到 %1 秒（服务器的 max_req_timeout）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="367"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="382"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="373"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="455"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="388"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="485"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="386"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="401"/>
         <source>%1 older messages dropped from view</source>
         <translation>已从视图中移除 %1 条较早的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="479"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="509"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="480"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="510"/>
         <source>FIN the selected messages: done with, gone from the channel</source>
         <translation>对所选消息发送 FIN：处理完毕，从通道中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="481"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="511"/>
         <source>&amp;Requeue</source>
         <translation>重新入队(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="482"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="512"/>
         <source>REQ the selected messages with the delay beside it: back to the channel</source>
         <translation>按旁边设置的延迟对所选消息发送 REQ：放回通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="483"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="513"/>
         <source>&amp;Touch</source>
         <translation>续期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="484"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="514"/>
         <source>TOUCH the selected messages: restart their msg_timeout</source>
         <translation>对所选消息发送 TOUCH：重新开始计算其 msg_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="485"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="515"/>
         <source>Finish &amp;all held</source>
         <translation>完成全部持有消息(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="486"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="516"/>
         <source>FIN every message held in this window</source>
         <translation>对本窗口持有的每条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="487"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="517"/>
         <source>Requeue all &amp;held</source>
         <translation>重新入队全部持有消息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="488"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="518"/>
         <source>REQ every held message, oldest first, with the delay beside it</source>
         <translation>按旁边设置的延迟，从最早的开始对每条持有的消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="489"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="519"/>
         <source>A&amp;uto-touch</source>
         <translation>自动续期(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="490"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="520"/>
         <source>Touch held messages before their msg_timeout, so they stay</source>
         <translation>在 msg_timeout 到期前为持有的消息续期，使其继续由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="493"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="523"/>
         <source>Requeue as a &amp;failure (backoff)</source>
         <translation>作为失败重新入队（退避）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="494"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="524"/>
         <source>REQ as a failed handler sends it: the consumer backs off (RDY 0 for a while, then tests with RDY 1), as go-nsq&apos;s Requeue does. Off: a plain REQ, as RequeueWithoutBackoff</source>
         <translation>像处理失败的 handler 那样发送 REQ：消费者进入退避（先 RDY 0 一段时间，再用 RDY 1 试探），与 go-nsq 的 Requeue 相同。关闭时：发送普通 REQ，与 RequeueWithoutBackoff 相同</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="498"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="528"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="499"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="529"/>
         <source>RDY 0: no new messages until resumed</source>
         <translation>RDY 0：恢复之前不再接收新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="501"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="531"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="502"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="532"/>
         <source>Close the connections; held messages go back to the channel</source>
         <translation>关闭连接；持有的消息回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="504"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="534"/>
         <source>Take &amp;backlog</source>
         <translation>获取积压(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="505"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="535"/>
         <source>Hold up to the number beside it from the front of the channel, then RDY 0: look at what waits without consuming it</source>
         <translation>从通道最前端持有至多旁边所设数量的消息，然后 RDY 0：查看等待中的消息而不消费它们</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="507"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="537"/>
         <source>Re&amp;lease all</source>
         <translation>全部释放(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="508"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="538"/>
         <source>REQ 0 every held message, oldest first: all go back to the channel</source>
         <translation>从最早的开始，对每条持有的消息发送 REQ 0：全部回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="509"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="539"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="510"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="540"/>
         <source>Write the selected messages (or all shown) to a JSON Lines file</source>
         <translation>将所选消息（或全部显示的消息）写入 JSON Lines 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="514"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="544"/>
         <source>How many messages a backlog snapshot holds (at most the server&apos;s max_rdy_count per nsqd)</source>
         <translation>积压快照持有的消息数（每个 nsqd 最多为服务器的 max_rdy_count）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="521"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="551"/>
         <source>Export selected messages</source>
         <translation>导出所选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="521"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="551"/>
         <source>Export all shown messages</source>
         <translation>导出全部显示的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="522"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="552"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="526"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="556"/>
         <source>Exporting messages…</source>
         <translation>正在导出消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="526"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1686"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="556"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1814"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="536"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="566"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="540"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="570"/>
         <source>Edit and re&amp;send…</source>
         <translation>编辑并重发(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="542"/>
-        <source>Open the message&apos;s body in the Publish panel, change it, and publish it to this or another topic (optionally finishing the original)</source>
-        <translation>在“发布”面板中打开该消息的消息体，修改后发布到本主题或其他主题（可选择同时完成原消息）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="547"/>
-        <source>Select the message to resend</source>
-        <translation>请选择要重发的消息</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="559"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="607"/>
         <source>C&amp;lear list</source>
         <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="560"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="608"/>
         <source>Forget the messages shown, except those held here</source>
         <translation>清除显示的消息（本窗口持有的除外）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="562"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="610"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="562"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="610"/>
         <source>Close NSQ Inspector</source>
         <translation>关闭 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="564"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="612"/>
         <source>&amp;About NSQ Inspector</source>
         <translation>关于 NSQ Inspector(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="564"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="612"/>
         <source>Version and licence</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="613"/>
         <source>Connect to a real server…</source>
         <translation>连接到真实服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="566"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="614"/>
         <source>Leave demo mode and fill in your own nsqd or nsqlookupd</source>
         <translation>退出演示模式，填写你自己的 nsqd 或 nsqlookupd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="588"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="636"/>
         <source>FIN sent for %1 messages</source>
         <translation>已为 %1 条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="594"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="642"/>
         <source>REQ sent for %1 messages</source>
         <translation>已为 %1 条消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="614"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="668"/>
         <source>About NSQ Inspector</source>
         <translation>关于 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="615"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="669"/>
         <source>%1&lt;br&gt;A desktop tool for looking inside NSQ: messages, frames and counts.&lt;br&gt;&lt;br&gt;Licence: MIT</source>
         <translation>%1&lt;br&gt;查看 NSQ 内部的桌面工具：消息、帧与计数。&lt;br&gt;&lt;br&gt;许可证：MIT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="619"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1643"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="673"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1771"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="888"/>
-        <source>The original %1 is no longer held here: not finished</source>
-        <translation>原消息 %1 已不在本窗口持有：未完成</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="913"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="988"/>
         <source>Gave up</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="919"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="994"/>
         <source>No nsqd to publish to: connect, or set the Publish panel&apos;s address</source>
         <translation>没有可发布到的 nsqd：请先连接，或在“发布”面板中设置地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="930"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1009"/>
         <source>Resent %1 of %2 to %3 on %4</source>
         <translation>已将 %2 条中的 %1 条重发到 %4 上的 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="934"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1013"/>
         <source>Resent %1 of %2 to %3 on %4, then: %5</source>
         <translation>已将 %2 条中的 %1 条重发到 %4 上的 %3，随后：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="971"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1050"/>
         <source>T&amp;ime</source>
         <translation>时间(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="975"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1054"/>
         <source>&amp;Local time</source>
         <translation>本地时间(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="976"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1055"/>
         <source>&amp;UTC</source>
         <translation>UTC(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="977"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1056"/>
         <source>&amp;Relative (&quot;3.2 s ago&quot;)</source>
         <translation>相对时间（“3.2 秒前”）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1009"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1091"/>
         <source>&amp;Theme</source>
         <translation>外观(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1131"/>
-        <source>passed the %1 attempts allowed; finished</source>
-        <translation>超过允许的 %1 次尝试；已完成</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1145"/>
-        <source>%1 more messages given up on: see the Gave up tab</source>
-        <translation>又有 %1 条消息被放弃：见“已放弃”标签页</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1305"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1420"/>
         <source>Export cancelled; %1 was not written</source>
         <translation>导出已取消；未写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1361"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1476"/>
         <source>At column %1: %2</source>
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1489"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1611"/>
         <source>Filter the messages</source>
         <translation>筛选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1495"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1617"/>
         <source>Message list</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1498"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
         <source>Message payload</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1501"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1623"/>
         <source>&amp;Oldest message</source>
         <translation>最早的消息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1504"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1626"/>
         <source>&amp;Newest message</source>
         <translation>最新的消息(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1507"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1629"/>
         <source>Go to &amp;sequence…</source>
         <translation>转到序号(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1512"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1634"/>
         <source>Go to sequence</source>
         <translation>转到序号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1513"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1635"/>
         <source>Message # (%1 to %2 are retained):</source>
         <translation>消息序号（保留了 %1 到 %2）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1520"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1642"/>
         <source>&amp;Follow the newest</source>
         <translation>跟随最新消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1523"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1645"/>
         <source>Keep the newest message in view as messages arrive; scrolling up stops following</source>
         <translation>消息到达时保持最新消息可见；向上滚动即停止跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1567"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1690"/>
         <source>No message is retained yet</source>
         <translation>还没有保留任何消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1569"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1692"/>
         <source>Message #%1 was dropped from view (the list keeps %2 rows; the oldest retained is #%3)</source>
         <translation>消息 #%1 已从视图中移除（列表保留 %2 行；保留的最早消息是 #%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1576"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1699"/>
         <source>There is no message #%1 yet (the newest is #%2)</source>
         <translation>还没有消息 #%1（最新的是 #%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1584"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1706"/>
+        <source>Message #%1 was cleared from the list</source>
+        <translation>消息 #%1 已从列表中清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1712"/>
         <source>Message #%1 is hidden by the filter</source>
         <translation>消息 #%1 被筛选条件隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1607"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1617"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1735"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1745"/>
         <source>anywhere in the window</source>
         <translation>窗口内任意位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1610"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1619"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1621"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1738"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1747"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1749"/>
         <source>the message list</source>
         <translation>在消息列表中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1610"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1738"/>
         <source>its panel</source>
         <translation>所在面板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1743"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1743"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1743"/>
         <source>every form</source>
         <translation>所有表单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1616"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1744"/>
         <source>Open a menu</source>
         <translation>打开菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1616"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1744"/>
         <source>Alt + its underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1618"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1746"/>
         <source>Select messages</source>
         <translation>选择消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1618"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1746"/>
         <source>Shift or Ctrl + arrows, Ctrl+A</source>
         <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1748"/>
         <source>The actions for the selected messages</source>
         <translation>所选消息的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1748"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键，Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1630"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1758"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1633"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1761"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1633"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1761"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1633"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1761"/>
         <source>Where</source>
         <translation>适用位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1663"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1791"/>
         <source>Messages are held</source>
         <translation>仍有持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1664"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1792"/>
         <source>This window holds %1 messages in flight. What should become of them?</source>
         <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1671"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1799"/>
         <source>Requeue: back to the channel now (REQ 0), for the next consumer.
 Finish: done with, gone from the channel (FIN).
 Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
@@ -2116,261 +2197,319 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1676"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1804"/>
         <source>&amp;Requeue them</source>
         <translation>重新入队这些消息(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1677"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1805"/>
         <source>&amp;Finish them</source>
         <translation>完成这些消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1678"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1806"/>
         <source>&amp;Keep them for msg_timeout</source>
         <translation>保留到 msg_timeout(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="639"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="693"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="645"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="572"/>
+        <source>Open the selected messages&apos; bodies in the Publish panel, change them, and publish them to this or another topic (optionally finishing the originals)</source>
+        <translation>在发布面板中打开所选消息的消息体，修改后发布到此主题或其他主题（可选择完成原消息）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="580"/>
+        <source>Select the messages to resend</source>
+        <translation>选择要重发的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="586"/>
+        <source>%1 messages selected; Edit and resend takes at most %2 (Export them, then Replay the file)</source>
+        <translation>已选择 %1 条消息；编辑并重发最多处理 %2 条（请先导出，再重放文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="699"/>
         <source>&amp;Messages</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="656"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1048"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="710"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1130"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="657"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="711"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="658"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="712"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="659"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="713"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="660"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="714"/>
         <source>Every key the window answers to</source>
         <translation>窗口响应的所有按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="666"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="720"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="675"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="729"/>
         <source>Common REQ delays</source>
         <translation>常用 REQ 延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="678"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="732"/>
         <source>now (0 s)</source>
         <translation>立即（0 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="679"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="733"/>
         <source>5 s</source>
         <translation>5 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="680"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="734"/>
         <source>30 s</source>
         <translation>30 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="681"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="735"/>
         <source>1 min</source>
         <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="682"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="736"/>
         <source>10 min</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="683"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="737"/>
         <source>1 h</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="707"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="761"/>
         <source>demo broker could not start: %1</source>
         <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="710"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="764"/>
         <source>DEMO — embedded broker at %1</source>
         <translation>演示 — 内嵌服务器位于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="740"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="794"/>
         <source>before subscribing: %1</source>
         <translation>订阅前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="777"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="831"/>
         <source>profile %1 loaded: press Connect</source>
         <translation>已加载配置档案 %1：请点击“连接”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="794"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="848"/>
         <source>TLS without verification: the server&apos;s identity is not checked</source>
         <translation>TLS 未验证服务器：不检查服务器身份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="814"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="868"/>
         <source>%1: RDY %2, %3 in flight</source>
         <translation>%1：RDY %2，处理中 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="837"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="891"/>
         <source>backoff level %1</source>
         <translation>退避级别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="839"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="893"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="841"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="895"/>
         <source>no nsqd connected</source>
         <translation>未连接任何 nsqd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="851"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1051"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="905"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1133"/>
         <source>Record the wire trace</source>
         <translation>记录线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="856"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="910"/>
         <source>Record every frame sent and received (%1). Off, it costs nothing.</source>
         <translation>记录收发的每一帧（%1）。关闭时没有任何开销。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="876"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1042"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="930"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1124"/>
         <source>Plots</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="878"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1042"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="932"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1124"/>
         <source>Event timeline</source>
         <translation>事件时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="879"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1043"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="933"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1125"/>
         <source>Wire trace</source>
         <translation>线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="880"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1043"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="934"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1125"/>
         <source>How a consumer works</source>
         <translation>消费者工作原理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="882"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="936"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/mainwindow.cpp" line="958"/>
+        <source>FIN sent for %n original(s).</source>
+        <translation>
+            <numerusform>已为 %n 条原消息发送 FIN。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="894"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="960"/>
+        <source>Not finished, no longer held here (timed out, answered, or its connection closed): %1.</source>
+        <translation>未完成，已不在此处持有（已超时、已应答或其连接已关闭）：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="969"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/mainwindow.cpp" line="998"/>
+        <source>Resending %n message(s) to %1 on %2…</source>
+        <translation>
+            <numerusform>正在把 %n 条消息重发到 %2 上的 %1…</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="959"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1050"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1038"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1132"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1082"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1164"/>
         <source>The wire trace was off when this happened: turn on View ▸ Record the wire trace, then reconnect to see these frames.</source>
         <translation>发生此步骤时线路跟踪未开启：请打开“视图 ▸ 记录线路跟踪”，然后重新连接以查看这些帧。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1084"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1166"/>
         <source>No frame of this step is in the trace (it was off then, or the frames were dropped from view).</source>
         <translation>跟踪中没有此步骤的帧（当时未开启跟踪，或这些帧已从视图中移除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1103"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1185"/>
         <source>The events of this step are no longer in the timeline.</source>
         <translation>此步骤的事件已不在事件时间线中。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/mainwindow.cpp" line="1215"/>
+        <source>%n message(s) given up on came back from nsqd: taken off the Gave up list</source>
+        <translation>
+            <numerusform>%n 条已放弃的消息被 nsqd 再次投递：已从“已放弃”列表移除</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1166"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1228"/>
+        <source>nsqd refused the FIN of the original %1: %2</source>
+        <translation>nsqd 拒绝了原消息 %1 的 FIN：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/mainwindow.cpp" line="1260"/>
+        <source>%n more message(s) given up on: see the Gave up tab</source>
+        <translation>
+            <numerusform>又放弃了 %n 条消息：见“已放弃”标签页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1281"/>
         <source>closed (%1)</source>
         <translation>已关闭（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1170"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1173"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1285"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1288"/>
         <source>backoff</source>
         <translation>退避</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1170"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1285"/>
         <source>level %1, %2 ms</source>
         <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1209"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1324"/>
         <source>Nothing to %1: no held message is selected</source>
         <translation>无法 %1：未选中任何持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1219"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1334"/>
         <source>%1 sent for %2 messages</source>
         <translation>已为 %2 条消息发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1221"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1336"/>
         <source>; %1 selected were not held here</source>
         <translation>；所选消息中有 %1 条不由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1248"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1363"/>
         <source>backlog snapshot: holding up to %1 more messages from the front of the channel (max in flight %2 until Release all)</source>
         <translation>积压快照：从通道最前端再持有至多 %1 条消息（在“全部释放”之前，最大处理中为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1261"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1376"/>
         <source>backlog snapshot: %1 messages held; RDY 0 until you resume</source>
         <translation>积压快照：已持有 %1 条消息；恢复之前保持 RDY 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1276"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1391"/>
         <source>REQ 0 sent for %1 messages, oldest first</source>
         <translation>已从最早的开始为 %1 条消息发送 REQ 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1300"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1319"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1415"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1434"/>
         <source>Could not write %1: %2</source>
         <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1436"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1519"/>
+        <source>no longer in the list (older rows are dropped past the retention cap); shown as it was last seen</source>
+        <translation>已不在列表中（超过保留上限的较早行会被丢弃）；按最后所见显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/mainwindow.cpp" line="1558"/>
         <source>received %1 · held %2 · shown %3</source>
         <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
     </message>
@@ -2378,88 +2517,88 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 <context>
     <name>nsqui::MessageModel</name>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="39"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="36"/>
         <source>in flight</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="41"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="38"/>
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="43"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="40"/>
         <source>requeued</source>
         <translation>已重新入队</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="45"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="42"/>
         <source>timed out</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="47"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="44"/>
         <source>lost with its connection</source>
         <translation>随连接丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="49"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="46"/>
         <source>failed (max attempts)</source>
         <translation>失败（达到最大尝试次数）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="86"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="85"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="88"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="87"/>
         <source>Published</source>
         <translation>发布时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="90"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="89"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="92"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="91"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="94"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="93"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="98"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="97"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="100"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="99"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="102"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="101"/>
         <source>Body</source>
         <translation>消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="126"/>
-        <source>nsqd takes it back at %1 unless it is touched</source>
-        <translation>若不续期，nsqd 将在 %1 收回该消息</translation>
+        <location filename="../../ui/models/messagemodel.cpp" line="129"/>
+        <source>nsqd takes it back %1 unless it is touched</source>
+        <translation>除非续期，nsqd 将%1收回</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="182"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="186"/>
         <source> (redelivered)</source>
         <translation>（重新投递）</translation>
     </message>
     <message>
-        <location filename="../../ui/models/messagemodel.cpp" line="192"/>
-        <location filename="../../ui/models/messagemodel.cpp" line="193"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="196"/>
+        <location filename="../../ui/models/messagemodel.cpp" line="197"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -2837,288 +2976,366 @@ nsqd：      %7
 <context>
     <name>nsqui::PublishPanel</name>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="41"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="44"/>
         <source>Hex: &apos;%1&apos; at character %2 is not a hex digit</source>
         <translation>Hex：第 %2 个字符“%1”不是有效的 hex 数字</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="47"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="50"/>
         <source>Hex: an odd number of digits (%1); each byte takes two</source>
         <translation>Hex：数字个数为奇数（%1）；每个字节需要两位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="85"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="110"/>
         <source>Load file…</source>
         <translation>载入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="87"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="112"/>
         <source>in MPUB batches</source>
         <translation>以 MPUB 批量发送</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="88"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="113"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="89"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="114"/>
         <source>Replay JSON Lines…</source>
         <translation>回放 JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="90"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="115"/>
         <source>at the original pacing</source>
         <translation>按原始节奏</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="90"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="115"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="110"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="135"/>
         <source>topic</source>
         <translation>主题名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="111"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="136"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="112"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="137"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="113"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="138"/>
         <source>TCP: PUB, MPUB and DPUB on a connection; HTTP: nsqd&apos;s /pub and /mpub</source>
         <translation>TCP：在连接上使用 PUB、MPUB 和 DPUB；HTTP：使用 nsqd 的 /pub 和 /mpub</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="114"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="139"/>
         <source>nsqd host:port</source>
         <translation>nsqd 主机:端口</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="115"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="140"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="115"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="140"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="115"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="140"/>
         <source>Hex</source>
         <translation>Hex</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="116"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="140"/>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="142"/>
+        <source>One message a line, as the export writes them: {&quot;body&quot;: &quot;…&quot;} (&quot;body_encoding&quot;: &quot;base64&quot; for bytes that are not text)</source>
+        <translation>每行一条消息，与导出格式相同：{&quot;body&quot;: &quot;…&quot;}（非文本字节用 &quot;body_encoding&quot;: &quot;base64&quot;）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="145"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="697"/>
         <source>The message body</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="118"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="147"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="119"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="148"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="120"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="149"/>
         <source>Deliver after this long (DPUB); at most the server&apos;s max_req_timeout</source>
         <translation>延迟这么久之后再投递（DPUB）；最多为服务器的 max_req_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="122"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="151"/>
         <source>How many times to publish the body</source>
         <translation>消息体的发布次数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="124"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="153"/>
         <source> /s</source>
         <translation> 条/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="125"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="154"/>
         <source>as fast as it goes</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="126"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="155"/>
         <source>Send up to 100 at a time in one MPUB (not with a delay)</source>
         <translation>每个 MPUB 一次最多发送 100 条（不可与延迟同时使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="138"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="167"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="140"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="169"/>
         <source>via</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="144"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="173"/>
         <source>Body as</source>
         <translation>消息体格式</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="149"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="178"/>
         <source>Delay</source>
         <translation>延时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="151"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="180"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="153"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="182"/>
         <source>Rate</source>
         <translation>速率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="209"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="196"/>
+        <source>Edit it here anyway</source>
+        <translation>仍在此编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="198"/>
+        <source>Put the whole body in the editor; with a body this large, every change takes a moment</source>
+        <translation>把整个消息体放入编辑器；消息体这么大时，每次修改都要稍等片刻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="262"/>
         <source>Deliver after this long (DPUB); at most %1 ms, the server&apos;s max_req_timeout</source>
         <translation>延迟这么久之后再投递（DPUB）；最多 %1 毫秒，即服务器的 max_req_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="235"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="287"/>
+        <source>%1 messages, not one</source>
+        <translation>%1 条消息，而不是一条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="301"/>
         <source>JSON: %1 at character %2</source>
         <translation>JSON：%1（位于第 %2 个字符）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="237"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="303"/>
         <source>JSON: one value is expected, not %1</source>
         <translation>JSON：应为单个值，而不是 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="247"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="313"/>
         <source>The body is empty; nsqd refuses empty messages</source>
         <translation>消息体为空；nsqd 会拒绝空消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="281"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="333"/>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="335"/>
+        <source>Line %1: an empty body, which nsqd refuses</source>
+        <translation>第 %1 行：消息体为空，nsqd 会拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="343"/>
+        <source>No message: write one JSON record a line, {&quot;body&quot;: &quot;…&quot;}</source>
+        <translation>没有消息：每行写一条 JSON 记录，{&quot;body&quot;: &quot;…&quot;}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="387"/>
+        <source>These lines hold several messages (or a mistake: %1); they stay JSON Lines</source>
+        <translation>这些行包含多条消息（或有错误：%1）；保持为 JSON Lines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="410"/>
         <source>These bytes cannot be edited as text without changing them (not UTF-8, or CR, NUL, a no-break space…); they stay in hex</source>
         <translation>这些字节无法在不改变其内容的前提下作为文本编辑（不是 UTF-8，或含有 CR、NUL、不换行空格…）；将保持 hex 形式</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="298"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="427"/>
         <source>&apos;%1&apos; is not a valid topic name (1-64 of a-z A-Z 0-9 . _ -, optionally ending in #ephemeral)</source>
         <translation>“%1”不是有效的主题名称（由 1-64 个 a-z A-Z 0-9 . _ - 字符组成，可选以 #ephemeral 结尾）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="302"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="431"/>
         <source>Give the nsqd address to publish to</source>
         <translation>请提供要发布到的 nsqd 地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="304"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="433"/>
         <source>nsqd: %1</source>
         <translation>nsqd：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="319"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="448"/>
         <source>A delay of %1 ms is beyond the server&apos;s maximum (max_req_timeout, %2 ms)</source>
         <translation>%1 毫秒的延迟超出了服务器的上限（max_req_timeout，%2 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="334"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="469"/>
         <source>%1 × %2 bytes</source>
         <translation>%1 × %2 字节</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/publishpanel.cpp" line="472"/>
+        <source>%n messages from the editor</source>
+        <translation>
+            <numerusform>来自编辑器的 %n 条消息</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="346"/>
-        <location filename="../../ui/views/publishpanel.cpp" line="470"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="485"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="668"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="357"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="496"/>
         <source>%1, line %2: %3 (nothing was sent)</source>
         <translation>%1，第 %2 行：%3（未发送任何消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="363"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="502"/>
         <source>%1, line %2: an empty body, which nsqd refuses (nothing was sent)</source>
         <translation>%1，第 %2 行：消息体为空，nsqd 会拒绝（未发送任何消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="376"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="515"/>
         <source>%1 holds no messages</source>
         <translation>%1 中没有消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="381"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="520"/>
         <source>replay of %1</source>
         <translation>回放 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="399"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="540"/>
         <source>Waiting %1 s for the next message (its original pacing)…</source>
         <translation>按原始节奏等待 %1 秒后发送下一条消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="412"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="554"/>
         <source>%1 s, %2 msg/s</source>
         <translation>%1 秒，%2 条/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="418"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="560"/>
         <source>Published %1 of %2 to %3 via %4 %5 (%6; %7)</source>
         <translation>已通过 %4 %5 向 %3 发布 %1/%2 条（%6；%7）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="420"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="562"/>
         <source>Published %1 of %2 to %3 via %4 %5, then: %6</source>
         <translation>已通过 %4 %5 向 %3 发布 %1/%2 条，随后：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="425"/>
-        <source>nsqd accepted it (it does not say the new ID).</source>
-        <translation>nsqd 已接受（它不会告知新消息的 ID）。</translation>
+        <location filename="../../ui/views/publishpanel.cpp" line="567"/>
+        <source>(nsqd answers OK without the new message&apos;s ID.)</source>
+        <translation>（nsqd 只回答 OK，不给出新消息的 ID。）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="428"/>
-        <source>The original %1 is finished.</source>
-        <translation>原消息 %1 已完成。</translation>
+        <location filename="../../ui/views/publishpanel.cpp" line="581"/>
+        <source>Finishing the original(s) %1…</source>
+        <translation>正在完成原消息 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="433"/>
-        <source>The original %1 is left as it was.</source>
-        <translation>原消息 %1 保持原样。</translation>
+        <location filename="../../ui/views/publishpanel.cpp" line="584"/>
+        <source>The original(s) are left as they were.</source>
+        <translation>原消息保持原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="455"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="585"/>
+        <source>The other original(s) are left as they were.</source>
+        <translation>其他原消息保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="639"/>
         <source>Finish the original %1 once the new one is accepted</source>
         <translation>新消息被接受后完成原消息 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="459"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="642"/>
+        <source>Finish each original held here (%1 of %2) once its new message is accepted</source>
+        <translation>每条新消息被接受后，完成其在此持有的原消息（%2 条中的 %1 条）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="649"/>
         <source>Resending %1: change the body or the topic, then Publish.</source>
         <translation>正在重发 %1：修改消息体或主题，然后点击发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="465"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="651"/>
+        <source>Resending %1 messages, a JSON record a line: change the bodies or the topic, then Publish.</source>
+        <translation>正在重发 %1 条消息，每行一条 JSON 记录：修改消息体或主题，然后点击发布。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="656"/>
+        <source>The publish already running goes on as it was; Publish is back when it ends.</source>
+        <translation>正在进行的发布照常继续；它结束后“发布”按钮恢复可用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="663"/>
         <source>Load a message body</source>
         <translation>载入消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="489"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="690"/>
+        <source>A body of %1, sent byte for byte as it is. Editing one this large by hand is slow: &quot;Edit it here anyway&quot; puts it in the editor.</source>
+        <translation>一个 %1 的消息体，将按原样逐字节发送。手动编辑这么大的消息体很慢：“仍在此编辑”会把它放入编辑器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="703"/>
         <source>Replay messages</source>
         <translation>回放消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="490"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="704"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
@@ -3312,29 +3529,48 @@ nsqd：      %7
 <context>
     <name>nsqui::TimeFormat</name>
     <message>
-        <location filename="../../ui/models/timeformat.cpp" line="50"/>
+        <location filename="../../ui/models/timeformat.cpp" line="60"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timeformat.cpp" line="52"/>
+        <location filename="../../ui/models/timeformat.cpp" line="63"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timeformat.cpp" line="54"/>
+        <location filename="../../ui/models/timeformat.cpp" line="66"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timeformat.cpp" line="55"/>
+        <location filename="../../ui/models/timeformat.cpp" line="67"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/timeformat.cpp" line="74"/>
         <source>%1 ago</source>
         <translation>%1前</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timeformat.cpp" line="55"/>
+        <location filename="../../ui/models/timeformat.cpp" line="74"/>
         <source>in %1</source>
         <translation>%1后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/timeformat.cpp" line="119"/>
+        <source>%1 local
+%2
+%3</source>
+        <translation>%1 本地
+%2
+%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/timeformat.cpp" line="127"/>
+        <source>at %1</source>
+        <translation>于 %1</translation>
     </message>
 </context>
 <context>
@@ -3760,13 +3996,13 @@ nsqd：      %7
     </message>
     <message>
         <location filename="../../ui/views/tourpanel.cpp" line="124"/>
-        <source>Happened at %1</source>
+        <source>Happened %1</source>
         <translation>发生于 %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/tourpanel.cpp" line="125"/>
-        <source>Happened at %1 on %2</source>
-        <translation>发生于 %1，连接 %2</translation>
+        <source>Happened %1 on %2</source>
+        <translation>发生于 %1，在 %2</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/views/tourpanel.cpp" line="127"/>

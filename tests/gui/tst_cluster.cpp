@@ -3,6 +3,7 @@
 #include "clusterpanel.h"
 #include "mainwindow.h"
 #include "models/clustermodel.h"
+#include "models/timeformat.h"
 #include "rawclient.h"
 
 #include <broker/broker.h>
@@ -15,6 +16,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTcpServer>
@@ -158,6 +160,17 @@ private Q_SLOTS:
         QCOMPARE(m->rowCount(onA), 1);
         QVERIFY(cell(m, m->index(0, 0, onA), ClusterModel::DetailsColumn)
                     .contains(QLatin1String("RDY 0")));
+        // When it connected, in the window's time mode.
+        TimeFormat::instance().setMode(TimeFormat::Mode::Utc);
+        const QString details = cell(m, m->index(0, 0, onA), ClusterModel::DetailsColumn);
+        QVERIFY2(QRegularExpression(QStringLiteral(R"(connected \d\d:\d\d:\d\d\.000Z$)"))
+                     .match(details)
+                     .hasMatch(),
+                 qPrintable(details));
+        TimeFormat::instance().setMode(TimeFormat::Mode::Relative);
+        QVERIFY(cell(m, m->index(0, 0, onA), ClusterModel::DetailsColumn)
+                    .endsWith(QLatin1String(" ago")));
+        TimeFormat::instance().setMode(TimeFormat::Mode::Local);
 
         // Rates come from two snapshots.
         QCOMPARE(m_a->publish(QStringLiteral("orders"), {"9", "10"}), QString());

@@ -18,6 +18,7 @@
 #include "models/tracemodel.h"
 #include "payloadview.h"
 #include "plotspanel.h"
+#include "publishpanel.h"
 #include "retranslator.h"
 #include "session/clusterpoller.h"
 #include "session/inspectorsession.h"
@@ -50,6 +51,7 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -625,6 +627,7 @@ private Q_SLOTS:
         // Not following: the selected row and what is in view stay while old rows are dropped.
         QVERIFY(!w.findChild<QAction *>(QStringLiteral("follow"))->isChecked());
         QCOMPARE(w.goToSequence(180), QString());
+        const Delivery chosen = w.model()->rowAt(w.model()->rowOfSeq(180)).delivery;
         QScrollBar *bar = w.table()->verticalScrollBar();
         bar->setValue(bar->value()); // as the user left it
         const auto seqAtTop = [&w] {
@@ -634,6 +637,14 @@ private Q_SLOTS:
         publish(400, 200); // 600 in all: 300 dropped from view
         QTRY_COMPARE_WITH_TIMEOUT(w.receivedCount(), quint64(600), kWait);
         QTRY_COMPARE(w.model()->firstSeq(), quint64(301));
+        // The selected #180 was dropped: nothing else is chosen for the user, and the payload
+        // still shows #180, marked as gone from the list.
+        QVERIFY(!w.table()->currentIndex().isValid());
+        QVERIFY(w.table()->selectionModel()->selectedRows().isEmpty());
+        QVERIFY(w.payloadView()->isShowing(chosen.message.id, chosen.message.attempts,
+                                           chosen.receivedMs));
+        QVERIFY2(w.payloadView()->stateText().contains(QLatin1String("no longer in the list")),
+                 qPrintable(w.payloadView()->stateText()));
         QVERIFY(w.goToSequence(100).contains(QLatin1String("dropped from view")));
         // #180 was dropped too; one that is kept stays selected, and the rows in view stay put.
         QCOMPARE(w.goToSequence(450), QString());
@@ -655,10 +666,57 @@ private Q_SLOTS:
         QVERIFY(w.table()
                     ->visualRect(w.table()->model()->index(w.table()->model()->rowCount() - 1, 0))
                     .intersects(w.table()->viewport()->rect()));
-        // ... until the user scrolls away.
+        // ... until the user scrolls away,
         bar->triggerAction(QAbstractSlider::SliderPageStepSub);
         QTRY_VERIFY(!w.findChild<QAction *>(QStringLiteral("follow"))->isChecked());
+        // or moves to an older row with the keys: that row stays in view as more arrive.
+        QAction *follow = w.findChild<QAction *>(QStringLiteral("follow"));
+        follow->setChecked(true);
+        w.findChild<QAction *>(QStringLiteral("goNewest"))->trigger();
+        QVERIFY(follow->isChecked());
+        w.table()->setFocus();
+        QTest::keyClick(w.table(), Qt::Key_PageUp);
+        QVERIFY(!follow->isChecked());
+        const QModelIndex picked = w.table()->currentIndex();
+        const quint64 pickedSeq = picked.siblingAtColumn(0).data().toULongLong();
+        publish(100, 1200);
+        QTRY_COMPARE_WITH_TIMEOUT(w.receivedCount(), quint64(1300), kWait);
+        QCOMPARE(w.table()->currentIndex().siblingAtColumn(0).data().toULongLong(), pickedSeq);
+        QVERIFY(w.table()
+                    ->visualRect(w.table()->currentIndex())
+                    .intersects(w.table()->viewport()->rect()));
         w.findChild<QSpinBox *>(QStringLiteral("retention"))->setValue(100000); // as it was
+    }
+
+    void clearListKeepsTheNumbersOfHeldMessages()
+    {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        const QString topic = holdIn(w, 3);
+        QCOMPARE(w.goToSequence(1), QString());
+        w.findChild<QAction *>(QStringLiteral("finish"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 2, kWait);
+        QCOMPARE(w.goToSequence(3), QString());
+        w.findChild<QAction *>(QStringLiteral("clearList"))->trigger();
+        // The held #2 and #3 stay, under the numbers the user read; #3 stays selected.
+        QCOMPARE(w.model()->rowCount(), 2);
+        QCOMPARE(w.model()->firstSeq(), quint64(2));
+        QCOMPARE(w.table()->currentIndex().siblingAtColumn(0).data().toULongLong(), quint64(3));
+        QVERIFY(w.goToSequence(1).contains(QLatin1String("dropped from view")));
+        QCOMPARE(w.goToSequence(2), QString());
+        QCOMPARE(w.table()->currentIndex().siblingAtColumn(0).data().toULongLong(), quint64(2));
+        // The next message is #4, and events still find the rows kept across the gap.
+        QCOMPARE(m_broker->publish(topic, {"after the clear"}), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->lastSeq(), quint64(4), kWait);
+        QCOMPARE(w.goToSequence(3), QString());
+        w.findChild<QAction *>(QStringLiteral("finish"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->rowAt(w.model()->rowOfSeq(3)).state,
+                                  MessageState::Finished, kWait);
+        QCOMPARE(w.model()->rowAt(w.model()->rowOfSeq(2)).state, MessageState::InFlight);
+        QCOMPARE(w.model()->rowAt(w.model()->rowOfSeq(4)).state, MessageState::InFlight);
+        w.findChild<QAction *>(QStringLiteral("finishAll"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 0, kWait);
     }
 
     void theDesktopsLanguageIsPickedAtStart()
@@ -729,14 +787,14 @@ private Q_SLOTS:
                 // Not asked: once nsqd has answered, the original is still held.
                 QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel *>(QStringLiteral("publishResult"))
                                              ->text()
-                                             .contains(QLatin1String("accepted it")),
+                                             .contains(QLatin1String("without the new")),
                                          kWait);
                 QCOMPARE(channel(topic)->inFlight.size(), qsizetype(2));
                 QCOMPARE(w.model()->heldCount(), 2);
             } else {
                 QTRY_VERIFY_WITH_TIMEOUT(w.findChild<QLabel *>(QStringLiteral("publishResult"))
                                              ->text()
-                                             .contains(QLatin1String("accepted it")),
+                                             .contains(QLatin1String("without the new")),
                                          kWait);
                 QVERIFY2(finish->isChecked(), "checked");
                 QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 1, 5000);
@@ -745,7 +803,119 @@ private Q_SLOTS:
         }
         QVERIFY(w.findChild<QLabel *>(QStringLiteral("publishResult"))
                     ->text()
-                    .contains(QLatin1String("is finished")));
+                    .contains(QLatin1String("FIN sent for 1 original")));
+    }
+
+    void resendingKeepsToItsOwnJobAndSaysWhatBecameOfTheOriginals()
+    {
+        MainWindow w;
+        w.show();
+        const QString topic = holdIn(w, 3);
+        const QString target = QStringLiteral("again%1").arg(++m_serial);
+        m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(target), QStringLiteral("c"));
+        const auto arrived = [&]() -> const Channel * {
+            return m_broker->topic(target)->channels.find(QStringLiteral("c"))->second.get();
+        };
+        auto *editor = w.findChild<QPlainTextEdit *>(QStringLiteral("publishEditor"));
+        auto *topicField = w.findChild<QLineEdit *>(QStringLiteral("publishTopic"));
+        auto *address = w.findChild<QLineEdit *>(QStringLiteral("publishAddress"));
+        auto *finish = w.findChild<QCheckBox *>(QStringLiteral("finishOriginal"));
+        auto *publish = w.findChild<QPushButton *>(QStringLiteral("publishButton"));
+        auto *result = w.findChild<QLabel *>(QStringLiteral("publishResult"));
+        auto *mode = w.findChild<QComboBox *>(QStringLiteral("publishMode"));
+        const auto tick = [&] {
+            QTRY_VERIFY(finish->isVisible() && finish->height() > 0);
+            QTest::mouseClick(finish, Qt::LeftButton, {}, QPoint(8, finish->height() / 2));
+            QVERIFY(finish->isChecked());
+        };
+
+        // 1. A job already running is not the resend's: it ends without finishing anything.
+        topicField->setText(target);
+        editor->setPlainText(QStringLiteral("load"));
+        w.findChild<QSpinBox *>(QStringLiteral("publishCount"))->setValue(6);
+        w.findChild<QSpinBox *>(QStringLiteral("publishRate"))->setValue(20);
+        QTest::mouseClick(publish, Qt::LeftButton);
+        QVERIFY(w.publisher()->job() && w.publisher()->job()->running());
+        w.table()->selectRow(0);
+        w.findChild<QAction *>(QStringLiteral("editResend"))->trigger();
+        tick();
+        QTRY_COMPARE_WITH_TIMEOUT(arrived()->messageCount, quint64(6), kWait);
+        QTRY_VERIFY_WITH_TIMEOUT(publish->isEnabled(), kWait);
+        QCOMPARE(w.model()->heldCount(), 3);
+        QVERIFY(finish->isVisible() && finish->isChecked()); // still this resend's to send
+
+        // 2. A resend that fails keeps what it resends; fixed, it goes, and the original with it.
+        topicField->setText(target);
+        const QString good = address->text();
+        address->clear();
+        QTest::keyClicks(address, QStringLiteral("127.0.0.1:1"));
+        QTest::mouseClick(publish, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(publish->isEnabled(), kWait);
+        QVERIFY2(result->text().contains(QLatin1String("left as they were")),
+                 qPrintable(result->text()));
+        QVERIFY(finish->isVisible() && finish->isChecked());
+        address->setText(good);
+        QTest::mouseClick(publish, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(arrived()->messageCount, quint64(7), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 2, kWait);
+        QVERIFY(!finish->isVisible());
+
+        // 3. An original answered meanwhile is not finished, and the panel says so.
+        w.table()->selectRow(1);
+        w.findChild<QAction *>(QStringLiteral("editResend"))->trigger();
+        tick();
+        w.findChild<QAction *>(QStringLiteral("finish"))->trigger(); // the user finished it
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 1, kWait);
+        topicField->setText(target);
+        QTest::mouseClick(publish, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(arrived()->messageCount, quint64(8), kWait);
+        QTRY_VERIFY2_WITH_TIMEOUT(result->text().contains(QLatin1String("no longer held here")),
+                                  qPrintable(result->text()), kWait);
+        QVERIFY(!result->text().contains(QLatin1String("FIN sent")));
+
+        // 4. A selection: one JSON record a line, each edited and sent, each original finished.
+        QCOMPARE(m_broker->publish(topic, {QByteArray("\xff\x00bin", 5)}), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 2, kWait);
+        w.table()->selectAll();
+        QTRY_COMPARE(w.table()->selectionModel()->selectedRows().size(), 4);
+        w.findChild<QAction *>(QStringLiteral("editResend"))->trigger();
+        QCOMPARE(mode->currentText(), QStringLiteral("JSON Lines"));
+        QStringList lines = editor->toPlainText().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 4);
+        QVERIFY2(finish->text().contains(QLatin1String("(2 of 4)")), qPrintable(finish->text()));
+        QVERIFY(lines.at(3).contains(QLatin1String("base64"))); // the binary one, byte for byte
+        lines[2].replace(QLatin1String("held 2"), QLatin1String("held 2, edited"));
+        lines.removeAt(1); // finished before: not sent
+        lines.removeAt(0);
+        editor->setPlainText(lines.join(QLatin1Char('\n')));
+        topicField->setText(target);
+        tick();
+        QTest::mouseClick(publish, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(arrived()->messageCount, quint64(10), kWait);
+        QByteArrayList bodies;
+        for (const auto &m : arrived()->queue)
+            bodies << m.body;
+        QVERIFY(bodies.contains(QByteArray("held 2, edited")));
+        QVERIFY(bodies.contains(QByteArray("\xff\x00bin", 5)));
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 0, kWait);
+        QTRY_VERIFY2(result->text().contains(QLatin1String("FIN sent for 2 original")),
+                     qPrintable(result->text()));
+
+        // 5. A body too large to edit comfortably is sent as it is, without freezing the editor.
+        const QByteArray big(600 * 1024, 'j');
+        w.publisher()->setBody(big);
+        QVERIFY(editor->isReadOnly());
+        QVERIFY(editor->toPlainText().isEmpty());
+        QVERIFY(w.findChild<QPushButton *>(QStringLiteral("publishEditLarge"))->isVisible());
+        QCOMPARE(w.publisher()->body(), big);
+        QTest::mouseClick(publish, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(arrived()->messageCount, quint64(11), kWait);
+        QCOMPARE(arrived()->queue.back().body, big);
+        QTest::mouseClick(w.findChild<QPushButton *>(QStringLiteral("publishEditLarge")),
+                          Qt::LeftButton);
+        QVERIFY(!editor->isReadOnly());
+        QCOMPARE(editor->lineWrapMode(), QPlainTextEdit::NoWrap); // one 600 KB line
+        QCOMPARE(w.publisher()->body(), big);
     }
 
     void theTimeModeChangesEveryView()
@@ -801,6 +971,39 @@ private Q_SLOTS:
         w.findChild<QAction *>(QStringLiteral("time_local"))->trigger();
     }
 
+    void timesCarryTheirDateAndEveryForm()
+    {
+        TimeFormat &f = TimeFormat::instance();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 daysAgo = now - 3 * 86'400'000LL;
+        // A message published days ago (or by a clock ahead) does not read like one just sent.
+        f.setMode(TimeFormat::Mode::Utc);
+        QVERIFY(f.when(now).endsWith(QLatin1Char('Z')) && !f.when(now).contains(QLatin1Char('T')));
+        QCOMPARE(f.when(daysAgo), TimeFormat::isoUtc(daysAgo));
+        QCOMPARE(f.when(now + 2 * 86'400'000LL), TimeFormat::isoUtc(now + 2 * 86'400'000LL));
+        f.setMode(TimeFormat::Mode::Local);
+        QVERIFY(f.when(daysAgo).startsWith(
+            QDateTime::fromMSecsSinceEpoch(daysAgo).toString(QStringLiteral("yyyy-MM-dd "))));
+        // The full local time names its offset: the two 01:30 of a DST change differ.
+        QVERIFY(QRegularExpression(QStringLiteral(R"( [+-]\d\d:\d\d$)"))
+                    .match(f.dateTime(now))
+                    .hasMatch());
+        // Every form in the tooltip.
+        const QStringList forms = f.allForms(now).split(QLatin1Char('\n'));
+        QCOMPARE(forms.size(), 3);
+        QCOMPARE(forms.at(1), TimeFormat::isoUtc(now));
+        // Relative: minutes from 60 s on, days past a day, and no "at" in a sentence.
+        QCOMPARE(TimeFormat::relative(0, 59'960), QStringLiteral("1 min 0 s ago"));
+        QCOMPARE(TimeFormat::relative(0, 3 * 86'400'000LL + 7'200'000),
+                 QStringLiteral("3 d 2 h ago"));
+        f.setMode(TimeFormat::Mode::Relative);
+        QVERIFY(f.atTime(now).endsWith(QLatin1String(" ago")));
+        QVERIFY(!f.atTime(now).startsWith(QLatin1String("at ")));
+        f.setMode(TimeFormat::Mode::Utc);
+        QVERIFY(f.atTime(now).startsWith(QLatin1String("at ")));
+        f.setMode(TimeFormat::Mode::Local);
+    }
+
     void messagesGivenUpOnAreListedAndResent()
     {
         MainWindow w;
@@ -835,7 +1038,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(w.gaveUp()->rowCount(), 1, kWait);
         QCOMPARE(w.gaveUp()->rowAt(0).message.body, QByteArray("poison"));
         QCOMPARE(w.gaveUp()->rowAt(0).message.attempts, quint16(3));
-        QVERIFY(w.gaveUp()->rowAt(0).reason.contains(QLatin1String("2 attempts")));
+        QVERIFY(GaveUpModel::whyText(w.gaveUp()->rowAt(0)).contains(QLatin1String("2 attempts")));
+        QCOMPARE(w.gaveUp()->rowAt(0).nsqd, tcp());
+        // The list shows the attempt it was given up at, as the Gave up tab does.
+        QTRY_COMPARE(w.model()->rowAt(w.model()->rowOf(poison)).delivery.message.attempts,
+                     quint16(3));
         QTRY_VERIFY_WITH_TIMEOUT(channel(topic)->inFlight.size() == 1, kWait); // finished
 
         // Hold mode: a FIN that nsqd refuses (the message timed out while paused) goes there too.
@@ -851,10 +1058,13 @@ private Q_SLOTS:
         auto *panel = w.findChild<QWidget *>(QStringLiteral("gaveUpDock"));
         QVERIFY(panel);
         w.findChild<QLineEdit *>(QStringLiteral("gaveUpTopic"))->setText(dead);
-        w.findChild<QPushButton *>(QStringLiteral("gaveUpResend"))->click();
+        auto *resend = w.findChild<QPushButton *>(QStringLiteral("gaveUpResend"));
+        resend->click();
+        QVERIFY(!resend->isEnabled()); // a second click would send them twice
         const Topic *deadTopic = m_broker->topic(dead);
         QTRY_COMPARE_WITH_TIMEOUT(
             deadTopic->channels.find(QStringLiteral("c"))->second->messageCount, quint64(2), kWait);
+        QTRY_VERIFY(resend->isEnabled());
         // And exported, with why.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("dead.jsonl"));
@@ -863,12 +1073,77 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QJsonObject first = QJsonDocument::fromJson(f.readLine()).object();
         QCOMPARE(first.value(QLatin1String("body")).toString(), QStringLiteral("poison"));
-        QVERIFY(
-            first.value(QLatin1String("gave_up")).toString().contains(QLatin1String("attempts")));
+        QCOMPARE(first.value(QLatin1String("gave_up")).toString(), QStringLiteral("max_attempts"));
+        QCOMPARE(first.value(QLatin1String("gave_up_detail")).toString(), QStringLiteral("2"));
+        QCOMPARE(first.value(QLatin1String("nsqd")).toString(), tcp());
+        static const QRegularExpression iso(
+            QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$)"));
+        for (const char *key : {"gave_up_at", "published"})
+            QVERIFY2(iso.match(first.value(QLatin1String(key)).toString()).hasMatch(), key);
+        const QJsonObject second = QJsonDocument::fromJson(f.readLine()).object();
+        QCOMPARE(second.value(QLatin1String("gave_up")).toString(), QStringLiteral("fin_refused"));
+        QVERIFY(second.value(QLatin1String("gave_up_detail"))
+                    .toString()
+                    .contains(QLatin1String("E_FIN_FAILED")));
+        // The refused FIN meant nsqd took "late" back: delivered again, it leaves the list.
+        w.session()->setPaused(false);
+        QTRY_COMPARE_WITH_TIMEOUT(w.gaveUp()->rowCount(), 1, kWait);
+        QCOMPARE(w.gaveUp()->rowAt(0).message.body, QByteArray("poison"));
         // It outlives the connection.
+        w.session()->finish({idOf("late")});
         w.session()->stop();
         QTRY_VERIFY_WITH_TIMEOUT(!w.session()->isActive(), kWait);
-        QCOMPARE(w.gaveUp()->rowCount(), 2);
+        QCOMPARE(w.gaveUp()->rowCount(), 1);
+    }
+
+    void peekNeverGivesUp()
+    {
+        // Peek promises to leave every message in the channel, and each look is an attempt.
+        MainWindow w;
+        w.show();
+        const QString topic = QStringLiteral("peekgive%1").arg(++m_serial);
+        m_broker->getOrCreateChannel(m_broker->getOrCreateTopic(topic), QStringLiteral("desk"));
+        QCOMPARE(m_broker->publish(topic, {QByteArray("look at me")}), QString());
+        SessionSettings s;
+        s.nsqdAddresses = {tcp()};
+        s.topic = topic;
+        s.channel = QStringLiteral("desk");
+        s.mode = Mode::Peek;
+        s.giveUpAfter = 1;
+        QCOMPARE(w.connectTo(s), QStringList());
+        QTRY_VERIFY_WITH_TIMEOUT(w.model()->rowCount() == 1 &&
+                                     w.model()->rowAt(0).delivery.message.attempts >= 3,
+                                 kWait);
+        w.session()->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.session()->isActive(), kWait);
+        QCOMPARE(w.gaveUp()->rowCount(), 0);
+        QCOMPARE(channel(topic)->depth() + qint64(channel(topic)->inFlight.size()), qint64(1));
+    }
+
+    void theGaveUpListIsBounded()
+    {
+        GaveUpModel model;
+        QSignalSpy dropped(&model, &GaveUpModel::droppedChanged);
+        for (int i = 0; i < GaveUpModel::kMostRows + 5; ++i) {
+            GaveUpModel::Row r;
+            r.message.id = MessageId::fromBytes(QByteArray::number(i).rightJustified(16, '0'));
+            r.message.body = "x";
+            model.add(std::move(r));
+        }
+        QCOMPARE(model.rowCount(), GaveUpModel::kMostRows);
+        QCOMPARE(model.dropped(), quint64(5));
+        QCOMPARE(dropped.size(), 5);
+        QCOMPARE(model.rowAt(0).message.id.toString(), QStringLiteral("0000000000000005"));
+        // The same ID again is the same row, with the later reason.
+        GaveUpModel::Row again;
+        again.message.id = MessageId::fromBytes("0000000000000009");
+        again.why = GaveUpModel::Why::ReqRefused;
+        model.add(std::move(again));
+        QCOMPARE(model.rowCount(), GaveUpModel::kMostRows);
+        QCOMPARE(model.rowAt(4).why, GaveUpModel::Why::ReqRefused);
+        QCOMPARE(model.rowAt(4).message.body, QByteArray("x")); // the body it had is kept
+        QCOMPARE(model.removeDelivered({MessageId::fromBytes("0000000000000009")}), 1);
+        QCOMPARE(model.rowCount(), GaveUpModel::kMostRows - 1);
     }
 
     void aMessagesLifeIsDrawnAsItWent()

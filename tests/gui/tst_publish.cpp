@@ -144,14 +144,14 @@ private Q_SLOTS:
         p.setMaxDelayMs(1000);
         auto *bodyError = w<QLabel>(p, "publishBodyError");
         auto *targetError = w<QLabel>(p, "publishTargetError");
-        // JSON is checked as it is typed.
+        // JSON is checked as it is typed (once typing pauses).
         w<QComboBox>(p, "publishMode")->setCurrentIndex(1);
         QTest::keyClicks(w<QPlainTextEdit>(p, "publishEditor"), QStringLiteral("{\"a\": "));
-        QVERIFY(bodyError->isVisible());
+        QTRY_VERIFY(bodyError->isVisible());
         QVERIFY2(bodyError->text().startsWith(QLatin1String("JSON:")),
                  qPrintable(bodyError->text()));
         QTest::keyClicks(w<QPlainTextEdit>(p, "publishEditor"), QStringLiteral("1}"));
-        QVERIFY(!bodyError->isVisible());
+        QTRY_VERIFY(!bodyError->isVisible());
 
         const QString topic = freshTopic();
         const auto refused = [&](int mode, const QString &text, const QString &topicName,

@@ -43,6 +43,8 @@ private Q_SLOTS:
         QVERIFY(!line.contains('\n'));
         const QJsonObject o = QJsonDocument::fromJson(line).object();
         QCOMPARE(o.value(QLatin1String("body_encoding")).toString(), encoding);
+        QCOMPARE(o.value(QLatin1String("published")).toString(),
+                 QStringLiteral("2026-11-26T02:21:38.800Z"));
         const auto r = decodeMessageRecord(line);
         QVERIFY2(r.ok(), qPrintable(r.error()));
         QCOMPARE(r.value().message.body, body);

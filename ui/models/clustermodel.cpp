@@ -1,5 +1,7 @@
 #include "clustermodel.h"
 
+#include "timeformat.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -24,6 +26,7 @@ struct ClusterModel::Item
     QString unreachable;     // a node that holds it, said by nsqlookupd, did not answer
     bool countsQueue = true; // a client row has no depth, deferred or timed-out count
     QString details;
+    qint64 connectedMs = 0; // a client's; written in the window's time mode when shown
     Item *parent = nullptr;
     int row = 0;
     std::vector<std::unique_ptr<Item>> children;
@@ -54,9 +57,6 @@ QString clientDetails(const nsq::ClientStats &c)
         parts << ClusterModel::tr("AUTH %1").arg(c.authIdentity);
     if (!c.userAgent.isEmpty())
         parts << c.userAgent;
-    if (c.connectTs > 0)
-        parts << ClusterModel::tr("connected %1")
-                     .arg(QDateTime::fromSecsSinceEpoch(c.connectTs).toString(Qt::ISODate));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -231,6 +231,7 @@ void ClusterModel::setSnapshot(const ClusterSnapshot &snapshot)
                     client->countsQueue = false;
                     client->rate = rateOf(client->key, client->messages);
                     client->details = clientDetails(cl);
+                    client->connectedMs = cl.connectTs * 1000;
                     r->add(std::move(client));
                 }
                 c->depth += r->depth;
@@ -416,6 +417,9 @@ QVariant ClusterModel::data(const QModelIndex &index, int role) const
                    ? tr("paused on %1 of %2").arg(i->pausedOn).arg(i->nodeCount)
                    : tr("paused");
     case DetailsColumn:
+        if (i->connectedMs > 0)
+            return tr("%1 · connected %2")
+                .arg(i->details, TimeFormat::instance().when(i->connectedMs));
         return i->details;
     }
     return {};

@@ -9,28 +9,87 @@ namespace nsqui {
 
 GaveUpModel::GaveUpModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void GaveUpModel::add(const nsq::Message &message, const QString &topic, const QString &reason,
-                      qint64 atMs)
+void GaveUpModel::add(Row row)
 {
-    for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].message.id == message.id) {
-            m_rows[i].reason = reason;
-            m_rows[i].atMs = atMs;
-            if (!message.body.isEmpty() || m_rows[i].message.body.isEmpty())
-                m_rows[i].message = message;
+    if (m_ids.contains(row.message.id)) {
+        for (int i = 0; i < m_rows.size(); ++i) {
+            Row &r = m_rows[i];
+            if (r.message.id != row.message.id)
+                continue;
+            if (row.message.body.isEmpty() && !r.message.body.isEmpty())
+                row.message = r.message;
+            if (row.nsqd.isEmpty())
+                row.nsqd = r.nsqd;
+            r = std::move(row);
             Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
             return;
         }
+    }
+    if (m_rows.size() >= kMostRows) {
+        beginRemoveRows({}, 0, 0);
+        m_ids.remove(m_rows.first().message.id);
+        m_rows.removeFirst();
+        endRemoveRows();
+        Q_EMIT droppedChanged(++m_dropped);
+    }
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
-    m_rows << Row{message, topic, reason, atMs};
+    m_ids.insert(row.message.id);
+    m_rows << std::move(row);
     endInsertRows();
+}
+
+int GaveUpModel::removeDelivered(const QList<nsq::MessageId> &ids)
+{
+    int removed = 0;
+    for (const nsq::MessageId &id : ids) {
+        if (!m_ids.remove(id))
+            continue;
+        for (int i = 0; i < m_rows.size(); ++i)
+            if (m_rows.at(i).message.id == id) {
+                beginRemoveRows({}, i, i);
+                m_rows.removeAt(i);
+                endRemoveRows();
+                ++removed;
+                break;
+            }
+    }
+    return removed;
 }
 
 void GaveUpModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_ids.clear();
+    m_dropped = 0;
     endResetModel();
+    Q_EMIT droppedChanged(0);
+}
+
+QString GaveUpModel::whyText(const Row &row)
+{
+    switch (row.why) {
+    case Why::MaxAttempts:
+        return tr("passed the %1 attempts allowed; finished").arg(row.detail);
+    case Why::FinRefused:
+        return tr("FIN refused: %1").arg(row.detail);
+    case Why::ReqRefused:
+        return tr("REQ refused: %1").arg(row.detail);
+    }
+    return {};
+}
+
+QString GaveUpModel::whyCode(Why why)
+{
+    switch (why) {
+    case Why::MaxAttempts:
+        return QStringLiteral("max_attempts");
+    case Why::FinRefused:
+        return QStringLiteral("fin_refused");
+    case Why::ReqRefused:
+        return QStringLiteral("req_refused");
+    }
+    return {};
 }
 
 int GaveUpModel::rowCount(const QModelIndex &parent) const
@@ -50,7 +109,8 @@ QVariant GaveUpModel::data(const QModelIndex &index, int role) const
     const Row &r = m_rows.at(index.row());
     switch (index.column()) {
     case When:
-        return TimeFormat::instance().time(r.atMs);
+        return role == Qt::ToolTipRole ? TimeFormat::instance().allForms(r.atMs)
+                                       : TimeFormat::instance().when(r.atMs);
     case Id:
         return r.message.id.toString();
     case Topic:
@@ -58,7 +118,7 @@ QVariant GaveUpModel::data(const QModelIndex &index, int role) const
     case Attempts:
         return int(r.message.attempts);
     case Reason:
-        return r.reason;
+        return whyText(r);
     case Size:
         return QLocale().formattedDataSize(r.message.body.size(), 1,
                                            QLocale::DataSizeTraditionalFormat);

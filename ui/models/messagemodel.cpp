@@ -7,15 +7,12 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace nsqui {
 
 namespace {
 constexpr qint64 kDefaultMsgTimeout = 60000; // nsqd's default, until a server says otherwise
-
-QString timeOfDay(qint64 ms)
-{
-    return TimeFormat::instance().time(ms);
-}
 
 } // namespace
 
@@ -124,8 +121,13 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == State && !r.note.isEmpty())
             return r.note;
+        if (index.column() == Received)
+            return TimeFormat::instance().allForms(r.delivery.receivedMs);
+        if (index.column() == Timestamp)
+            return TimeFormat::instance().allForms(m.timestamp / 1000000);
         if (index.column() == TimeLeft && r.state == MessageState::InFlight)
-            return tr("nsqd takes it back at %1 unless it is touched").arg(timeOfDay(r.deadlineMs));
+            return tr("nsqd takes it back %1 unless it is touched")
+                .arg(TimeFormat::instance().atTime(r.deadlineMs));
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == Seq || index.column() == Attempts || index.column() == Size ||
@@ -165,9 +167,9 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case Seq:
         return r.seq;
     case Received:
-        return timeOfDay(r.delivery.receivedMs);
+        return TimeFormat::instance().when(r.delivery.receivedMs);
     case Timestamp:
-        return timeOfDay(m.timestamp / 1000000);
+        return TimeFormat::instance().when(m.timestamp / 1000000);
     case Id:
         return m.id.toString();
     case Attempts:
@@ -230,7 +232,20 @@ int MessageModel::indexOf(const nsq::MessageId &id) const
     const auto it = m_seqById.constFind(id);
     if (it == m_seqById.cend())
         return -1;
-    return int(it.value() - m_firstSeq);
+    if (!m_fresh.isEmpty() && it.value() >= m_fresh.front().seq) // numbered in a row
+        return int(m_rows.size()) + int(it.value() - m_fresh.front().seq);
+    return rowOfSeq(it.value());
+}
+
+int MessageModel::rowOfSeq(quint64 seq) const
+{
+    if (m_rows.empty() || seq < m_rows.front().seq || seq > m_rows.back().seq)
+        return -1;
+    if (m_rows.back().seq - m_rows.front().seq == m_rows.size() - 1) // no gap: the usual case
+        return int(seq - m_rows.front().seq);
+    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), seq,
+                                     [](const Row &r, quint64 s) { return r.seq < s; });
+    return it != m_rows.cend() && it->seq == seq ? int(it - m_rows.cbegin()) : -1;
 }
 
 QList<nsq::MessageId> MessageModel::heldIds() const
@@ -387,8 +402,12 @@ void MessageModel::applyEvents(const QList<nsq::ConsumerEvent> &events)
             }
             break;
         case K::Failed:
-            addStep(r, LifeStep::Kind::Failed, e.atMs);
+            // This delivery was never handed on: the row shows the attempt given up at.
+            if (e.message.attempts > r.delivery.message.attempts)
+                r.delivery.message.attempts = e.message.attempts;
+            addStep(r, LifeStep::Kind::Failed, e.atMs, e.message.attempts);
             setState(row, MessageState::Failed);
+            rowChanged(row);
             break;
         default:
             break;
@@ -415,7 +434,6 @@ void MessageModel::trim()
         if (it != m_seqById.end() && it.value() == r.seq)
             m_seqById.erase(it);
         m_rows.pop_front();
-        ++m_firstSeq;
     }
     m_dropped += quint64(excess);
     endRemoveRows();
@@ -432,9 +450,7 @@ void MessageModel::clear()
             kept.push_back(std::move(r));
     m_rows.clear();
     m_seqById.clear();
-    m_firstSeq = m_nextSeq;
     for (Row &r : kept) {
-        r.seq = m_nextSeq++;
         m_seqById.insert(r.delivery.message.id, r.seq);
         m_rows.push_back(std::move(r));
     }

@@ -108,12 +108,9 @@ public:
     int rowOf(const nsq::MessageId &id) const;
     // The row of the message with this sequence number ("#"), or -1 when it is not (or no
     // longer) retained.
-    int rowOfSeq(quint64 seq) const
-    {
-        return seq >= m_firstSeq && seq - m_firstSeq < m_rows.size() ? int(seq - m_firstSeq) : -1;
-    }
-    quint64 firstSeq() const { return m_rows.empty() ? 0 : m_firstSeq; }
-    quint64 lastSeq() const { return m_rows.empty() ? 0 : m_firstSeq + m_rows.size() - 1; }
+    int rowOfSeq(quint64 seq) const;
+    quint64 firstSeq() const { return m_rows.empty() ? 0 : m_rows.front().seq; }
+    quint64 lastSeq() const { return m_rows.empty() ? 0 : m_rows.back().seq; }
     int heldCount() const { return m_held; }
     QList<nsq::MessageId> heldIds() const;
 
@@ -131,7 +128,8 @@ private:
     void rowChanged(int row);
 
     std::deque<Row> m_rows;
-    quint64 m_firstSeq = 1; // seq of m_rows.front()
+    // Rows keep their number for life, so a number once read still finds its message. Numbers
+    // are in order; they have gaps only where Clear list kept the held rows.
     quint64 m_nextSeq = 1;
     QHash<nsq::MessageId, quint64> m_seqById;
     QHash<QString, qint64> m_msgTimeouts;

@@ -5,6 +5,18 @@
 
 namespace nsqui {
 
+namespace {
+// "+01:00", "-04:00", "+05:30".
+QString offsetText(int seconds)
+{
+    const int m = qAbs(seconds) / 60;
+    return QStringLiteral("%1%2:%3")
+        .arg(seconds < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+        .arg(m / 60, 2, 10, QLatin1Char('0'))
+        .arg(m % 60, 2, 10, QLatin1Char('0'));
+}
+} // namespace
+
 TimeFormat &TimeFormat::instance()
 {
     static TimeFormat format;
@@ -44,11 +56,15 @@ void TimeFormat::setMode(Mode mode)
 QString TimeFormat::span(qint64 ms)
 {
     const qint64 a = qAbs(ms);
-    if (a < 60'000)
+    if (a < 59'950) // what would round to "60.0 s" reads as a minute
         return tr("%1 s").arg(double(a) / 1000.0, 0, 'f', 1);
-    if (a < 3'600'000)
-        return tr("%1 min %2 s").arg(a / 60'000).arg((a / 1000) % 60);
-    return tr("%1 h %2 min").arg(a / 3'600'000).arg((a / 60'000) % 60);
+    if (a < 3'600'000) {
+        const qint64 seconds = (a + 500) / 1000; // 59.96 s is 1 min 0 s, not 0 min 59 s
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    }
+    if (a < 86'400'000)
+        return tr("%1 h %2 min").arg(a / 3'600'000).arg((a / 60'000) % 60);
+    return tr("%1 d %2 h").arg(a / 86'400'000).arg((a / 3'600'000) % 24);
 }
 
 QString TimeFormat::relative(qint64 epochMs, qint64 nowMs)
@@ -78,12 +94,46 @@ QString TimeFormat::time(qint64 epochMs) const
     return {};
 }
 
+QString TimeFormat::when(qint64 epochMs) const
+{
+    switch (m_mode) {
+    case Mode::Local:
+        if (QDateTime::fromMSecsSinceEpoch(epochMs).date() != QDate::currentDate())
+            return QDateTime::fromMSecsSinceEpoch(epochMs).toString(
+                QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        break;
+    case Mode::Utc:
+        if (QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).date() !=
+            QDateTime::currentDateTimeUtc().date())
+            return isoUtc(epochMs);
+        break;
+    case Mode::Relative:
+        break;
+    }
+    return time(epochMs);
+}
+
+QString TimeFormat::allForms(qint64 epochMs) const
+{
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(epochMs);
+    return tr("%1 local\n%2\n%3")
+        .arg(local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz ")) +
+                 offsetText(local.offsetFromUtc()),
+             isoUtc(epochMs), relative(epochMs, QDateTime::currentMSecsSinceEpoch()));
+}
+
+QString TimeFormat::atTime(qint64 epochMs) const
+{
+    return m_mode == Mode::Relative ? time(epochMs) : tr("at %1").arg(time(epochMs));
+}
+
 QString TimeFormat::dateTime(qint64 epochMs) const
 {
     switch (m_mode) {
     case Mode::Local:
         return QDateTime::fromMSecsSinceEpoch(epochMs).toString(
-            QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+                   QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz ")) +
+               offsetText(QDateTime::fromMSecsSinceEpoch(epochMs).offsetFromUtc());
     case Mode::Utc:
         return isoUtc(epochMs);
     case Mode::Relative:

@@ -181,8 +181,9 @@ QStringList InspectorSession::start(const SessionSettings &settings)
     nsq::Config config = settings.config;
     config.maxInFlight = settings.maxInFlight;
     // An inspector finishes a message on its own only when told to give up after N attempts:
-    // otherwise it is still shown and left to the user (Peek adds an attempt per look).
-    config.maxAttempts = settings.giveUpAfter;
+    // otherwise it is still shown and left to the user. Never in Peek, which promises to leave
+    // every message in the channel, and adds an attempt at each look.
+    config.maxAttempts = settings.mode == Mode::Peek ? 0 : settings.giveUpAfter;
     auto *consumer = new nsq::Consumer(settings.topic, m_channel, config);
     problems = consumer->validate();
     if (!problems.isEmpty()) {
@@ -235,6 +236,11 @@ QStringList InspectorSession::start(const SessionSettings &settings)
         for (const QString &a : lookupds)
             consumer->connectToLookupd(a);
     });
+    if (settings.mode == Mode::Peek && settings.giveUpAfter > 0)
+        Q_EMIT logged(tr("Give up after %1 attempts is off in Peek mode: Peek leaves every "
+                         "message in the channel")
+                          .arg(settings.giveUpAfter),
+                      false);
     Q_EMIT logged(tr("connecting to %1 for topic %2, channel %3 (%4 mode)")
                       .arg((nsqds + lookupds).join(QStringLiteral(", ")), settings.topic, m_channel,
                            modeName(settings.mode)),

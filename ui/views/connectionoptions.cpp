@@ -106,7 +106,8 @@ ConnectionOptions::ConnectionOptions(QWidget *parent)
     m_giveUp->setSuffix(tr(" attempts"));
     m_giveUp->setToolTip(tr("Finish a message delivered more often than this and list it under "
                             "Gave up, where it can be exported or resent (max_attempts). Never: "
-                            "every message is left to you"));
+                            "every message is left to you. Off in Peek mode, which leaves every "
+                            "message in the channel"));
     form->addRow(tr("Give up after:"), m_giveUp);
     form->addRow(tr("User agent:"), m_userAgent);
     form->addRow(m_configError);

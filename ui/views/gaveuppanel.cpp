@@ -6,6 +6,7 @@
 #include <protocol/messagerecord.h>
 #include <protocol/names.h>
 
+#include <QDateTime>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -48,7 +49,8 @@ GaveUpPanel::GaveUpPanel(GaveUpModel *model, QWidget *parent)
 
     auto *intro = new QLabel(tr("Messages the consumer gave up on: past the attempts allowed "
                                 "(Connection options ▸ Give up after), or refused when answered "
-                                "(FIN or REQ after they timed out). Kept until cleared."));
+                                "(FIN or REQ after they timed out; one that nsqd delivers again "
+                                "leaves the list). Kept until cleared."));
     intro->setWordWrap(true);
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Resend to")));
@@ -62,6 +64,16 @@ GaveUpPanel::GaveUpPanel(GaveUpModel *model, QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(topicError);
     layout->addWidget(m_result);
+    auto *dropped = new QLabel;
+    dropped->setObjectName(QStringLiteral("gaveUpDropped"));
+    dropped->hide();
+    layout->addWidget(dropped);
+    connect(model, &GaveUpModel::droppedChanged, dropped, [dropped](quint64 n) {
+        dropped->setText(tr("%1 older ones dropped: the list keeps the newest %2")
+                             .arg(n)
+                             .arg(GaveUpModel::kMostRows));
+        dropped->setVisible(n > 0);
+    });
 
     connect(m_resend, &QPushButton::clicked, this, [this, topicError] {
         const QString topic = m_topic->text().trimmed();
@@ -77,7 +89,9 @@ GaveUpPanel::GaveUpPanel(GaveUpModel *model, QWidget *parent)
         QList<QByteArray> bodies;
         for (int row : chosenRows())
             bodies << m_model->rowAt(row).message.body;
-        m_result->setText(tr("Resending %1 messages to %2…").arg(bodies.size()).arg(topic));
+        m_result->setText(
+            tr("Resending %n message(s) to %1…", nullptr, int(bodies.size())).arg(topic));
+        m_resend->setEnabled(false); // until this resend is done: a second click would double it
         Q_EMIT resendRequested(bodies, topic);
     });
     connect(exportButton, &QPushButton::clicked, this, [this] {
@@ -104,9 +118,10 @@ QList<int> GaveUpPanel::chosenRows() const
     return rows;
 }
 
-void GaveUpPanel::showResult(const QString &text)
+void GaveUpPanel::showResult(const QString &text, bool busy)
 {
     m_result->setText(text);
+    m_resend->setEnabled(!busy);
 }
 
 QString GaveUpPanel::exportTo(const QString &path) const
@@ -116,8 +131,11 @@ QString GaveUpPanel::exportTo(const QString &path) const
         return tr("Could not write %1: %2").arg(path, file.errorString());
     for (int row : chosenRows()) {
         const GaveUpModel::Row &r = m_model->rowAt(row);
-        QJsonObject o = nsq::messageRecordObject(r.message, QString(), r.topic);
-        o.insert(QStringLiteral("gave_up"), r.reason);
+        QJsonObject o = nsq::messageRecordObject(r.message, r.nsqd, r.topic);
+        o.insert(QStringLiteral("gave_up"), GaveUpModel::whyCode(r.why));
+        o.insert(QStringLiteral("gave_up_detail"), r.detail);
+        o.insert(QStringLiteral("gave_up_at"),
+                 QDateTime::fromMSecsSinceEpoch(r.atMs, Qt::UTC).toString(Qt::ISODateWithMs));
         file.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
         file.write("\n");
     }

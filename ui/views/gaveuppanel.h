@@ -21,9 +21,10 @@ public:
     QTableView *table() const { return m_table; }
     // The rows selected, or all when none is.
     QList<int> chosenRows() const;
-    // Says how a resend went.
-    void showResult(const QString &text);
-    // Writes the chosen rows as JSON Lines records (with "gave_up": why); "" or why not.
+    // Says how a resend went (or why it could not start); Resend can be pressed again.
+    void showResult(const QString &text, bool busy = false);
+    // Writes the chosen rows as JSON Lines records (with "gave_up": why, "gave_up_at": when);
+    // "" or why not.
     QString exportTo(const QString &path) const;
 
 Q_SIGNALS:

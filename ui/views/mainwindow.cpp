@@ -60,6 +60,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -72,6 +73,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 // Resources compiled into a static library are registered by hand (outside any namespace).
@@ -303,11 +305,13 @@ MainWindow::MainWindow(QWidget *parent)
             &InspectorSession::setMaxInFlight);
     connect(m_session, &InspectorSession::feedArrived, this,
             [this](const QList<FeedSegment> &feed) {
+                const QScopedValueRollback feeding(m_feeding, true);
                 m_model->beginBatch();
                 for (const FeedSegment &segment : feed) {
                     if (!segment.deliveries.isEmpty()) {
                         m_received += quint64(segment.deliveries.size());
                         m_model->addDeliveries(segment.deliveries);
+                        forgetGaveUp(segment.deliveries);
                     } else {
                         trackConnections(segment.events);
                         collectGaveUp(segment.events);
@@ -318,11 +322,22 @@ MainWindow::MainWindow(QWidget *parent)
                 m_timelineModel->addFeed(feed);
                 m_plots->addFeed(feed);
                 m_tourModel->addFeed(feed);
+                if (m_shownSeq != 0 && m_model->rowOfSeq(m_shownSeq) < 0) {
+                    // The message shown was dropped past the retention cap, and Qt made the
+                    // next row current: a message the user never chose. The chosen one stays
+                    // shown, marked as gone from the list.
+                    m_showingRemovedRow = true;
+                    m_table->selectionModel()->clear();
+                }
                 onSelectionChanged(); // the selected message may have changed or come again
                 if (m_followAction->isChecked())
                     scrollToNewest();
                 updateStatus();
             });
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &text) {
+        if (text.isEmpty())
+            m_gaveUpThisBatch = 0;
+    });
     connect(m_session, &InspectorSession::statsUpdated, this, &MainWindow::onStats);
     connect(m_session, &InspectorSession::statsUpdated, m_plots, &PlotsPanel::addStats);
     connect(m_session, &InspectorSession::statsUpdated, m_tourModel, &TourModel::addStats);
@@ -386,10 +401,25 @@ MainWindow::MainWindow(QWidget *parent)
         m_droppedLabel->setText(tr("%1 older messages dropped from view").arg(n));
         m_droppedLabel->setVisible(n > 0);
     });
+    // While a batch is applied the current row moves with rows coming and going; the batch's end
+    // looks at the selection once.
+    const auto selectionMoved = [this] {
+        if (!m_feeding)
+            onSelectionChanged();
+    };
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::onSelectionChanged);
+            selectionMoved);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::onSelectionChanged);
+            selectionMoved);
+    // Keys and clicks that pick an older row stop Follow too, or the next batch would scroll the
+    // row the user just chose out of sight. Rows coming and going move the current row as well;
+    // that is not the user.
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (!m_feeding && current.isValid() && m_followAction &&
+                    m_followAction->isChecked() && current.row() != m_filter->rowCount() - 1)
+                    m_followAction->setChecked(false);
+            });
     connect(m_payload, &PayloadView::statusMessage, this,
             [this](const QString &t) { statusBar()->showMessage(t, 5000); });
     connect(m_filterText, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
@@ -539,22 +569,40 @@ void MainWindow::createActions()
     });
     m_editResend = make(tr("Edit and re&send…"), QStringLiteral("editResend"),
                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-                        tr("Open the message's body in the Publish panel, change it, and publish "
-                           "it to this or another topic (optionally finishing the original)"));
+                        tr("Open the selected messages' bodies in the Publish panel, change "
+                           "them, and publish them to this or another topic (optionally "
+                           "finishing the originals)"));
     connect(m_editResend, &QAction::triggered, this, [this] {
-        const QModelIndex current = m_table->currentIndex();
-        if (!current.isValid()) {
-            statusBar()->showMessage(tr("Select the message to resend"), 5000);
+        QModelIndexList chosen = m_table->selectionModel()->selectedRows();
+        if (chosen.isEmpty() && m_table->currentIndex().isValid())
+            chosen << m_table->currentIndex();
+        if (chosen.isEmpty()) {
+            statusBar()->showMessage(tr("Select the messages to resend"), 5000);
             return;
         }
-        const MessageModel::Row &r = m_model->rowAt(m_filter->mapToSource(current).row());
+        // The editor holds them all as text: past this many, Export and Replay do it better.
+        constexpr int kMost = 1000;
+        if (chosen.size() > kMost) {
+            statusBar()->showMessage(tr("%1 messages selected; Edit and resend takes at most %2 "
+                                        "(Export them, then Replay the file)")
+                                         .arg(chosen.size())
+                                         .arg(kMost),
+                                     8000);
+            return;
+        }
+        std::sort(chosen.begin(), chosen.end());
+        const bool holding = m_session->isActive() && m_session->settings().mode == Mode::Hold;
+        QList<PublishPanel::Original> originals;
+        for (const QModelIndex &i : std::as_const(chosen)) {
+            const MessageModel::Row &r = m_model->rowAt(m_filter->mapToSource(i).row());
+            originals << PublishPanel::Original{r.delivery.message.body,
+                                                r.delivery.message.id.toString(),
+                                                holding && r.state == MessageState::InFlight};
+        }
         auto *dock = findChild<QDockWidget *>(QStringLiteral("publishDock"));
         dock->show();
         dock->raise();
-        m_publish->editAndResend(r.delivery.message.body, m_session->settings().topic,
-                                 r.delivery.message.id.toString(),
-                                 r.state == MessageState::InFlight && m_session->isActive() &&
-                                     m_session->settings().mode == Mode::Hold);
+        m_publish->editAndResend(originals, m_session->settings().topic);
     });
     m_clear = make(tr("C&lear list"), QStringLiteral("clearList"), {},
                    tr("Forget the messages shown, except those held here"));
@@ -604,8 +652,14 @@ void MainWindow::createActions()
     connect(m_pause, &QAction::toggled, m_session, &InspectorSession::setPaused);
     connect(m_disconnect, &QAction::triggered, m_session, &InspectorSession::stop);
     connect(m_clear, &QAction::triggered, this, [this] {
+        // A held message the user is looking at stays in the list, and stays selected.
+        const QModelIndex current = m_table->currentIndex();
+        const quint64 seq =
+            current.isValid() ? m_model->rowAt(m_filter->mapToSource(current).row()).seq : 0;
         m_model->clear();
         m_payload->clear();
+        if (const int row = seq ? m_model->rowOfSeq(seq) : -1; row >= 0)
+            goToRow(m_filter->mapFromSource(m_model->index(row, 0)).row(), true);
     });
     connect(quit, &QAction::triggered, this, &QWidget::close);
     connect(about, &QAction::triggered, this, [this] {
@@ -882,13 +936,34 @@ void MainWindow::createDocks()
     auto *publishDock = dock(tr("Publish"), QStringLiteral("publishDock"), m_publish);
     connect(m_publish, &PublishPanel::finished, this,
             [this](const QString &summary) { onLogged(summary, false); });
-    connect(m_publish, &PublishPanel::finishOriginal, this, [this](const QString &id) {
-        const int row = m_model->rowOf(nsq::MessageId::fromBytes(id.toLatin1()));
-        if (row < 0 || m_model->rowAt(row).state != MessageState::InFlight) {
-            onLogged(tr("The original %1 is no longer held here: not finished").arg(id), true);
-            return;
+    connect(m_publish, &PublishPanel::finishOriginals, this, [this](const QStringList &ids) {
+        QList<nsq::MessageId> held;
+        QStringList gone;
+        for (const QString &id : ids) {
+            const int row = m_model->rowOf(nsq::MessageId::fromBytes(id.toLatin1()));
+            if (row >= 0 && m_model->rowAt(row).state == MessageState::InFlight &&
+                m_session->isActive())
+                held << m_model->rowAt(row).delivery.message.id;
+            else
+                gone << id;
         }
-        m_session->finish({m_model->rowAt(row).delivery.message.id});
+        // nsqd does not answer a FIN that worked; one it refuses comes back as E_FIN_FAILED,
+        // and the panel hears of it (see collectGaveUp).
+        for (const nsq::MessageId &id : std::as_const(held))
+            m_originalsFinishing.insert(id);
+        if (!held.isEmpty())
+            m_session->finish(held);
+        QString text;
+        if (!held.isEmpty())
+            text = tr("FIN sent for %n original(s).", nullptr, int(held.size()));
+        if (!gone.isEmpty()) {
+            const QString why = tr("Not finished, no longer held here (timed out, answered, or "
+                                   "its connection closed): %1.")
+                                    .arg(gone.join(QLatin1String(", ")));
+            text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + why;
+            onLogged(why, true);
+        }
+        m_publish->noteOriginal(text);
     });
     m_cluster = new ClusterPanel;
     auto *clusterDock = dock(tr("Cluster"), QStringLiteral("clusterDock"), m_cluster);
@@ -913,12 +988,16 @@ void MainWindow::createDocks()
     auto *gaveUpDock = dock(tr("Gave up"), QStringLiteral("gaveUpDock"), m_gaveUpPanel);
     connect(m_gaveUpPanel, &GaveUpPanel::resendRequested, this,
             [this](const QList<QByteArray> &bodies, const QString &topic) {
-                const QString address = m_publish->defaultTcpAddress();
+                const QString address = m_publish->tcpAddress();
                 if (address.isEmpty()) {
                     m_gaveUpPanel->showResult(
                         tr("No nsqd to publish to: connect, or set the Publish panel's address"));
                     return;
                 }
+                m_gaveUpPanel->showResult(
+                    tr("Resending %n message(s) to %1 on %2…", nullptr, int(bodies.size()))
+                        .arg(topic, address),
+                    true);
                 auto *job = new PublishJob(PublishJob::Transport::Tcp, address, topic, this);
                 QList<PublishJob::Item> items;
                 for (const QByteArray &b : bodies)
@@ -985,7 +1064,10 @@ void MainWindow::createDocks()
     }
     // Every view shows the new times at once; relative ones age every second.
     const auto repaintTimes = [this] {
-        for (QTableView *view : {m_table, m_tracePanel->table(), m_timelinePanel->table()})
+        const QList<QAbstractItemView *> views = {m_table, m_tracePanel->table(),
+                                                  m_timelinePanel->table(), m_gaveUpPanel->table(),
+                                                  m_cluster->tree()};
+        for (QAbstractItemView *view : views)
             view->viewport()->update();
     };
     auto *ageing = new QTimer(this);
@@ -1119,31 +1201,64 @@ void MainWindow::pollChannel()
     m_poller->start(ServerProbe::nsqdHttpAddresses(s), s.topic, m_session->channel());
 }
 
+void MainWindow::forgetGaveUp(const QList<nsq::Delivery> &deliveries)
+{
+    if (m_gaveUp->rowCount() == 0)
+        return;
+    QList<nsq::MessageId> ids;
+    ids.reserve(deliveries.size());
+    for (const nsq::Delivery &d : deliveries)
+        ids << d.message.id;
+    // A refused FIN or REQ means nsqd took the message back (it timed out first); here it is
+    // again, so it is no longer given up on, and resending it would make a duplicate.
+    if (const int n = m_gaveUp->removeDelivered(ids); n > 0)
+        onLogged(tr("%n message(s) given up on came back from nsqd: taken off the Gave up list",
+                    nullptr, n),
+                 false);
+}
+
 void MainWindow::collectGaveUp(const QList<nsq::ConsumerEvent> &events)
 {
     using K = nsq::ConsumerEvent::Kind;
+    // What became of originals finished after a resend: a refusal is said where the resend was.
+    // (nsqd says nothing of a FIN that worked, so an ID stays here; a few per resend.)
+    for (const nsq::ConsumerEvent &e : events)
+        if (e.kind == K::ActionFailed && m_originalsFinishing.remove(e.id))
+            m_publish->noteOriginal(
+                tr("nsqd refused the FIN of the original %1: %2").arg(e.id.toString(), e.text));
     const QString topic = m_session->settings().topic;
+    const QStringList nsqds = m_session->settings().nsqdAddresses;
     int added = 0;
     for (const nsq::ConsumerEvent &e : events) {
+        using Why = GaveUpModel::Why;
+        const int row = m_model->rowOf(e.id);
+        GaveUpModel::Row gaveUp;
+        gaveUp.topic = topic;
+        gaveUp.atMs = e.atMs;
+        gaveUp.nsqd = row >= 0 ? m_model->rowAt(row).delivery.source
+                               : (nsqds.size() == 1 ? nsqds.first() : QString());
         if (e.kind == K::Failed) {
             // Finished by the consumer without being handed on: the event carries it whole.
-            m_gaveUp->add(e.message, topic,
-                          tr("passed the %1 attempts allowed; finished")
-                              .arg(m_session->settings().giveUpAfter),
-                          e.atMs);
-            ++added;
+            gaveUp.message = e.message;
+            gaveUp.why = Why::MaxAttempts;
+            gaveUp.detail = QString::number(m_session->settings().giveUpAfter);
         } else if (e.kind == K::ActionFailed && e.action != nsq::Conn::MessageAction::Touch &&
-                   m_session->settings().mode == Mode::Hold) {
-            const int row = m_model->rowOf(e.id);
-            if (row >= 0) {
-                m_gaveUp->add(m_model->rowAt(row).delivery.message, topic, e.text, e.atMs);
-                ++added;
-            }
+                   m_session->settings().mode == Mode::Hold && row >= 0) {
+            gaveUp.message = m_model->rowAt(row).delivery.message;
+            gaveUp.why =
+                e.action == nsq::Conn::MessageAction::Finish ? Why::FinRefused : Why::ReqRefused;
+            gaveUp.detail = e.text;
+        } else {
+            continue;
         }
+        m_gaveUp->add(std::move(gaveUp));
+        ++added;
     }
+    m_gaveUpThisBatch += added;
     if (added > 0)
-        statusBar()->showMessage(tr("%1 more messages given up on: see the Gave up tab").arg(added),
-                                 8000);
+        statusBar()->showMessage(
+            tr("%n more message(s) given up on: see the Gave up tab", nullptr, m_gaveUpThisBatch),
+            8000);
 }
 
 void MainWindow::trackConnections(const QList<nsq::ConsumerEvent> &events)
@@ -1400,13 +1515,20 @@ void MainWindow::onSelectionChanged()
 {
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid()) {
-        m_payload->clear();
+        if (m_showingRemovedRow)
+            m_payload->setStateText(tr("no longer in the list (older rows are dropped past the "
+                                       "retention cap); shown as it was last seen"));
+        else
+            m_payload->clear();
+        m_shownSeq = 0;
         updateActions();
         return;
     }
+    m_showingRemovedRow = false;
     const int row = m_filter->mapToSource(current).row();
     if (row >= 0 && row < m_model->rowCount()) {
         const MessageModel::Row &r = m_model->rowAt(row);
+        m_shownSeq = r.seq;
         // Decoded again only when it is another message or another delivery of it: batches
         // arrive every 16 ms, and a 1 MB body must not be decoded that often.
         if (!m_payload->isShowing(r.delivery.message.id, r.delivery.message.attempts,
@@ -1552,6 +1674,7 @@ void MainWindow::goToRow(int row, bool keepFollowing)
         return;
     if (!keepFollowing && m_followAction->isChecked() && row != m_filter->rowCount() - 1)
         m_followAction->setChecked(false);
+    const QScopedValueRollback notTheUser(m_feeding, m_feeding || keepFollowing);
     const QModelIndex index = m_filter->index(row, MessageModel::Seq);
     m_table->setCurrentIndex(index);
     m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect |
@@ -1578,8 +1701,13 @@ QString MainWindow::goToSequence(quint64 seq)
         statusBar()->showMessage(why, 8000);
         return why;
     }
-    const QModelIndex shown =
-        m_filter->mapFromSource(m_model->index(m_model->rowOfSeq(seq), MessageModel::Seq));
+    const int row = m_model->rowOfSeq(seq);
+    if (row < 0) {
+        why = tr("Message #%1 was cleared from the list").arg(seq);
+        statusBar()->showMessage(why, 8000);
+        return why;
+    }
+    const QModelIndex shown = m_filter->mapFromSource(m_model->index(row, MessageModel::Seq));
     if (!shown.isValid()) {
         why = tr("Message #%1 is hidden by the filter").arg(seq);
         statusBar()->showMessage(why, 8000);

@@ -10,6 +10,7 @@
 
 #include <QMainWindow>
 #include <QMap>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -112,6 +113,7 @@ private:
     void onLogged(const QString &line, bool problem);
     void trackConnections(const QList<nsq::ConsumerEvent> &events);
     void collectGaveUp(const QList<nsq::ConsumerEvent> &events);
+    void forgetGaveUp(const QList<nsq::Delivery> &deliveries);
     void onSelectionChanged();
     void updateActions();
     void updateStatus();
@@ -187,7 +189,12 @@ private:
     QAction *m_followAction = nullptr;
     bool m_scrollingToNewest = false;
     int m_rowsDroppedAbove = 0;
-    bool m_closing = false; // closing once held messages went back
+    QSet<nsq::MessageId> m_originalsFinishing; // FIN sent after a resend, refusal not yet heard
+    int m_gaveUpThisBatch = 0;        // said in the status bar until the message there goes
+    quint64 m_shownSeq = 0;           // the message in the payload view
+    bool m_showingRemovedRow = false; // it is no longer in the list
+    bool m_feeding = false;           // rows are being added or dropped, not moved by the user
+    bool m_closing = false;           // closing once held messages went back
     std::optional<InspectorSession::HeldOnStop> m_heldOnClose; // chosen for this close
     int m_maxBeforeSnapshot = 0; // the user's max in flight while a snapshot borrows it
     ServerProbe *m_probe;

@@ -31,6 +31,7 @@ public:
     LifeDiagram *life() const { return m_life; }
     // The state shown in the metadata, for the message already shown.
     void setStateText(const QString &state);
+    QString stateText() const { return m_stateText; }
     bool isShowing(const nsq::MessageId &id, quint16 attempts, qint64 receivedMs) const
     {
         return m_hasDelivery && m_delivery.message.id == id &&

@@ -22,7 +22,10 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace nsqui {
 
@@ -77,6 +80,28 @@ QString toHex(const QByteArray &bytes)
     return out;
 }
 
+// Bodies past this open as a note, not as text: QPlainTextEdit lays a long line out again at
+// every key (a 900 KB line without spaces took 49 s to show), and few edit such a body by hand.
+constexpr qsizetype kEditableBytes = 256 * 1024;
+// Lines longer than this are not wrapped: wrapping a line with nowhere to break is quadratic.
+constexpr qsizetype kWrappedLine = 10'000;
+
+// A JSON Lines record of a body, for editing: its ID (so the original can be finished), the
+// body as text when it is, base64 otherwise.
+QString recordLine(const QByteArray &body, const QString &id)
+{
+    QJsonObject o;
+    if (!id.isEmpty())
+        o.insert(QStringLiteral("id"), id);
+    if (nsq::isExactUtf8(body)) {
+        o.insert(QStringLiteral("body"), QString::fromUtf8(body));
+    } else {
+        o.insert(QStringLiteral("body"), QString::fromLatin1(body.toBase64()));
+        o.insert(QStringLiteral("body_encoding"), QStringLiteral("base64"));
+    }
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
 } // namespace
 
 PublishPanel::PublishPanel(QWidget *parent)
@@ -112,7 +137,11 @@ PublishPanel::PublishPanel(QWidget *parent)
     m_via->addItem(tr("HTTP"), int(PublishJob::Transport::Http));
     m_via->setToolTip(tr("TCP: PUB, MPUB and DPUB on a connection; HTTP: nsqd's /pub and /mpub"));
     m_address->setPlaceholderText(tr("nsqd host:port"));
-    m_mode->addItems({tr("Text"), tr("JSON"), tr("Hex")});
+    m_mode->addItems({tr("Text"), tr("JSON"), tr("Hex"), tr("JSON Lines")});
+    m_mode->setItemData(JsonLinesMode,
+                        tr("One message a line, as the export writes them: {\"body\": \"…\"} "
+                           "(\"body_encoding\": \"base64\" for bytes that are not text)"),
+                        Qt::ToolTipRole);
     m_editor->setPlaceholderText(tr("The message body"));
     m_delay->setRange(0, 24 * 60 * 60 * 1000);
     m_delay->setSuffix(tr(" ms"));
@@ -164,6 +193,12 @@ PublishPanel::PublishPanel(QWidget *parent)
     m_finishOriginal = new QCheckBox;
     m_finishOriginal->setObjectName(QStringLiteral("finishOriginal"));
     m_finishOriginal->hide();
+    m_editLarge = new QPushButton(tr("Edit it here anyway"));
+    m_editLarge->setObjectName(QStringLiteral("publishEditLarge"));
+    m_editLarge->setToolTip(tr("Put the whole body in the editor; with a body this large, "
+                               "every change takes a moment"));
+    m_editLarge->hide();
+    bodyBar->insertWidget(bodyBar->count() - 1, m_editLarge);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(target);
     layout->addWidget(m_targetError);
@@ -177,7 +212,19 @@ PublishPanel::PublishPanel(QWidget *parent)
     layout->addWidget(m_result);
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, &PublishPanel::setMode);
-    connect(m_editor, &QPlainTextEdit::textChanged, this, &PublishPanel::checkBody);
+    // Checked once typing pauses: a large body parsed at every key would make typing crawl.
+    auto *check = new QTimer(this);
+    check->setSingleShot(true);
+    check->setInterval(150);
+    connect(check, &QTimer::timeout, this, &PublishPanel::checkBody);
+    connect(m_editor, &QPlainTextEdit::textChanged, check, qOverload<>(&QTimer::start));
+    connect(m_editLarge, &QPushButton::clicked, this, [this] {
+        const QByteArray bytes = std::exchange(m_largeBody, {});
+        m_editLarge->hide();
+        m_editor->setReadOnly(false);
+        m_mode->setEnabled(true);
+        setEditorText(m_currentMode == HexMode ? toHex(bytes) : QString::fromUtf8(bytes));
+    });
     connect(m_address, &QLineEdit::textEdited, this, [this] { m_addressTyped = true; });
     connect(m_via, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_addressTyped)
@@ -203,6 +250,12 @@ void PublishPanel::setDefaults(const QString &topic, const QString &tcpAddress,
         m_address->setText(m_via->currentIndex() == 0 ? tcpAddress : httpAddress);
 }
 
+QString PublishPanel::tcpAddress() const
+{
+    const QString typed = m_address->text().trimmed();
+    return m_addressTyped && m_via->currentIndex() == 0 && !typed.isEmpty() ? typed : m_tcpDefault;
+}
+
 void PublishPanel::setMaxDelayMs(qint64 ms)
 {
     m_maxDelayMs = ms;
@@ -221,8 +274,21 @@ QByteArray PublishPanel::body(QString *error) const
 {
     QString why;
     QByteArray bytes;
+    if (!m_largeBody.isEmpty()) {
+        if (error)
+            error->clear();
+        return m_largeBody;
+    }
     const QString text = m_editor->toPlainText();
     switch (m_currentMode) {
+    case JsonLinesMode: {
+        const Bodies b = bodies(&why);
+        if (why.isEmpty() && b.items.size() != 1)
+            why = tr("%1 messages, not one").arg(b.items.size());
+        else if (why.isEmpty())
+            bytes = b.items.first().body;
+        break;
+    }
     case TextMode:
         bytes = text.toUtf8();
         break;
@@ -250,10 +316,55 @@ QByteArray PublishPanel::body(QString *error) const
     return why.isEmpty() ? bytes : QByteArray();
 }
 
+PublishPanel::Bodies PublishPanel::bodies(QString *error) const
+{
+    Bodies out;
+    if (m_currentMode != JsonLinesMode || !m_largeBody.isEmpty()) {
+        out.body = body(error);
+        return out;
+    }
+    QString why;
+    const QStringList lines = m_editor->toPlainText().split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size() && why.isEmpty(); ++i) {
+        if (lines.at(i).trimmed().isEmpty())
+            continue;
+        const auto record = nsq::decodeMessageRecord(lines.at(i).toUtf8());
+        if (!record.ok()) {
+            why = tr("Line %1: %2").arg(i + 1).arg(record.error());
+        } else if (record.value().message.body.isEmpty()) {
+            why = tr("Line %1: an empty body, which nsqd refuses").arg(i + 1);
+        } else {
+            out.items << PublishJob::Item{record.value().message.body, 0};
+            const QString id = record.value().message.id.toString();
+            out.originals << (m_resendIds.contains(id) ? id : QString());
+        }
+    }
+    if (why.isEmpty() && out.items.isEmpty())
+        why = tr("No message: write one JSON record a line, {\"body\": \"…\"}");
+    if (error)
+        *error = why;
+    return why.isEmpty() ? out : Bodies{};
+}
+
+void PublishPanel::setEditorText(const QString &text)
+{
+    qsizetype longest = 0;
+    for (qsizetype from = 0; from <= text.size();) {
+        qsizetype nl = text.indexOf(QLatin1Char('\n'), from);
+        if (nl < 0)
+            nl = text.size();
+        longest = qMax(longest, nl - from);
+        from = nl + 1;
+    }
+    m_editor->setLineWrapMode(longest > kWrappedLine ? QPlainTextEdit::NoWrap
+                                                     : QPlainTextEdit::WidgetWidth);
+    m_editor->setPlainText(text);
+}
+
 void PublishPanel::checkBody()
 {
     QString error;
-    body(&error);
+    bodies(&error);
     // An empty editor is not an error until Publish is pressed.
     showError(m_bodyError, m_editor->toPlainText().isEmpty() ? QString() : error);
 }
@@ -264,25 +375,43 @@ void PublishPanel::setMode(int mode)
     QString error;
     const QByteArray bytes = body(&error);
     const int previous = m_currentMode;
+    const auto refuse = [this, previous](const QString &why) {
+        m_currentMode = previous;
+        m_mode->blockSignals(true);
+        m_mode->setCurrentIndex(previous);
+        m_mode->blockSignals(false);
+        showError(m_bodyError, why);
+    };
+    if (previous == JsonLinesMode && mode != JsonLinesMode && !error.isEmpty() &&
+        !m_editor->toPlainText().trimmed().isEmpty()) {
+        refuse(tr("These lines hold several messages (or a mistake: %1); they stay JSON Lines")
+                   .arg(error));
+        return;
+    }
     m_currentMode = mode;
     if (!error.isEmpty() || bytes.isEmpty()) {
         checkBody();
         return;
     }
-    if (mode == HexMode) {
-        m_editor->setPlainText(toHex(bytes));
-    } else if (previous == HexMode) {
+    if (mode == JsonLinesMode) {
+        setEditorText(recordLine(bytes, m_resendIds.size() == 1 ? m_resendIds.first() : QString()));
+    } else if (mode == HexMode) {
+        setEditorText(toHex(bytes));
+    } else if (previous == HexMode || previous == JsonLinesMode) {
         if (!editableAsText(bytes)) {
-            m_currentMode = previous;
-            m_mode->blockSignals(true);
-            m_mode->setCurrentIndex(previous);
-            m_mode->blockSignals(false);
-            showError(m_bodyError,
-                      tr("These bytes cannot be edited as text without changing them (not UTF-8, "
-                         "or CR, NUL, a no-break space…); they stay in hex"));
+            if (previous == JsonLinesMode) {
+                m_currentMode = HexMode;
+                m_mode->blockSignals(true);
+                m_mode->setCurrentIndex(HexMode);
+                m_mode->blockSignals(false);
+                setEditorText(toHex(bytes));
+                return;
+            }
+            refuse(tr("These bytes cannot be edited as text without changing them (not UTF-8, "
+                      "or CR, NUL, a no-break space…); they stay in hex"));
             return;
         }
-        m_editor->setPlainText(QString::fromUtf8(bytes));
+        setEditorText(QString::fromUtf8(bytes));
     }
     checkBody();
 }
@@ -312,7 +441,7 @@ void PublishPanel::publish()
     if (!checkTarget(&address).isEmpty())
         return;
     QString error;
-    const QByteArray bytes = body(&error);
+    const Bodies b = bodies(&error);
     showError(m_bodyError, error);
     const QString delayError =
         m_delay->value() > m_maxDelayMs
@@ -326,13 +455,23 @@ void PublishPanel::publish()
         m_progress->setValue(0);
         return;
     }
+    // The originals to finish are fixed now, with the job: a later Edit and resend, or an
+    // unticked box, changes what the next job does, never this one.
+    QStringList originals;
+    if (m_finishOriginal->isVisible() && m_finishOriginal->isChecked())
+        originals = b.items.isEmpty() ? m_resendIds : b.originals;
     auto *job = new PublishJob(PublishJob::Transport(m_via->currentData().toInt()), address,
                                m_topic->text().trimmed(), this);
     job->setDeferMs(m_delay->value());
     job->setRate(m_rate->value());
     job->setBatchSize(m_batch->isChecked() ? 100 : 1);
-    run(job, tr("%1 × %2 bytes").arg(m_count->value()).arg(bytes.size()));
-    job->start(bytes, m_count->value());
+    if (b.items.isEmpty()) {
+        run(job, tr("%1 × %2 bytes").arg(m_count->value()).arg(b.body.size()), originals);
+        job->start(b.body, m_count->value());
+    } else {
+        run(job, tr("%n messages from the editor", nullptr, int(b.items.size())), originals);
+        job->start(b.items);
+    }
 }
 
 QString PublishPanel::replay(const QString &path)
@@ -383,7 +522,7 @@ QString PublishPanel::replay(const QString &path)
     return {};
 }
 
-void PublishPanel::run(PublishJob *job, const QString &what)
+void PublishPanel::run(PublishJob *job, const QString &what, const QStringList &originals)
 {
     if (m_job && m_job->running())
         m_job->stop();
@@ -395,6 +534,8 @@ void PublishPanel::run(PublishJob *job, const QString &what)
     const QString via = m_via->currentText();
     const QString address = m_address->text().trimmed();
     const QString topic = m_topic->text().trimmed();
+    const bool resending = !m_resendIds.isEmpty();
+    const quint64 serial = m_resendSerial;
     connect(job, &PublishJob::waiting, this, [this](qint64 ms) {
         m_result->setText(tr("Waiting %1 s for the next message (its original pacing)…")
                               .arg(double(ms) / 1000.0, 0, 'f', 1));
@@ -405,7 +546,8 @@ void PublishPanel::run(PublishJob *job, const QString &what)
     });
     connect(
         job, &PublishJob::finished, this,
-        [this, job, what, via, address, topic](qint64 done, qint64 total, const QString &error) {
+        [this, job, what, via, address, topic, originals, resending,
+         serial](qint64 done, qint64 total, const QString &error) {
             const QLocale l;
             // How long it took, for the small load tests Count and Rate make.
             const double seconds = double(job->elapsedMs()) / 1000.0;
@@ -420,43 +562,99 @@ void PublishPanel::run(PublishJob *job, const QString &what)
                     : tr("Published %1 of %2 to %3 via %4 %5, then: %6")
                           .arg(l.toString(done), l.toString(total), topic, via, address, error);
             QString shown = summary;
-            if (!m_originalId.isEmpty() && error.isEmpty() && done == total && total > 0) {
-                // nsqd answers PUB with OK alone: the new message's ID is not known here.
-                shown += QLatin1Char(' ') + tr("nsqd accepted it (it does not say the new ID).");
-                if (m_finishOriginal->isVisible() && m_finishOriginal->isChecked()) {
-                    shown +=
-                        QLatin1Char(' ') + tr("The original %1 is finished.").arg(m_originalId);
-                    Q_EMIT finishOriginal(m_originalId);
-                }
-            } else if (!m_originalId.isEmpty()) {
+            // nsqd answers PUB with OK alone: the new messages' IDs are not known here.
+            if (resending && done > 0)
+                shown += QLatin1Char(' ') + tr("(nsqd answers OK without the new message's ID.)");
+            // Each original goes once its own new message is accepted: all of a repeated
+            // body's copies, or the records sent before a refusal.
+            QStringList accepted;
+            if (originals.size() == 1 && total > 0 && done == total)
+                accepted = originals;
+            else if (originals.size() > 1)
+                for (qint64 i = 0; i < qMin<qint64>(done, originals.size()); ++i)
+                    if (!originals.at(i).isEmpty())
+                        accepted << originals.at(i);
+            const qsizetype kept = originals.size() - originals.count(QString()) - accepted.size();
+            if (!accepted.isEmpty())
                 shown +=
-                    QLatin1Char(' ') + tr("The original %1 is left as it was.").arg(m_originalId);
+                    QLatin1Char(' ') +
+                    tr("Finishing the original(s) %1…").arg(accepted.join(QLatin1String(", ")));
+            if (kept > 0 || (resending && originals.isEmpty()))
+                shown += QLatin1Char(' ') +
+                         (accepted.isEmpty() ? tr("The original(s) are left as they were.")
+                                             : tr("The other original(s) are left as they were."));
+            // A resend that went through is done with; one that failed stays, to try again.
+            if (error.isEmpty() && done == total && serial == m_resendSerial) {
+                m_resendIds.clear();
+                m_finishOriginal->hide();
             }
-            m_originalId.clear();
-            m_finishOriginal->hide();
             m_result->setText(shown);
             m_publish->setEnabled(true);
             m_replay->setEnabled(true);
             m_stop->setEnabled(false);
             job->deleteLater();
             Q_EMIT finished(summary);
+            if (!accepted.isEmpty())
+                Q_EMIT finishOriginals(accepted);
         });
 }
 
-void PublishPanel::editAndResend(const QByteArray &body, const QString &topic,
-                                 const QString &originalId, bool canFinish)
+void PublishPanel::noteOriginal(const QString &text)
 {
+    m_result->setText(m_result->text() + QLatin1Char(' ') + text);
+}
+
+void PublishPanel::editAndResend(const QList<Original> &originals, const QString &topic)
+{
+    if (originals.isEmpty())
+        return;
+    ++m_resendSerial;
+    m_resendIds.clear();
+    for (const Original &o : originals)
+        if (o.canFinish)
+            m_resendIds << o.id;
     m_topic->setText(topic);
-    setBody(body);
     m_count->setValue(1);
     m_delay->setValue(0);
-    m_originalId = originalId;
-    m_finishOriginal->setText(
-        tr("Finish the original %1 once the new one is accepted").arg(originalId));
+    m_rate->setValue(0);
+    if (originals.size() == 1) {
+        setBody(originals.first().body);
+    } else {
+        QStringList lines;
+        for (const Original &o : originals)
+            lines << recordLine(o.body, o.id);
+        m_largeBody.clear();
+        m_editLarge->hide();
+        m_editor->setReadOnly(false);
+        m_mode->setEnabled(true);
+        m_currentMode = JsonLinesMode;
+        m_mode->blockSignals(true);
+        m_mode->setCurrentIndex(JsonLinesMode);
+        m_mode->blockSignals(false);
+        setEditorText(lines.join(QLatin1Char('\n')));
+        checkBody();
+    }
+    if (originals.size() == 1)
+        m_finishOriginal->setText(
+            tr("Finish the original %1 once the new one is accepted").arg(originals.first().id));
+    else
+        m_finishOriginal->setText(
+            tr("Finish each original held here (%1 of %2) once its new message is accepted")
+                .arg(m_resendIds.size())
+                .arg(originals.size()));
     m_finishOriginal->setChecked(false);
-    m_finishOriginal->setVisible(canFinish);
-    m_result->setText(
-        tr("Resending %1: change the body or the topic, then Publish.").arg(originalId));
+    m_finishOriginal->setVisible(!m_resendIds.isEmpty());
+    QString text =
+        originals.size() == 1
+            ? tr("Resending %1: change the body or the topic, then Publish.")
+                  .arg(originals.first().id)
+            : tr("Resending %1 messages, a JSON record a line: change the bodies or the topic, "
+                 "then Publish.")
+                  .arg(originals.size());
+    if (m_job && m_job->running())
+        text += QLatin1Char(' ') +
+                tr("The publish already running goes on as it was; Publish is back when it ends.");
+    m_result->setText(text);
     m_editor->setFocus(Qt::OtherFocusReason);
 }
 
@@ -481,7 +679,23 @@ void PublishPanel::setBody(const QByteArray &bytes)
     m_mode->blockSignals(true);
     m_mode->setCurrentIndex(m_currentMode);
     m_mode->blockSignals(false);
-    m_editor->setPlainText(text ? QString::fromUtf8(bytes) : toHex(bytes));
+    const bool large = bytes.size() > kEditableBytes;
+    m_largeBody = large ? bytes : QByteArray();
+    m_editLarge->setVisible(large);
+    m_editor->setReadOnly(large);
+    m_mode->setEnabled(!large);
+    if (large) {
+        m_editor->clear();
+        m_editor->setPlaceholderText(
+            tr("A body of %1, sent byte for byte as it is. Editing one this large by hand is "
+               "slow: \"Edit it here anyway\" puts it in the editor.")
+                .arg(QLocale().formattedDataSize(bytes.size(), 1,
+                                                 QLocale::DataSizeTraditionalFormat)));
+        showError(m_bodyError, {});
+        return;
+    }
+    m_editor->setPlaceholderText(tr("The message body"));
+    setEditorText(text ? QString::fromUtf8(bytes) : toHex(bytes));
 }
 
 void PublishPanel::chooseReplay()

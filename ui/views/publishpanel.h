@@ -35,31 +35,52 @@ public:
     // Puts bytes in the editor (as a loaded file does): as text when the editor keeps them
     // unchanged, in hex otherwise.
     void setBody(const QByteArray &bytes);
-    // Edit and resend: the message's body in the editor and its topic as the target (both can
-    // be changed), to be published once. With `canFinish` (the original is held here) the user
-    // may have the original finished once the new message is accepted.
-    void editAndResend(const QByteArray &body, const QString &topic, const QString &originalId,
-                       bool canFinish);
+    // Edit and resend: the messages' bodies in the editor and their topic as the target (both
+    // can be changed). One message opens as its body; several as JSON Lines, a record a line,
+    // each published once. Originals that are held here (`canFinish`) may be finished, each
+    // once its new message is accepted. A job already running is not touched.
+    struct Original
+    {
+        QByteArray body;
+        QString id;
+        bool canFinish = false;
+    };
+    void editAndResend(const QList<Original> &originals, const QString &topic);
+    // What became of an original the panel asked to finish (said after the publish summary).
+    void noteOriginal(const QString &text);
     // Replays a JSON Lines file; an empty string, or why not (nothing is sent then).
     QString replay(const QString &path);
     PublishJob *job() const { return m_job; }
     // The nsqd TCP address publishing goes to by default (the session's).
     QString defaultTcpAddress() const { return m_tcpDefault; }
+    // Where other parts of the window publish over TCP: the address typed here, when TCP is
+    // chosen, or else the session's.
+    QString tcpAddress() const;
 
 Q_SIGNALS:
     void finished(const QString &summary);
-    // The resent message was accepted and the user asked for the original to be finished.
-    void finishOriginal(const QString &originalId);
+    // The resent messages were accepted and the user asked for their originals to be finished.
+    void finishOriginals(const QStringList &originalIds);
 
 private:
-    enum Mode { TextMode, JsonMode, HexMode };
+    enum Mode { TextMode, JsonMode, HexMode, JsonLinesMode };
+    // What a Publish sends: one body Count times, or (JSON Lines) a body per record, with the
+    // original each record resends, if any.
+    struct Bodies
+    {
+        QByteArray body;
+        QList<PublishJob::Item> items;
+        QStringList originals; // per item: the ID to finish once it is accepted, or ""
+    };
+    Bodies bodies(QString *error) const;
+    void setEditorText(const QString &text);
     void setMode(int mode);
     void checkBody();
     QString checkTarget(QString *address);
     void publish();
     void loadFile();
     void chooseReplay();
-    void run(PublishJob *job, const QString &what);
+    void run(PublishJob *job, const QString &what, const QStringList &originals = {});
     void showError(QLabel *label, const QString &error);
 
     QLineEdit *m_topic;
@@ -82,7 +103,10 @@ private:
     QLabel *m_result;
     QLabel *m_optionsError;
     QCheckBox *m_finishOriginal;
-    QString m_originalId; // while resending one message
+    QPushButton *m_editLarge;
+    QByteArray m_largeBody;     // too large to edit comfortably: sent as it is, unless loaded
+    QStringList m_resendIds;    // the originals being resent, held here and so finishable
+    quint64 m_resendSerial = 0; // which edit-and-resend a job was started for
     QPointer<PublishJob> m_job;
     QString m_tcpDefault, m_httpDefault;
     bool m_addressTyped = false;

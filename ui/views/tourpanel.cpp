@@ -120,9 +120,9 @@ void TourPanel::updateDetail()
                     "for it).");
         break;
     case TourModel::Status::Happened: {
-        const QString at = TimeFormat::instance().time(p.firstMs);
-        status = p.address.isEmpty() ? tr("Happened at %1").arg(at)
-                                     : tr("Happened at %1 on %2").arg(at, p.address);
+        const QString at = TimeFormat::instance().atTime(p.firstMs);
+        status = p.address.isEmpty() ? tr("Happened %1").arg(at)
+                                     : tr("Happened %1 on %2").arg(at, p.address);
         if (p.count > 1)
             status += tr(", %n times so far", nullptr, int(qMin<qint64>(p.count, 1 << 30)));
         if (!p.detail.isEmpty())
