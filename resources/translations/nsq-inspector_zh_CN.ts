@@ -2786,176 +2786,176 @@ nsqd：      %7
 <context>
     <name>nsqui::PlotsPanel</name>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="54"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="56"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="57"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="59"/>
         <source>RDY and messages in flight (this consumer)</source>
         <translation>RDY 与处理中消息（本消费者）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="57"/>
         <location filename="../../ui/views/plotspanel.cpp" line="59"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="61"/>
         <source>messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="58"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="60"/>
         <source>Messages per second</source>
         <translation>每秒消息数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="58"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="60"/>
         <source>per second</source>
         <translation>每秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="59"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="61"/>
         <source>The channel on nsqd (/stats)</source>
         <translation>nsqd 上的通道（/stats）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="70"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="72"/>
         <source>RDY total</source>
         <translation>RDY 总计</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="71"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="73"/>
         <source>in flight</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="73"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="75"/>
         <source>heartbeat</source>
         <translation>心跳</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="76"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="78"/>
         <source>received/s</source>
         <translation>接收/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="77"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="79"/>
         <source>finished/s</source>
         <translation>完成/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="78"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="80"/>
         <source>requeued/s</source>
         <translation>重新入队/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="79"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="81"/>
         <source>timed out/s</source>
         <translation>超时/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="80"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="82"/>
         <source>depth</source>
         <translation>深度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="81"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="83"/>
         <source>in flight (nsqd)</source>
         <translation>处理中（nsqd）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="85"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="87"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="86"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="88"/>
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="87"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="89"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="89"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="91"/>
         <source>Stop following the present; drag or wheel over a plot to scroll and zoom in time</source>
         <translation>停止跟随当前时间；在图表上拖动或滚动滚轮可在时间轴上平移和缩放</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="93"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="95"/>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="95"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="97"/>
         <source>CSV…</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="99"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="101"/>
         <source>Show the last</source>
         <translation>显示最近</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="125"/>
-        <location filename="../../ui/views/plotspanel.cpp" line="128"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="127"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="130"/>
         <source>Export the plots</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="125"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="127"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="132"/>
-        <location filename="../../ui/views/plotspanel.cpp" line="136"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="134"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="138"/>
         <source>Export the plotted values</source>
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="133"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="135"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="154"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="170"/>
         <source>now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="156"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="173"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="158"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="175"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="159"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="176"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="289"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="309"/>
         <source>RDY %1</source>
         <translation>RDY %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="533"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="553"/>
         <source>in backoff</source>
         <translation>退避中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="564"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="584"/>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/plotspanel.cpp" line="574"/>
-        <location filename="../../ui/views/plotspanel.cpp" line="603"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="594"/>
+        <location filename="../../ui/views/plotspanel.cpp" line="623"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>

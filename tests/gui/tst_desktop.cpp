@@ -957,6 +957,32 @@ private Q_SLOTS:
         ticker =
             dynamic_cast<QCPAxisTickerDateTime *>(w.plots()->ratePlot()->xAxis->ticker().data());
         QCOMPARE(ticker->dateTimeSpec(), Qt::UTC);
+        // Relative: ticks at whole steps back from now, all in one unit ("-4 min … -1 min, now").
+        w.findChild<QAction *>(QStringLiteral("time_relative"))->trigger();
+        for (const double span : {40.0, 300.0, 3 * 3600.0}) {
+            const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+            QVector<double> ticks, subTicks;
+            QVector<QString> labels;
+            w.plots()->ratePlot()->xAxis->ticker()->generate(QCPRange(now - span, now),
+                                                             QLocale::c(), QLatin1Char('g'), 6,
+                                                             ticks, &subTicks, &labels);
+            QVERIFY(labels.size() >= 2);
+            static const QRegularExpression form(QStringLiteral(R"(^-(\d+) (s|min|h)$)"));
+            QList<int> amounts;
+            QString unit;
+            for (const QString &label : std::as_const(labels)) {
+                if (label == QLatin1String("now"))
+                    continue;
+                const auto m = form.match(label);
+                QVERIFY2(m.hasMatch(), qPrintable(label));
+                QVERIFY2(unit.isEmpty() || unit == m.captured(2), qPrintable(labels.join(',')));
+                unit = m.captured(2);
+                amounts << m.captured(1).toInt();
+            }
+            for (int i = 2; i < amounts.size(); ++i)
+                QVERIFY2(amounts[i - 2] - amounts[i - 1] == amounts[i - 1] - amounts[i],
+                         qPrintable(labels.join(',')));
+        }
         // Exports carry UTC ISO-8601 whatever is shown.
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("x.jsonl"));

@@ -22,6 +22,8 @@
 #include <QTextStream>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace nsqui {
 
 namespace {
@@ -143,21 +145,39 @@ PlotsPanel::PlotsPanel(QWidget *parent)
 }
 
 namespace {
-// Relative time on the axis: "-30 s", "-4 min", from now.
+// Relative time on the axis: "-30 s", "-4 min", from now. Ticks stand at whole steps back from
+// now, not at round clock times, or the labels would read "-2 min, -61 s, -1 s".
 class RelativeTicker : public QCPAxisTickerDateTime
 {
 protected:
+    QVector<double> createTickVector(double tickStep, const QCPRange &range) override
+    {
+        QVector<double> ticks;
+        if (tickStep <= 0)
+            return ticks;
+        const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+        const double nearest = std::ceil((now - range.upper) / tickStep);
+        const double farthest = std::floor((now - range.lower) / tickStep);
+        for (double k = farthest; k >= nearest && ticks.size() < 1000; --k)
+            ticks << now - k * tickStep;
+        m_step = tickStep;
+        return ticks;
+    }
     QString getTickLabel(double tick, const QLocale &, QChar, int) override
     {
         const double ago = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0 - tick;
         if (qAbs(ago) < 0.5)
             return PlotsPanel::tr("now");
-        if (qAbs(ago) < 120)
+        // One unit along the axis, the step's: "-90 s, -60 s, -30 s", not "-2 min, -60 s".
+        if (m_step < 60)
             return PlotsPanel::tr("%1 s").arg(-qRound(ago));
-        if (qAbs(ago) < 7200)
+        if (m_step < 3600)
             return PlotsPanel::tr("%1 min").arg(-qRound(ago / 60.0));
         return PlotsPanel::tr("%1 h").arg(-qRound(ago / 3600.0));
     }
+
+private:
+    double m_step = 1;
 };
 } // namespace
 
