@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDockWidget>
+#include <QItemSelectionModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -98,7 +99,17 @@ void ScreenshotTour::next()
                  Qt::Vertical);
          },
          3000},
-        {"publish", [dock] { dock("publishDock"); }, 800},
+        {"publish",
+         [this] {
+             // Edit and resend of three messages: a JSON record a line in the Publish panel.
+             m_window->table()->selectRow(1);
+             for (int row : {2, 3})
+                 m_window->table()->selectionModel()->select(
+                     m_window->table()->model()->index(row, 0),
+                     QItemSelectionModel::Select | QItemSelectionModel::Rows);
+             m_window->findChild<QAction *>(QStringLiteral("editResend"))->trigger();
+         },
+         800},
         {"shortcuts",
          [this] { m_window->findChild<QAction *>(QStringLiteral("shortcuts"))->trigger(); }, 800},
         {"zh_CN",

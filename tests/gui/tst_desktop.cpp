@@ -884,6 +884,7 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 4);
         QVERIFY2(finish->text().contains(QLatin1String("(2 of 4)")), qPrintable(finish->text()));
         QVERIFY(lines.at(3).contains(QLatin1String("base64"))); // the binary one, byte for byte
+        QVERIFY2(lines.at(0).startsWith(QLatin1String("{\"id\":")), qPrintable(lines.at(0)));
         lines[2].replace(QLatin1String("held 2"), QLatin1String("held 2, edited"));
         lines.removeAt(1); // finished before: not sent
         lines.removeAt(0);

@@ -90,16 +90,20 @@ constexpr qsizetype kWrappedLine = 10'000;
 // body as text when it is, base64 otherwise.
 QString recordLine(const QByteArray &body, const QString &id)
 {
-    QJsonObject o;
+    // Written by hand so that the ID comes first (QJsonObject sorts its keys).
+    const auto quoted = [](const QString &text) {
+        const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+        return QString::fromUtf8(array.mid(1, array.size() - 2)); // without [ ]
+    };
+    QString line = QStringLiteral("{");
     if (!id.isEmpty())
-        o.insert(QStringLiteral("id"), id);
-    if (nsq::isExactUtf8(body)) {
-        o.insert(QStringLiteral("body"), QString::fromUtf8(body));
-    } else {
-        o.insert(QStringLiteral("body"), QString::fromLatin1(body.toBase64()));
-        o.insert(QStringLiteral("body_encoding"), QStringLiteral("base64"));
-    }
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        line += QStringLiteral("\"id\":%1,").arg(quoted(id));
+    if (nsq::isExactUtf8(body))
+        line += QStringLiteral("\"body\":%1}").arg(quoted(QString::fromUtf8(body)));
+    else
+        line += QStringLiteral("\"body\":%1,\"body_encoding\":\"base64\"}")
+                    .arg(quoted(QString::fromLatin1(body.toBase64())));
+    return line;
 }
 
 } // namespace
