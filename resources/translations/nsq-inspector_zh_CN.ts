@@ -1691,13 +1691,13 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="248"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1123"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1141"/>
         <source>Connection</source>
         <translation>连接设置</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="264"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1123"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1141"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
@@ -1712,483 +1712,484 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
         <translation>REQ 延迟：0 到 3600 秒（nsqd 拒绝超过其 --max-req-timeout 的值，默认为 1 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="349"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="357"/>
         <source>the plots&apos; channel figures: %1</source>
         <translation>图表的通道数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="361"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="369"/>
         <source>Delay for REQ: 0 to %1 s (the server&apos;s max_req_timeout)</source>
         <translation>REQ 延迟：0 到 %1 秒（服务器的 max_req_timeout）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="382"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="390"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="388"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="485"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="396"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="493"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="401"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="409"/>
         <source>%1 older messages dropped from view</source>
         <translation>已从视图中移除 %1 条较早的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="509"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="517"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="510"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="518"/>
         <source>FIN the selected messages: done with, gone from the channel</source>
         <translation>对所选消息发送 FIN：处理完毕，从通道中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="511"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="519"/>
         <source>&amp;Requeue</source>
         <translation>重新入队(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="512"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="520"/>
         <source>REQ the selected messages with the delay beside it: back to the channel</source>
         <translation>按旁边设置的延迟对所选消息发送 REQ：放回通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="513"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="521"/>
         <source>&amp;Touch</source>
         <translation>续期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="514"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="522"/>
         <source>TOUCH the selected messages: restart their msg_timeout</source>
         <translation>对所选消息发送 TOUCH：重新开始计算其 msg_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="515"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="523"/>
         <source>Finish &amp;all held</source>
         <translation>完成全部持有消息(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="516"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="524"/>
         <source>FIN every message held in this window</source>
         <translation>对本窗口持有的每条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="517"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="525"/>
         <source>Requeue all &amp;held</source>
         <translation>重新入队全部持有消息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="518"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="526"/>
         <source>REQ every held message, oldest first, with the delay beside it</source>
         <translation>按旁边设置的延迟，从最早的开始对每条持有的消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="519"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="527"/>
         <source>A&amp;uto-touch</source>
         <translation>自动续期(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="520"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="528"/>
         <source>Touch held messages before their msg_timeout, so they stay</source>
         <translation>在 msg_timeout 到期前为持有的消息续期，使其继续由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="523"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="531"/>
         <source>Requeue as a &amp;failure (backoff)</source>
         <translation>作为失败重新入队（退避）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="524"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="532"/>
         <source>REQ as a failed handler sends it: the consumer backs off (RDY 0 for a while, then tests with RDY 1), as go-nsq&apos;s Requeue does. Off: a plain REQ, as RequeueWithoutBackoff</source>
         <translation>像处理失败的 handler 那样发送 REQ：消费者进入退避（先 RDY 0 一段时间，再用 RDY 1 试探），与 go-nsq 的 Requeue 相同。关闭时：发送普通 REQ，与 RequeueWithoutBackoff 相同</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="528"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="536"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="529"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="537"/>
         <source>RDY 0: no new messages until resumed</source>
         <translation>RDY 0：恢复之前不再接收新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="531"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="539"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="532"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="540"/>
         <source>Close the connections; held messages go back to the channel</source>
         <translation>关闭连接；持有的消息回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="534"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="542"/>
         <source>Take &amp;backlog</source>
         <translation>获取积压(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="535"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="543"/>
         <source>Hold up to the number beside it from the front of the channel, then RDY 0: look at what waits without consuming it</source>
         <translation>从通道最前端持有至多旁边所设数量的消息，然后 RDY 0：查看等待中的消息而不消费它们</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="537"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="545"/>
         <source>Re&amp;lease all</source>
         <translation>全部释放(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="538"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="546"/>
         <source>REQ 0 every held message, oldest first: all go back to the channel</source>
         <translation>从最早的开始，对每条持有的消息发送 REQ 0：全部回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="539"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="547"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="540"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="548"/>
         <source>Write the selected messages (or all shown) to a JSON Lines file</source>
         <translation>将所选消息（或全部显示的消息）写入 JSON Lines 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="544"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="552"/>
         <source>How many messages a backlog snapshot holds (at most the server&apos;s max_rdy_count per nsqd)</source>
         <translation>积压快照持有的消息数（每个 nsqd 最多为服务器的 max_rdy_count）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="551"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="559"/>
         <source>Export selected messages</source>
         <translation>导出所选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="551"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="559"/>
         <source>Export all shown messages</source>
         <translation>导出全部显示的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="552"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="560"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="556"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="564"/>
         <source>Exporting messages…</source>
         <translation>正在导出消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="556"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1814"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="564"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1843"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="566"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="574"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="570"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="578"/>
         <source>Edit and re&amp;send…</source>
         <translation>编辑并重发(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="607"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="624"/>
         <source>C&amp;lear list</source>
         <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="608"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="625"/>
         <source>Forget the messages shown, except those held here</source>
         <translation>清除显示的消息（本窗口持有的除外）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="610"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="627"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="610"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="627"/>
         <source>Close NSQ Inspector</source>
         <translation>关闭 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="612"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="629"/>
         <source>&amp;About NSQ Inspector</source>
         <translation>关于 NSQ Inspector(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="612"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="629"/>
         <source>Version and licence</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="613"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="630"/>
         <source>Connect to a real server…</source>
         <translation>连接到真实服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="614"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="631"/>
         <source>Leave demo mode and fill in your own nsqd or nsqlookupd</source>
         <translation>退出演示模式，填写你自己的 nsqd 或 nsqlookupd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="636"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="653"/>
         <source>FIN sent for %1 messages</source>
         <translation>已为 %1 条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="642"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="659"/>
         <source>REQ sent for %1 messages</source>
         <translation>已为 %1 条消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="668"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="686"/>
         <source>About NSQ Inspector</source>
         <translation>关于 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="669"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="687"/>
         <source>%1&lt;br&gt;A desktop tool for looking inside NSQ: messages, frames and counts.&lt;br&gt;&lt;br&gt;Licence: MIT</source>
         <translation>%1&lt;br&gt;查看 NSQ 内部的桌面工具：消息、帧与计数。&lt;br&gt;&lt;br&gt;许可证：MIT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="673"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1771"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="691"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1800"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="988"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1006"/>
         <source>Gave up</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="994"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1012"/>
         <source>No nsqd to publish to: connect, or set the Publish panel&apos;s address</source>
         <translation>没有可发布到的 nsqd：请先连接，或在“发布”面板中设置地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1009"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1027"/>
         <source>Resent %1 of %2 to %3 on %4</source>
         <translation>已将 %2 条中的 %1 条重发到 %4 上的 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1013"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1031"/>
         <source>Resent %1 of %2 to %3 on %4, then: %5</source>
         <translation>已将 %2 条中的 %1 条重发到 %4 上的 %3，随后：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1050"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1068"/>
         <source>T&amp;ime</source>
         <translation>时间(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1054"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1072"/>
         <source>&amp;Local time</source>
         <translation>本地时间(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1055"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1073"/>
         <source>&amp;UTC</source>
         <translation>UTC(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1056"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1074"/>
         <source>&amp;Relative (&quot;3.2 s ago&quot;)</source>
         <translation>相对时间（“3.2 秒前”）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1091"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1109"/>
         <source>&amp;Theme</source>
         <translation>外观(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1420"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1438"/>
         <source>Export cancelled; %1 was not written</source>
         <translation>导出已取消；未写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1476"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1494"/>
         <source>At column %1: %2</source>
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1611"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1638"/>
         <source>Filter the messages</source>
         <translation>筛选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1617"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1644"/>
         <source>Message list</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1620"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1647"/>
         <source>Message payload</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1623"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1650"/>
         <source>&amp;Oldest message</source>
         <translation>最早的消息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1626"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1653"/>
         <source>&amp;Newest message</source>
         <translation>最新的消息(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1629"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1656"/>
         <source>Go to &amp;sequence…</source>
         <translation>转到序号(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1634"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1661"/>
         <source>Go to sequence</source>
         <translation>转到序号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1635"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1662"/>
         <source>Message # (%1 to %2 are retained):</source>
         <translation>消息序号（保留了 %1 到 %2）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1642"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1669"/>
         <source>&amp;Follow the newest</source>
         <translation>跟随最新消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1645"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1672"/>
         <source>Keep the newest message in view as messages arrive; scrolling up stops following</source>
         <translation>消息到达时保持最新消息可见；向上滚动即停止跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1690"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1719"/>
         <source>No message is retained yet</source>
         <translation>还没有保留任何消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1692"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1721"/>
         <source>Message #%1 was dropped from view (the list keeps %2 rows; the oldest retained is #%3)</source>
         <translation>消息 #%1 已从视图中移除（列表保留 %2 行；保留的最早消息是 #%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1699"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1728"/>
         <source>There is no message #%1 yet (the newest is #%2)</source>
         <translation>还没有消息 #%1（最新的是 #%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1706"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1717"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1735"/>
         <source>Message #%1 was cleared from the list</source>
         <translation>消息 #%1 已从列表中清除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1712"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1741"/>
         <source>Message #%1 is hidden by the filter</source>
         <translation>消息 #%1 被筛选条件隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1735"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1745"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1764"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1774"/>
         <source>anywhere in the window</source>
         <translation>窗口内任意位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1738"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1747"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1749"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1767"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1776"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1778"/>
         <source>the message list</source>
         <translation>在消息列表中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1738"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1767"/>
         <source>its panel</source>
         <translation>所在面板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1743"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1772"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1743"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1772"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1743"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1772"/>
         <source>every form</source>
         <translation>所有表单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1744"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1773"/>
         <source>Open a menu</source>
         <translation>打开菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1744"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1773"/>
         <source>Alt + its underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1746"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1775"/>
         <source>Select messages</source>
         <translation>选择消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1746"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1775"/>
         <source>Shift or Ctrl + arrows, Ctrl+A</source>
         <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1748"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1777"/>
         <source>The actions for the selected messages</source>
         <translation>所选消息的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1748"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1777"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键，Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1758"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1787"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1761"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1790"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1761"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1790"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1761"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1790"/>
         <source>Where</source>
         <translation>适用位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1791"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1820"/>
         <source>Messages are held</source>
         <translation>仍有持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1792"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1821"/>
         <source>This window holds %1 messages in flight. What should become of them?</source>
         <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1799"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1828"/>
         <source>Requeue: back to the channel now (REQ 0), for the next consumer.
 Finish: done with, gone from the channel (FIN).
 Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
@@ -2197,319 +2198,319 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1804"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1833"/>
         <source>&amp;Requeue them</source>
         <translation>重新入队这些消息(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1805"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1834"/>
         <source>&amp;Finish them</source>
         <translation>完成这些消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1806"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1835"/>
         <source>&amp;Keep them for msg_timeout</source>
         <translation>保留到 msg_timeout(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="693"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="711"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="572"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="580"/>
         <source>Open the selected messages&apos; bodies in the Publish panel, change them, and publish them to this or another topic (optionally finishing the originals)</source>
         <translation>在发布面板中打开所选消息的消息体，修改后发布到此主题或其他主题（可选择完成原消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="580"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="597"/>
         <source>Select the messages to resend</source>
         <translation>选择要重发的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="586"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="603"/>
         <source>%1 messages selected; Edit and resend takes at most %2 (Export them, then Replay the file)</source>
         <translation>已选择 %1 条消息；编辑并重发最多处理 %2 条（请先导出，再重放文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="699"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="717"/>
         <source>&amp;Messages</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="710"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1130"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="728"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1148"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="711"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="729"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="712"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="730"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="713"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="731"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="714"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="732"/>
         <source>Every key the window answers to</source>
         <translation>窗口响应的所有按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="720"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="738"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="729"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="747"/>
         <source>Common REQ delays</source>
         <translation>常用 REQ 延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="732"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="750"/>
         <source>now (0 s)</source>
         <translation>立即（0 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="733"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="751"/>
         <source>5 s</source>
         <translation>5 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="734"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="752"/>
         <source>30 s</source>
         <translation>30 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="735"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="753"/>
         <source>1 min</source>
         <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="736"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="754"/>
         <source>10 min</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="737"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="755"/>
         <source>1 h</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="761"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="779"/>
         <source>demo broker could not start: %1</source>
         <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="764"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="782"/>
         <source>DEMO — embedded broker at %1</source>
         <translation>演示 — 内嵌服务器位于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="794"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="812"/>
         <source>before subscribing: %1</source>
         <translation>订阅前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="831"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="849"/>
         <source>profile %1 loaded: press Connect</source>
         <translation>已加载配置档案 %1：请点击“连接”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="848"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="866"/>
         <source>TLS without verification: the server&apos;s identity is not checked</source>
         <translation>TLS 未验证服务器：不检查服务器身份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="868"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="886"/>
         <source>%1: RDY %2, %3 in flight</source>
         <translation>%1：RDY %2，处理中 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="891"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="909"/>
         <source>backoff level %1</source>
         <translation>退避级别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="893"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="911"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="895"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="913"/>
         <source>no nsqd connected</source>
         <translation>未连接任何 nsqd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="905"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1133"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="923"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1151"/>
         <source>Record the wire trace</source>
         <translation>记录线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="910"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="928"/>
         <source>Record every frame sent and received (%1). Off, it costs nothing.</source>
         <translation>记录收发的每一帧（%1）。关闭时没有任何开销。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="930"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1124"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="948"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1142"/>
         <source>Plots</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="932"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1124"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="950"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1142"/>
         <source>Event timeline</source>
         <translation>事件时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="933"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1125"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="951"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1143"/>
         <source>Wire trace</source>
         <translation>线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="934"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1125"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="952"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1143"/>
         <source>How a consumer works</source>
         <translation>消费者工作原理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="936"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="954"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/mainwindow.cpp" line="958"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="976"/>
         <source>FIN sent for %n original(s).</source>
         <translation>
             <numerusform>已为 %n 条原消息发送 FIN。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="960"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="978"/>
         <source>Not finished, no longer held here (timed out, answered, or its connection closed): %1.</source>
         <translation>未完成，已不在此处持有（已超时、已应答或其连接已关闭）：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="969"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="987"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/mainwindow.cpp" line="998"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1016"/>
         <source>Resending %n message(s) to %1 on %2…</source>
         <translation>
             <numerusform>正在把 %n 条消息重发到 %2 上的 %1…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1038"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1132"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1056"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1150"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1164"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1182"/>
         <source>The wire trace was off when this happened: turn on View ▸ Record the wire trace, then reconnect to see these frames.</source>
         <translation>发生此步骤时线路跟踪未开启：请打开“视图 ▸ 记录线路跟踪”，然后重新连接以查看这些帧。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1166"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1184"/>
         <source>No frame of this step is in the trace (it was off then, or the frames were dropped from view).</source>
         <translation>跟踪中没有此步骤的帧（当时未开启跟踪，或这些帧已从视图中移除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1185"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1203"/>
         <source>The events of this step are no longer in the timeline.</source>
         <translation>此步骤的事件已不在事件时间线中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/mainwindow.cpp" line="1215"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1233"/>
         <source>%n message(s) given up on came back from nsqd: taken off the Gave up list</source>
         <translation>
             <numerusform>%n 条已放弃的消息被 nsqd 再次投递：已从“已放弃”列表移除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1228"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1246"/>
         <source>nsqd refused the FIN of the original %1: %2</source>
         <translation>nsqd 拒绝了原消息 %1 的 FIN：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/mainwindow.cpp" line="1260"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1278"/>
         <source>%n more message(s) given up on: see the Gave up tab</source>
         <translation>
             <numerusform>又放弃了 %n 条消息：见“已放弃”标签页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1281"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1299"/>
         <source>closed (%1)</source>
         <translation>已关闭（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1285"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1288"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1303"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1306"/>
         <source>backoff</source>
         <translation>退避</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1285"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1303"/>
         <source>level %1, %2 ms</source>
         <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1324"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1342"/>
         <source>Nothing to %1: no held message is selected</source>
         <translation>无法 %1：未选中任何持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1334"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1352"/>
         <source>%1 sent for %2 messages</source>
         <translation>已为 %2 条消息发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1336"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1354"/>
         <source>; %1 selected were not held here</source>
         <translation>；所选消息中有 %1 条不由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1363"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1381"/>
         <source>backlog snapshot: holding up to %1 more messages from the front of the channel (max in flight %2 until Release all)</source>
         <translation>积压快照：从通道最前端再持有至多 %1 条消息（在“全部释放”之前，最大处理中为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1376"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1394"/>
         <source>backlog snapshot: %1 messages held; RDY 0 until you resume</source>
         <translation>积压快照：已持有 %1 条消息；恢复之前保持 RDY 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1391"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1409"/>
         <source>REQ 0 sent for %1 messages, oldest first</source>
         <translation>已从最早的开始为 %1 条消息发送 REQ 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1415"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1434"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1433"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1452"/>
         <source>Could not write %1: %2</source>
         <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1519"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1538"/>
         <source>no longer in the list (older rows are dropped past the retention cap); shown as it was last seen</source>
         <translation>已不在列表中（超过保留上限的较早行会被丢弃）；按最后所见显示</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1558"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1585"/>
         <source>received %1 · held %2 · shown %3</source>
         <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
     </message>
@@ -2681,17 +2682,17 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
         <translation>将消息体逐字节原样写入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="222"/>
+        <location filename="../../ui/views/payloadview.cpp" line="223"/>
         <source>Select a message to see its body.</source>
         <translation>选择一条消息以查看其消息体。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="238"/>
+        <location filename="../../ui/views/payloadview.cpp" line="245"/>
         <source>%1 — %2 bytes, attempt %3</source>
         <translation>%1 — %2 字节，第 %3 次尝试</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="271"/>
+        <location filename="../../ui/views/payloadview.cpp" line="289"/>
         <source>
 
 [first %1 KiB of %2 bytes shown; Save writes all of it]</source>
@@ -2700,51 +2701,51 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 [仅显示 %2 字节中的前 %1 KiB；“保存”会写入全部内容]</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="282"/>
+        <location filename="../../ui/views/payloadview.cpp" line="300"/>
         <source>[%1 bytes are not valid UTF-8; shown as \xNN]
 </source>
         <translation>[%1 个字节不是有效的 UTF-8；以 \xNN 形式显示]
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="284"/>
+        <location filename="../../ui/views/payloadview.cpp" line="302"/>
         <source>[lines longer than %1 characters are broken for display; Copy and Save keep them whole]
 </source>
         <translation>[超过 %1 个字符的行已为显示而折行；“复制”和“保存”会保留完整内容]
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="298"/>
+        <location filename="../../ui/views/payloadview.cpp" line="316"/>
         <source>not JSON</source>
         <translation>不是 JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="298"/>
+        <location filename="../../ui/views/payloadview.cpp" line="316"/>
         <source>%1 at byte %2</source>
         <translation>%1（位于第 %2 字节）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="303"/>
+        <location filename="../../ui/views/payloadview.cpp" line="321"/>
         <source>array</source>
         <translation>数组</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="303"/>
+        <location filename="../../ui/views/payloadview.cpp" line="321"/>
         <source>object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="313"/>
+        <location filename="../../ui/views/payloadview.cpp" line="331"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="313"/>
+        <location filename="../../ui/views/payloadview.cpp" line="331"/>
         <source>more than %1 values; not all shown</source>
         <translation>超过 %1 个值；未全部显示</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="329"/>
+        <location filename="../../ui/views/payloadview.cpp" line="347"/>
         <source>ID:          %1
 Published:   %2 (%3 ns)
 Received:    %4
@@ -2763,22 +2764,22 @@ nsqd：      %7
 </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="374"/>
+        <location filename="../../ui/views/payloadview.cpp" line="392"/>
         <source>Copied %1 characters</source>
         <translation>已复制 %1 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="382"/>
+        <location filename="../../ui/views/payloadview.cpp" line="400"/>
         <source>Save message body</source>
         <translation>保存消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="388"/>
+        <location filename="../../ui/views/payloadview.cpp" line="406"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payloadview.cpp" line="391"/>
+        <location filename="../../ui/views/payloadview.cpp" line="409"/>
         <source>Saved %1 bytes to %2</source>
         <translation>已将 %1 字节保存到 %2</translation>
     </message>
@@ -2963,12 +2964,12 @@ nsqd：      %7
 <context>
     <name>nsqui::PublishJob</name>
     <message>
-        <location filename="../../ui/session/publishjob.cpp" line="66"/>
+        <location filename="../../ui/session/publishjob.cpp" line="68"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../ui/session/publishjob.cpp" line="72"/>
+        <location filename="../../ui/session/publishjob.cpp" line="74"/>
         <source> (%1 requests were not answered)</source>
         <translation>（%1 个请求未获应答）</translation>
     </message>
@@ -2976,366 +2977,378 @@ nsqd：      %7
 <context>
     <name>nsqui::PublishPanel</name>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="44"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="45"/>
         <source>Hex: &apos;%1&apos; at character %2 is not a hex digit</source>
         <translation>Hex：第 %2 个字符“%1”不是有效的 hex 数字</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="50"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="51"/>
         <source>Hex: an odd number of digits (%1); each byte takes two</source>
         <translation>Hex：数字个数为奇数（%1）；每个字节需要两位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="110"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="115"/>
         <source>Load file…</source>
         <translation>载入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="112"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="117"/>
         <source>in MPUB batches</source>
         <translation>以 MPUB 批量发送</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="113"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="118"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="114"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="119"/>
         <source>Replay JSON Lines…</source>
         <translation>回放 JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="115"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="120"/>
         <source>at the original pacing</source>
         <translation>按原始节奏</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="115"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="120"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="135"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="140"/>
         <source>topic</source>
         <translation>主题名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="136"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="141"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="137"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="142"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="138"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="143"/>
         <source>TCP: PUB, MPUB and DPUB on a connection; HTTP: nsqd&apos;s /pub and /mpub</source>
         <translation>TCP：在连接上使用 PUB、MPUB 和 DPUB；HTTP：使用 nsqd 的 /pub 和 /mpub</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="139"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="144"/>
         <source>nsqd host:port</source>
         <translation>nsqd 主机:端口</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="140"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="145"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="140"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="145"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="140"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="145"/>
         <source>Hex</source>
         <translation>Hex</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="140"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="145"/>
         <source>JSON Lines</source>
         <translation>JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="142"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="147"/>
         <source>One message a line, as the export writes them: {&quot;body&quot;: &quot;…&quot;} (&quot;body_encoding&quot;: &quot;base64&quot; for bytes that are not text)</source>
         <translation>每行一条消息，与导出格式相同：{&quot;body&quot;: &quot;…&quot;}（非文本字节用 &quot;body_encoding&quot;: &quot;base64&quot;）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="145"/>
-        <location filename="../../ui/views/publishpanel.cpp" line="697"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="150"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="737"/>
         <source>The message body</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="147"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="152"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="148"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="153"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="149"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="154"/>
         <source>Deliver after this long (DPUB); at most the server&apos;s max_req_timeout</source>
         <translation>延迟这么久之后再投递（DPUB）；最多为服务器的 max_req_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="151"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="156"/>
         <source>How many times to publish the body</source>
         <translation>消息体的发布次数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="153"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="158"/>
         <source> /s</source>
         <translation> 条/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="154"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="159"/>
         <source>as fast as it goes</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="155"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="160"/>
         <source>Send up to 100 at a time in one MPUB (not with a delay)</source>
         <translation>每个 MPUB 一次最多发送 100 条（不可与延迟同时使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="167"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="172"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="169"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="174"/>
         <source>via</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="173"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="178"/>
         <source>Body as</source>
         <translation>消息体格式</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="178"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="183"/>
         <source>Delay</source>
         <translation>延时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="180"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="185"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="182"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="187"/>
         <source>Rate</source>
         <translation>速率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="196"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="201"/>
         <source>Edit it here anyway</source>
         <translation>仍在此编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="198"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="203"/>
         <source>Put the whole body in the editor; with a body this large, every change takes a moment</source>
         <translation>把整个消息体放入编辑器；消息体这么大时，每次修改都要稍等片刻</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="262"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="267"/>
         <source>Deliver after this long (DPUB); at most %1 ms, the server&apos;s max_req_timeout</source>
         <translation>延迟这么久之后再投递（DPUB）；最多 %1 毫秒，即服务器的 max_req_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="287"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="292"/>
         <source>%1 messages, not one</source>
         <translation>%1 条消息，而不是一条</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="301"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="306"/>
         <source>JSON: %1 at character %2</source>
         <translation>JSON：%1（位于第 %2 个字符）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="303"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="308"/>
         <source>JSON: one value is expected, not %1</source>
         <translation>JSON：应为单个值，而不是 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="313"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="318"/>
         <source>The body is empty; nsqd refuses empty messages</source>
         <translation>消息体为空；nsqd 会拒绝空消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="333"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="339"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="335"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="341"/>
         <source>Line %1: an empty body, which nsqd refuses</source>
         <translation>第 %1 行：消息体为空，nsqd 会拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="343"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="345"/>
+        <source>Line %1 resends %2, as line %3 does: give each message once, or take the &quot;id&quot; off the copy</source>
+        <translation>第 %1 行重发 %2，第 %3 行也是如此：每条消息只给一次，或去掉副本的 &quot;id&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/publishpanel.cpp" line="359"/>
         <source>No message: write one JSON record a line, {&quot;body&quot;: &quot;…&quot;}</source>
         <translation>没有消息：每行写一条 JSON 记录，{&quot;body&quot;: &quot;…&quot;}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="387"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="405"/>
         <source>These lines hold several messages (or a mistake: %1); they stay JSON Lines</source>
         <translation>这些行包含多条消息（或有错误：%1）；保持为 JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="410"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="428"/>
         <source>These bytes cannot be edited as text without changing them (not UTF-8, or CR, NUL, a no-break space…); they stay in hex</source>
         <translation>这些字节无法在不改变其内容的前提下作为文本编辑（不是 UTF-8，或含有 CR、NUL、不换行空格…）；将保持 hex 形式</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="427"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="445"/>
         <source>&apos;%1&apos; is not a valid topic name (1-64 of a-z A-Z 0-9 . _ -, optionally ending in #ephemeral)</source>
         <translation>“%1”不是有效的主题名称（由 1-64 个 a-z A-Z 0-9 . _ - 字符组成，可选以 #ephemeral 结尾）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="431"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="449"/>
         <source>Give the nsqd address to publish to</source>
         <translation>请提供要发布到的 nsqd 地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="433"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="451"/>
         <source>nsqd: %1</source>
         <translation>nsqd：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="448"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="466"/>
         <source>A delay of %1 ms is beyond the server&apos;s maximum (max_req_timeout, %2 ms)</source>
         <translation>%1 毫秒的延迟超出了服务器的上限（max_req_timeout，%2 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="469"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="487"/>
         <source>%1 × %2 bytes</source>
         <translation>%1 × %2 字节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/publishpanel.cpp" line="472"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="490"/>
         <source>%n messages from the editor</source>
         <translation>
             <numerusform>来自编辑器的 %n 条消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="485"/>
-        <location filename="../../ui/views/publishpanel.cpp" line="668"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="504"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="707"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="496"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="515"/>
         <source>%1, line %2: %3 (nothing was sent)</source>
         <translation>%1，第 %2 行：%3（未发送任何消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="502"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="521"/>
         <source>%1, line %2: an empty body, which nsqd refuses (nothing was sent)</source>
         <translation>%1，第 %2 行：消息体为空，nsqd 会拒绝（未发送任何消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="515"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="534"/>
         <source>%1 holds no messages</source>
         <translation>%1 中没有消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="520"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="539"/>
         <source>replay of %1</source>
         <translation>回放 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="540"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="567"/>
         <source>Waiting %1 s for the next message (its original pacing)…</source>
         <translation>按原始节奏等待 %1 秒后发送下一条消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="554"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="581"/>
         <source>%1 s, %2 msg/s</source>
         <translation>%1 秒，%2 条/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="560"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="587"/>
         <source>Published %1 of %2 to %3 via %4 %5 (%6; %7)</source>
         <translation>已通过 %4 %5 向 %3 发布 %1/%2 条（%6；%7）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="562"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="589"/>
         <source>Published %1 of %2 to %3 via %4 %5, then: %6</source>
         <translation>已通过 %4 %5 向 %3 发布 %1/%2 条，随后：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="567"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="594"/>
         <source>(nsqd answers OK without the new message&apos;s ID.)</source>
         <translation>（nsqd 只回答 OK，不给出新消息的 ID。）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="581"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="608"/>
         <source>Finishing the original(s) %1…</source>
         <translation>正在完成原消息 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="584"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="611"/>
         <source>The original(s) are left as they were.</source>
         <translation>原消息保持原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="585"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="612"/>
         <source>The other original(s) are left as they were.</source>
         <translation>其他原消息保持原样。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/publishpanel.cpp" line="625"/>
+        <source>The %n accepted are taken out of the editor; the rest stay, to try again.</source>
+        <translation>
+            <numerusform>已被接受的 %n 条已从编辑器中移除；其余的保留，以便重试。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="639"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="678"/>
         <source>Finish the original %1 once the new one is accepted</source>
         <translation>新消息被接受后完成原消息 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="642"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="681"/>
         <source>Finish each original held here (%1 of %2) once its new message is accepted</source>
         <translation>每条新消息被接受后，完成其在此持有的原消息（%2 条中的 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="649"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="688"/>
         <source>Resending %1: change the body or the topic, then Publish.</source>
         <translation>正在重发 %1：修改消息体或主题，然后点击发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="651"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="690"/>
         <source>Resending %1 messages, a JSON record a line: change the bodies or the topic, then Publish.</source>
         <translation>正在重发 %1 条消息，每行一条 JSON 记录：修改消息体或主题，然后点击发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="656"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="695"/>
         <source>The publish already running goes on as it was; Publish is back when it ends.</source>
         <translation>正在进行的发布照常继续；它结束后“发布”按钮恢复可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="663"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="702"/>
         <source>Load a message body</source>
         <translation>载入消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="690"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="730"/>
         <source>A body of %1, sent byte for byte as it is. Editing one this large by hand is slow: &quot;Edit it here anyway&quot; puts it in the editor.</source>
         <translation>一个 %1 的消息体，将按原样逐字节发送。手动编辑这么大的消息体很慢：“仍在此编辑”会把它放入编辑器。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="703"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="743"/>
         <source>Replay messages</source>
         <translation>回放消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="704"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="744"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>

@@ -639,12 +639,22 @@ private Q_SLOTS:
         QTRY_COMPARE(w.model()->firstSeq(), quint64(301));
         // The selected #180 was dropped: nothing else is chosen for the user, and the payload
         // still shows #180, marked as gone from the list.
-        QVERIFY(!w.table()->currentIndex().isValid());
         QVERIFY(w.table()->selectionModel()->selectedRows().isEmpty());
+        QCOMPARE(w.table()->currentIndex().row(), 0); // keys go on from the oldest kept
         QVERIFY(w.payloadView()->isShowing(chosen.message.id, chosen.message.attempts,
                                            chosen.receivedMs));
         QVERIFY2(w.payloadView()->stateText().contains(QLatin1String("no longer in the list")),
                  qPrintable(w.payloadView()->stateText()));
+        QVERIFY(w.payloadView()->note().contains(QLatin1String("no longer in the list")));
+        // Focus gives the table a current row; that is not the user choosing another message.
+        QFocusEvent focusIn(QEvent::FocusIn, Qt::TabFocusReason);
+        QApplication::sendEvent(w.table(), &focusIn);
+        QVERIFY(w.payloadView()->isShowing(chosen.message.id, chosen.message.attempts,
+                                           chosen.receivedMs));
+        // Edit and resend takes the message shown (it can be resent, no longer finished).
+        w.findChild<QAction *>(QStringLiteral("editResend"))->trigger();
+        QCOMPARE(w.findChild<QPlainTextEdit *>(QStringLiteral("publishEditor"))->toPlainText(),
+                 QString::fromUtf8(chosen.message.body));
         QVERIFY(w.goToSequence(100).contains(QLatin1String("dropped from view")));
         // #180 was dropped too; one that is kept stays selected, and the rows in view stay put.
         QCOMPARE(w.goToSequence(450), QString());
@@ -703,7 +713,7 @@ private Q_SLOTS:
         QCOMPARE(w.model()->rowCount(), 2);
         QCOMPARE(w.model()->firstSeq(), quint64(2));
         QCOMPARE(w.table()->currentIndex().siblingAtColumn(0).data().toULongLong(), quint64(3));
-        QVERIFY(w.goToSequence(1).contains(QLatin1String("dropped from view")));
+        QVERIFY(w.goToSequence(1).contains(QLatin1String("was cleared")));
         QCOMPARE(w.goToSequence(2), QString());
         QCOMPARE(w.table()->currentIndex().siblingAtColumn(0).data().toULongLong(), quint64(2));
         // The next message is #4, and events still find the rows kept across the gap.
@@ -902,7 +912,32 @@ private Q_SLOTS:
         QTRY_VERIFY2(result->text().contains(QLatin1String("FIN sent for 2 original")),
                      qPrintable(result->text()));
 
-        // 5. A body too large to edit comfortably is sent as it is, without freezing the editor.
+        // 5. Records are sent once each: Count is off in JSON Lines; an original given twice is
+        // refused before anything is sent.
+        QVERIFY(!w.findChild<QSpinBox *>(QStringLiteral("publishCount"))->isEnabled());
+        w.table()->selectRow(0);
+        QCOMPARE(m_broker->publish(topic, {QByteArray("twice")}), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 1, kWait);
+        w.goToSequence(w.model()->lastSeq());
+        w.findChild<QAction *>(QStringLiteral("editResend"))->trigger();
+        mode->setCurrentText(QStringLiteral("JSON Lines"));
+        const QString once = editor->toPlainText();
+        editor->setPlainText(once + QLatin1Char('\n') + once);
+        topicField->setText(target);
+        tick();
+        QTest::mouseClick(publish, Qt::LeftButton);
+        auto *bodyError = w.findChild<QLabel *>(QStringLiteral("publishBodyError"));
+        QVERIFY2(bodyError->isVisible() && bodyError->text().contains(QLatin1String("as line 1")),
+                 qPrintable(bodyError->text()));
+        QCOMPARE(arrived()->messageCount, quint64(10));
+        editor->setPlainText(once);
+        QTest::mouseClick(publish, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(arrived()->messageCount, quint64(11), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 0, kWait);
+        mode->setCurrentText(QStringLiteral("Text"));
+        QVERIFY(w.findChild<QSpinBox *>(QStringLiteral("publishCount"))->isEnabled());
+
+        // 6. A body too large to edit comfortably is sent as it is, without freezing the editor.
         const QByteArray big(600 * 1024, 'j');
         w.publisher()->setBody(big);
         QVERIFY(editor->isReadOnly());
@@ -910,7 +945,7 @@ private Q_SLOTS:
         QVERIFY(w.findChild<QPushButton *>(QStringLiteral("publishEditLarge"))->isVisible());
         QCOMPARE(w.publisher()->body(), big);
         QTest::mouseClick(publish, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(arrived()->messageCount, quint64(11), kWait);
+        QTRY_COMPARE_WITH_TIMEOUT(arrived()->messageCount, quint64(12), kWait);
         QCOMPARE(arrived()->queue.back().body, big);
         QTest::mouseClick(w.findChild<QPushButton *>(QStringLiteral("publishEditLarge")),
                           Qt::LeftButton);
@@ -996,6 +1031,55 @@ private Q_SLOTS:
                     .toString()
                     .endsWith(QLatin1Char('Z')));
         w.findChild<QAction *>(QStringLiteral("time_local"))->trigger();
+    }
+
+    void aPartlyRefusedResendFinishesOnlyTheOriginalsNsqdTook()
+    {
+        // Over HTTP several requests are out at once, answered in any order: the originals
+        // finished are those whose own record nsqd took, not the first N.
+        BrokerConfig config;
+        config.maxMsgSize = 40;
+        Broker small(config);
+        QCOMPARE(small.start(), QString());
+        MainWindow w;
+        w.show();
+        holdIn(w, 5);
+        const QString target = QStringLiteral("partly%1").arg(++m_serial);
+        small.getOrCreateChannel(small.getOrCreateTopic(target), QStringLiteral("c"));
+        w.table()->selectAll();
+        w.findChild<QAction *>(QStringLiteral("editResend"))->trigger();
+        auto *editor = w.findChild<QPlainTextEdit *>(QStringLiteral("publishEditor"));
+        QStringList lines = editor->toPlainText().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 5);
+        const QString tooBig = QStringLiteral("held 1, now longer than the forty bytes allowed");
+        lines[1].replace(QLatin1String("held 1"), tooBig);
+        editor->setPlainText(lines.join(QLatin1Char('\n')));
+        w.findChild<QLineEdit *>(QStringLiteral("publishTopic"))->setText(target);
+        w.findChild<QComboBox *>(QStringLiteral("publishVia"))->setCurrentIndex(1); // HTTP
+        auto *address = w.findChild<QLineEdit *>(QStringLiteral("publishAddress"));
+        address->clear();
+        QTest::keyClicks(address, QStringLiteral("127.0.0.1:%1").arg(small.httpPort()));
+        auto *finish = w.findChild<QCheckBox *>(QStringLiteral("finishOriginal"));
+        QTRY_VERIFY(finish->isVisible() && finish->height() > 0);
+        QTest::mouseClick(finish, Qt::LeftButton, {}, QPoint(8, finish->height() / 2));
+        auto *publish = w.findChild<QPushButton *>(QStringLiteral("publishButton"));
+        QTest::mouseClick(publish, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(publish->isEnabled(), kWait);
+        // The four that went are finished; "held 1", whose record was refused, is still held.
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 1, kWait);
+        for (int row = 0; row < w.model()->rowCount(); ++row)
+            if (w.model()->rowAt(row).state == MessageState::InFlight)
+                QCOMPARE(w.model()->rowAt(row).delivery.message.body, QByteArray("held 1"));
+        const Topic *t = small.topic(target);
+        QVERIFY(t);
+        QCOMPARE(t->channels.find(QStringLiteral("c"))->second->messageCount, quint64(4));
+        // The editor keeps only the refused record, to fix and send again.
+        QVERIFY2(editor->toPlainText().split(QLatin1Char('\n')).size() == 1 &&
+                     editor->toPlainText().contains(tooBig),
+                 qPrintable(editor->toPlainText()));
+        QVERIFY(finish->isVisible());
+        w.findChild<QAction *>(QStringLiteral("finishAll"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(w.model()->heldCount(), 0, kWait);
     }
 
     void timesCarryTheirDateAndEveryForm()

@@ -450,6 +450,7 @@ void MessageModel::clear()
             kept.push_back(std::move(r));
     m_rows.clear();
     m_seqById.clear();
+    m_clearedThrough = m_nextSeq - 1;
     for (Row &r : kept) {
         m_seqById.insert(r.delivery.message.id, r.seq);
         m_rows.push_back(std::move(r));

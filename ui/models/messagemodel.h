@@ -111,6 +111,8 @@ public:
     int rowOfSeq(quint64 seq) const;
     quint64 firstSeq() const { return m_rows.empty() ? 0 : m_rows.front().seq; }
     quint64 lastSeq() const { return m_rows.empty() ? 0 : m_rows.back().seq; }
+    // The last number given before the list was last cleared (0: never cleared).
+    quint64 clearedThrough() const { return m_clearedThrough; }
     int heldCount() const { return m_held; }
     QList<nsq::MessageId> heldIds() const;
 
@@ -131,6 +133,7 @@ private:
     // Rows keep their number for life, so a number once read still finds its message. Numbers
     // are in order; they have gaps only where Clear list kept the held rows.
     quint64 m_nextSeq = 1;
+    quint64 m_clearedThrough = 0;
     QHash<nsq::MessageId, quint64> m_seqById;
     QHash<QString, qint64> m_msgTimeouts;
     QHash<QString, qint64> m_maxMsgTimeouts;

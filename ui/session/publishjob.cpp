@@ -46,8 +46,10 @@ void PublishJob::start(QList<Item> items)
         m_producer = new nsq::Producer(m_address, nsq::Config(), this);
         connect(m_producer, &nsq::Producer::finished, this,
                 [this](quint64 id, const nsq::PublishResult &r) {
-                    if (m_sizes.contains(id))
-                        settle(m_sizes.take(id), r.ok(), r.error);
+                    if (m_sizes.contains(id)) {
+                        const auto [first, n] = m_sizes.take(id);
+                        settle(first, n, r.ok(), r.error);
+                    }
                 });
     } else {
         delete m_http;
@@ -120,17 +122,18 @@ void PublishJob::pump()
         }
         ++m_outstanding;
         const int n = int(bodies.size());
+        const qint64 first = m_next - n;
         if (m_transport == Transport::Tcp) {
             const quint64 id = m_deferMs > 0
                                    ? m_producer->deferredPublish(m_topic, m_deferMs, bodies.first())
                                : n == 1 ? m_producer->publish(m_topic, bodies.first())
                                         : m_producer->multiPublish(m_topic, bodies);
-            m_sizes.insert(id, n);
+            m_sizes.insert(id, {first, n});
         } else {
             const quint64 generation = m_generation;
-            auto done = [this, n, generation](const nsq::Result<QByteArray> &r) {
+            auto done = [this, first, n, generation](const nsq::Result<QByteArray> &r) {
                 if (generation == m_generation)
-                    settle(n, r.ok(), r.ok() ? QString() : r.error());
+                    settle(first, n, r.ok(), r.ok() ? QString() : r.error());
             };
             if (m_deferMs > 0)
                 m_http->deferredPublish(m_topic, m_deferMs, bodies.first(), done);
@@ -142,11 +145,12 @@ void PublishJob::pump()
     }
 }
 
-void PublishJob::settle(int count, bool ok, const QString &error)
+void PublishJob::settle(qint64 first, int count, bool ok, const QString &error)
 {
     --m_outstanding;
     if (ok) {
         m_published += count;
+        Q_EMIT accepted(first, count);
         Q_EMIT progress(m_published, m_total);
     } else if (m_error.isEmpty()) {
         m_error = error;

@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <utility>
 
 namespace nsq {
 class NsqdHttpClient;
@@ -55,6 +56,9 @@ public:
 
 Q_SIGNALS:
     void progress(qint64 published, qint64 total);
+    // Messages first … first + count - 1 (in the order given) were accepted. Over HTTP several
+    // requests are out at once, so they need not be accepted in order.
+    void accepted(qint64 first, int count);
     // Paced: nothing goes for this long (the recording had a gap).
     void waiting(qint64 ms);
     // error: empty when all went out; otherwise the first refusal, or "stopped".
@@ -63,7 +67,7 @@ Q_SIGNALS:
 private:
     const QByteArray &bodyAt(qint64 i) const;
     void pump();
-    void settle(int count, bool ok, const QString &error);
+    void settle(qint64 first, int count, bool ok, const QString &error);
     void end(const QString &error);
 
     Transport m_transport;
@@ -84,7 +88,7 @@ private:
     QTimer m_timer;
     nsq::Producer *m_producer = nullptr;
     nsq::NsqdHttpClient *m_http = nullptr;
-    QHash<quint64, int> m_sizes; // Producer request -> messages in it
+    QHash<quint64, std::pair<qint64, int>> m_sizes; // Producer request -> its first message, count
     quint64 m_generation = 0;
 };
 

@@ -329,6 +329,14 @@ MainWindow::MainWindow(QWidget *parent)
                     m_showingRemovedRow = true;
                     m_table->selectionModel()->clear();
                 }
+                if (m_showingRemovedRow && !m_table->selectionModel()->hasSelection()) {
+                    // Keys start near where the user is, the newest when following, the
+                    // oldest kept otherwise; the payload still shows the chosen message.
+                    const int at = m_followAction->isChecked() ? m_filter->rowCount() - 1 : 0;
+                    if (at >= 0 && m_table->currentIndex().row() != at)
+                        m_table->selectionModel()->setCurrentIndex(m_filter->index(at, 0),
+                                                                   QItemSelectionModel::NoUpdate);
+                }
                 onSelectionChanged(); // the selected message may have changed or come again
                 if (m_followAction->isChecked())
                     scrollToNewest();
@@ -574,6 +582,15 @@ void MainWindow::createActions()
                            "finishing the originals)"));
     connect(m_editResend, &QAction::triggered, this, [this] {
         QModelIndexList chosen = m_table->selectionModel()->selectedRows();
+        if (chosen.isEmpty() && m_showingRemovedRow && m_payload->shownDelivery()) {
+            // The message shown has left the list: it can still be resent, not finished.
+            const nsq::Delivery &d = *m_payload->shownDelivery();
+            findChild<QDockWidget *>(QStringLiteral("publishDock"))->show();
+            findChild<QDockWidget *>(QStringLiteral("publishDock"))->raise();
+            m_publish->editAndResend({{d.message.body, d.message.id.toString(), false}},
+                                     m_session->settings().topic);
+            return;
+        }
         if (chosen.isEmpty() && m_table->currentIndex().isValid())
             chosen << m_table->currentIndex();
         if (chosen.isEmpty()) {
@@ -658,6 +675,7 @@ void MainWindow::createActions()
             current.isValid() ? m_model->rowAt(m_filter->mapToSource(current).row()).seq : 0;
         m_model->clear();
         m_payload->clear();
+        m_showingRemovedRow = false;
         if (const int row = seq ? m_model->rowOfSeq(seq) : -1; row >= 0)
             goToRow(m_filter->mapFromSource(m_model->index(row, 0)).row(), true);
     });
@@ -1514,17 +1532,26 @@ void MainWindow::runFieldFilter()
 void MainWindow::onSelectionChanged()
 {
     const QModelIndex current = m_table->currentIndex();
-    if (!current.isValid()) {
-        if (m_showingRemovedRow)
-            m_payload->setStateText(tr("no longer in the list (older rows are dropped past the "
-                                       "retention cap); shown as it was last seen"));
-        else
-            m_payload->clear();
+    // The message shown left the list: a current row that nobody selected (focus gives the
+    // table one) does not replace it; a row the user selects does.
+    if (m_showingRemovedRow && !m_table->selectionModel()->hasSelection()) {
+        const QString gone = tr("no longer in the list (older rows are dropped past the "
+                                "retention cap); shown as it was last seen");
+        m_payload->setStateText(gone);
+        m_payload->setNote(gone);
         m_shownSeq = 0;
         updateActions();
         return;
     }
+    if (!current.isValid()) {
+        m_payload->clear();
+        m_shownSeq = 0;
+        m_showingRemovedRow = false;
+        updateActions();
+        return;
+    }
     m_showingRemovedRow = false;
+    m_payload->setNote({});
     const int row = m_filter->mapToSource(current).row();
     if (row >= 0 && row < m_model->rowCount()) {
         const MessageModel::Row &r = m_model->rowAt(row);
@@ -1686,7 +1713,9 @@ void MainWindow::goToRow(int row, bool keepFollowing)
 QString MainWindow::goToSequence(quint64 seq)
 {
     QString why;
-    if (m_model->rowCount() == 0)
+    if (seq <= m_model->clearedThrough() && m_model->rowOfSeq(seq) < 0)
+        why = tr("Message #%1 was cleared from the list").arg(seq);
+    else if (m_model->rowCount() == 0)
         why = tr("No message is retained yet");
     else if (seq < m_model->firstSeq())
         why = tr("Message #%1 was dropped from view (the list keeps %2 rows; the oldest retained "

@@ -219,6 +219,7 @@ void PayloadView::clear()
     m_hasDelivery = false;
     m_delivery = {};
     m_rendered = QList<bool>(TabCount, false);
+    m_note.clear();
     m_summary->setText(tr("Select a message to see its body."));
     m_text->clear();
     m_json->clear();
@@ -235,11 +236,28 @@ void PayloadView::showDelivery(const nsq::Delivery &delivery, const QString &sta
     m_stateText = stateText;
     m_hasDelivery = true;
     m_rendered = QList<bool>(TabCount, false);
-    m_summary->setText(tr("%1 — %2 bytes, attempt %3")
-                           .arg(delivery.message.id.toString())
-                           .arg(delivery.message.body.size())
-                           .arg(delivery.message.attempts));
+    m_summary->setText(summaryText());
     renderCurrentTab();
+}
+
+QString PayloadView::summaryText() const
+{
+    QString text = tr("%1 — %2 bytes, attempt %3")
+                       .arg(m_delivery.message.id.toString())
+                       .arg(m_delivery.message.body.size())
+                       .arg(m_delivery.message.attempts);
+    if (!m_note.isEmpty())
+        text += QStringLiteral(" — ") + m_note;
+    return text;
+}
+
+void PayloadView::setNote(const QString &note)
+{
+    if (note == m_note)
+        return;
+    m_note = note;
+    if (m_hasDelivery)
+        m_summary->setText(summaryText());
 }
 
 void PayloadView::setLife(const QList<MessageModel::LifeStep> &life, int dropped)

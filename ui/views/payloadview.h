@@ -32,6 +32,11 @@ public:
     // The state shown in the metadata, for the message already shown.
     void setStateText(const QString &state);
     QString stateText() const { return m_stateText; }
+    // Said after the summary above the tabs, whichever tab is open ("" for none).
+    void setNote(const QString &note);
+    QString note() const { return m_note; }
+    // The message shown, if any.
+    const nsq::Delivery *shownDelivery() const { return m_hasDelivery ? &m_delivery : nullptr; }
     bool isShowing(const nsq::MessageId &id, quint16 attempts, qint64 receivedMs) const
     {
         return m_hasDelivery && m_delivery.message.id == id &&
@@ -51,9 +56,11 @@ Q_SIGNALS:
 
 private:
     void renderCurrentTab();
+    QString summaryText() const;
 
     nsq::Delivery m_delivery;
     QString m_stateText;
+    QString m_note;
     bool m_hasDelivery = false;
     QList<bool> m_rendered;
     QTabWidget *m_tabs;

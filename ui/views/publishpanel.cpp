@@ -25,6 +25,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <memory>
 #include <utility>
 
 namespace nsqui {
@@ -329,6 +330,7 @@ PublishPanel::Bodies PublishPanel::bodies(QString *error) const
     }
     QString why;
     const QStringList lines = m_editor->toPlainText().split(QLatin1Char('\n'));
+    QHash<QString, int> lineOf; // each original is resent (and finished) once
     for (int i = 0; i < lines.size() && why.isEmpty(); ++i) {
         if (lines.at(i).trimmed().isEmpty())
             continue;
@@ -338,9 +340,19 @@ PublishPanel::Bodies PublishPanel::bodies(QString *error) const
         } else if (record.value().message.body.isEmpty()) {
             why = tr("Line %1: an empty body, which nsqd refuses").arg(i + 1);
         } else {
-            out.items << PublishJob::Item{record.value().message.body, 0};
             const QString id = record.value().message.id.toString();
+            if (m_resendIds.contains(id) && lineOf.contains(id)) {
+                why = tr("Line %1 resends %2, as line %3 does: give each message once, or take "
+                         "the \"id\" off the copy")
+                          .arg(i + 1)
+                          .arg(id)
+                          .arg(lineOf.value(id));
+                break;
+            }
+            lineOf.insert(id, i + 1);
+            out.items << PublishJob::Item{record.value().message.body, 0};
             out.originals << (m_resendIds.contains(id) ? id : QString());
+            out.lines << lines.at(i);
         }
     }
     if (why.isEmpty() && out.items.isEmpty())
@@ -375,6 +387,8 @@ void PublishPanel::checkBody()
 
 void PublishPanel::setMode(int mode)
 {
+    // Records are sent once each: Count is for repeating one body.
+    m_count->setEnabled(mode != JsonLinesMode);
     // The bytes stay; only how they are written changes, when they can be written that way.
     QString error;
     const QByteArray bytes = body(&error);
@@ -473,7 +487,8 @@ void PublishPanel::publish()
         run(job, tr("%1 × %2 bytes").arg(m_count->value()).arg(b.body.size()), originals);
         job->start(b.body, m_count->value());
     } else {
-        run(job, tr("%n messages from the editor", nullptr, int(b.items.size())), originals);
+        run(job, tr("%n messages from the editor", nullptr, int(b.items.size())), originals, true,
+            b);
         job->start(b.items);
     }
 }
@@ -526,7 +541,8 @@ QString PublishPanel::replay(const QString &path)
     return {};
 }
 
-void PublishPanel::run(PublishJob *job, const QString &what, const QStringList &originals)
+void PublishPanel::run(PublishJob *job, const QString &what, const QStringList &originals,
+                       bool perItem, const Bodies &sent)
 {
     if (m_job && m_job->running())
         m_job->stop();
@@ -540,6 +556,13 @@ void PublishPanel::run(PublishJob *job, const QString &what, const QStringList &
     const QString topic = m_topic->text().trimmed();
     const bool resending = !m_resendIds.isEmpty();
     const quint64 serial = m_resendSerial;
+    const QString editorText = m_editor->toPlainText();
+    // Which items nsqd took: over HTTP several requests are out at once and answer out of order.
+    auto taken = std::make_shared<QList<bool>>(sent.items.size(), false);
+    connect(job, &PublishJob::accepted, this, [taken](qint64 first, int count) {
+        for (qint64 i = first; i < first + count && i < taken->size(); ++i)
+            (*taken)[i] = true;
+    });
     connect(job, &PublishJob::waiting, this, [this](qint64 ms) {
         m_result->setText(tr("Waiting %1 s for the next message (its original pacing)…")
                               .arg(double(ms) / 1000.0, 0, 'f', 1));
@@ -550,8 +573,8 @@ void PublishPanel::run(PublishJob *job, const QString &what, const QStringList &
     });
     connect(
         job, &PublishJob::finished, this,
-        [this, job, what, via, address, topic, originals, resending,
-         serial](qint64 done, qint64 total, const QString &error) {
+        [this, job, what, via, address, topic, originals, resending, serial, perItem, sent, taken,
+         editorText](qint64 done, qint64 total, const QString &error) {
             const QLocale l;
             // How long it took, for the small load tests Count and Rate make.
             const double seconds = double(job->elapsedMs()) / 1000.0;
@@ -572,11 +595,11 @@ void PublishPanel::run(PublishJob *job, const QString &what, const QStringList &
             // Each original goes once its own new message is accepted: all of a repeated
             // body's copies, or the records sent before a refusal.
             QStringList accepted;
-            if (originals.size() == 1 && total > 0 && done == total)
+            if (!perItem && !originals.isEmpty() && total > 0 && done == total)
                 accepted = originals;
-            else if (originals.size() > 1)
-                for (qint64 i = 0; i < qMin<qint64>(done, originals.size()); ++i)
-                    if (!originals.at(i).isEmpty())
+            else if (perItem)
+                for (qsizetype i = 0; i < qMin(originals.size(), taken->size()); ++i)
+                    if (taken->at(i) && !originals.at(i).isEmpty())
                         accepted << originals.at(i);
             const qsizetype kept = originals.size() - originals.count(QString()) - accepted.size();
             if (!accepted.isEmpty())
@@ -587,10 +610,21 @@ void PublishPanel::run(PublishJob *job, const QString &what, const QStringList &
                 shown += QLatin1Char(' ') +
                          (accepted.isEmpty() ? tr("The original(s) are left as they were.")
                                              : tr("The other original(s) are left as they were."));
-            // A resend that went through is done with; one that failed stays, to try again.
+            // A resend that went through is done with; one that failed stays, to try again,
+            // without the records nsqd took (unless the editor was changed meanwhile).
             if (error.isEmpty() && done == total && serial == m_resendSerial) {
                 m_resendIds.clear();
                 m_finishOriginal->hide();
+            } else if (perItem && done > 0 && m_editor->toPlainText() == editorText) {
+                QStringList rest;
+                for (qsizetype i = 0; i < sent.lines.size(); ++i)
+                    if (i >= taken->size() || !taken->at(i))
+                        rest << sent.lines.at(i);
+                setEditorText(rest.join(QLatin1Char('\n')));
+                shown += QLatin1Char(' ') +
+                         tr("The %n accepted are taken out of the editor; the rest stay, to try "
+                            "again.",
+                            nullptr, int(done));
             }
             m_result->setText(shown);
             m_publish->setEnabled(true);
@@ -620,7 +654,7 @@ void PublishPanel::editAndResend(const QList<Original> &originals, const QString
     m_topic->setText(topic);
     m_count->setValue(1);
     m_delay->setValue(0);
-    m_rate->setValue(0);
+    m_progress->setValue(0);
     if (originals.size() == 1) {
         setBody(originals.first().body);
     } else {
@@ -635,6 +669,7 @@ void PublishPanel::editAndResend(const QList<Original> &originals, const QString
         m_mode->blockSignals(true);
         m_mode->setCurrentIndex(JsonLinesMode);
         m_mode->blockSignals(false);
+        m_count->setEnabled(false);
         setEditorText(lines.join(QLatin1Char('\n')));
         checkBody();
     }
@@ -680,6 +715,7 @@ void PublishPanel::setBody(const QByteArray &bytes)
     // Text the editor keeps unchanged opens as text; anything else in hex, sent as it is.
     const bool text = editableAsText(bytes);
     m_currentMode = text ? TextMode : HexMode;
+    m_count->setEnabled(true);
     m_mode->blockSignals(true);
     m_mode->setCurrentIndex(m_currentMode);
     m_mode->blockSignals(false);

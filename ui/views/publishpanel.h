@@ -71,6 +71,7 @@ private:
         QByteArray body;
         QList<PublishJob::Item> items;
         QStringList originals; // per item: the ID to finish once it is accepted, or ""
+        QStringList lines;     // per item: its line in the editor
     };
     Bodies bodies(QString *error) const;
     void setEditorText(const QString &text);
@@ -80,7 +81,10 @@ private:
     void publish();
     void loadFile();
     void chooseReplay();
-    void run(PublishJob *job, const QString &what, const QStringList &originals = {});
+    // `originals`: with `perItem`, the original each item resends (or ""); without, the one
+    // original that all the copies of one body resend.
+    void run(PublishJob *job, const QString &what, const QStringList &originals = {},
+             bool perItem = false, const Bodies &sent = {});
     void showError(QLabel *label, const QString &error);
 
     QLineEdit *m_topic;
