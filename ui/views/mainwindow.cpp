@@ -327,16 +327,13 @@ MainWindow::MainWindow(QWidget *parent)
                     // next row current: a message the user never chose. The chosen one stays
                     // shown, marked as gone from the list.
                     m_showingRemovedRow = true;
+                    // Rows come and go under a current row nobody chose; the view must not
+                    // scroll after it (autoScroll comes back with the next selection).
+                    m_table->setAutoScroll(false);
                     m_table->selectionModel()->clear();
                 }
-                if (m_showingRemovedRow && !m_table->selectionModel()->hasSelection()) {
-                    // Keys start near where the user is, the newest when following, the
-                    // oldest kept otherwise; the payload still shows the chosen message.
-                    const int at = m_followAction->isChecked() ? m_filter->rowCount() - 1 : 0;
-                    if (at >= 0 && m_table->currentIndex().row() != at)
-                        m_table->selectionModel()->setCurrentIndex(m_filter->index(at, 0),
-                                                                   QItemSelectionModel::NoUpdate);
-                }
+                if (m_showingRemovedRow && !m_table->selectionModel()->hasSelection())
+                    parkCurrentRow();
                 onSelectionChanged(); // the selected message may have changed or come again
                 if (m_followAction->isChecked())
                     scrollToNewest();
@@ -417,6 +414,7 @@ MainWindow::MainWindow(QWidget *parent)
     };
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             selectionMoved);
+    m_table->installEventFilter(this);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             selectionMoved);
     // Keys and clicks that pick an older row stop Follow too, or the next batch would scroll the
@@ -675,7 +673,8 @@ void MainWindow::createActions()
             current.isValid() ? m_model->rowAt(m_filter->mapToSource(current).row()).seq : 0;
         m_model->clear();
         m_payload->clear();
-        m_showingRemovedRow = false;
+        if (std::exchange(m_showingRemovedRow, false))
+            m_table->setAutoScroll(true);
         if (const int row = seq ? m_model->rowOfSeq(seq) : -1; row >= 0)
             goToRow(m_filter->mapFromSource(m_model->index(row, 0)).row(), true);
     });
@@ -1529,6 +1528,30 @@ void MainWindow::runFieldFilter()
     m_fieldProgressTimer->start();
 }
 
+void MainWindow::parkCurrentRow()
+{
+    // While a message no longer in the list is shown, the first key goes on from the newest
+    // row when following (Up: the one above it), else from no row (Up or Down: the oldest
+    // kept, next to the one that went).
+    const int at = m_followAction->isChecked() ? m_filter->rowCount() - 1 : -1;
+    if (m_table->currentIndex().row() != at)
+        m_table->selectionModel()->setCurrentIndex(at >= 0 ? m_filter->index(at, 0) : QModelIndex(),
+                                                   QItemSelectionModel::NoUpdate);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // Focus makes the table's first row current; see parkCurrentRow.
+    if (watched == m_table && event->type() == QEvent::FocusIn && m_showingRemovedRow)
+        QTimer::singleShot(0, this, [this] {
+            if (m_showingRemovedRow && !m_table->selectionModel()->hasSelection()) {
+                const QScopedValueRollback notTheUser(m_feeding, true);
+                parkCurrentRow();
+            }
+        });
+    return QMainWindow::eventFilter(watched, event);
+}
+
 void MainWindow::onSelectionChanged()
 {
     const QModelIndex current = m_table->currentIndex();
@@ -1546,11 +1569,15 @@ void MainWindow::onSelectionChanged()
     if (!current.isValid()) {
         m_payload->clear();
         m_shownSeq = 0;
-        m_showingRemovedRow = false;
+        if (std::exchange(m_showingRemovedRow, false))
+            m_table->setAutoScroll(true);
         updateActions();
         return;
     }
-    m_showingRemovedRow = false;
+    if (std::exchange(m_showingRemovedRow, false)) {
+        m_table->setAutoScroll(true);
+        m_table->scrollTo(current);
+    }
     m_payload->setNote({});
     const int row = m_filter->mapToSource(current).row();
     if (row >= 0 && row < m_model->rowCount()) {
@@ -1714,7 +1741,9 @@ QString MainWindow::goToSequence(quint64 seq)
 {
     QString why;
     if (seq <= m_model->clearedThrough() && m_model->rowOfSeq(seq) < 0)
-        why = tr("Message #%1 was cleared from the list").arg(seq);
+        why = tr("Message #%1 is no longer in the list (cleared, or dropped past the retention "
+                 "cap)")
+                  .arg(seq);
     else if (m_model->rowCount() == 0)
         why = tr("No message is retained yet");
     else if (seq < m_model->firstSeq())

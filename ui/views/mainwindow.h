@@ -114,6 +114,8 @@ private:
     void trackConnections(const QList<nsq::ConsumerEvent> &events);
     void collectGaveUp(const QList<nsq::ConsumerEvent> &events);
     void forgetGaveUp(const QList<nsq::Delivery> &deliveries);
+    void parkCurrentRow();
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void onSelectionChanged();
     void updateActions();
     void updateStatus();

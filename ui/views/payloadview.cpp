@@ -183,6 +183,8 @@ PayloadView::PayloadView(QWidget *parent)
     m_tabs->setTabToolTip(LifeTab, tr("The path this message took, as this window saw it"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setObjectName(QStringLiteral("payloadSummary"));
+    // A note after the summary must not widen the window's centre and squeeze the docks.
+    m_summary->setWordWrap(true);
 
     auto *copy = new QPushButton(tr("Copy"));
     copy->setToolTip(tr("Copy what this tab shows"));

@@ -341,6 +341,13 @@ PublishPanel::Bodies PublishPanel::bodies(QString *error) const
             why = tr("Line %1: an empty body, which nsqd refuses").arg(i + 1);
         } else {
             const QString id = record.value().message.id.toString();
+            if (m_resentIds.contains(id)) {
+                why = tr("Line %1 resends %2, which nsqd has already taken from this resend: "
+                         "take the line out, or its \"id\" to send it again anyway")
+                          .arg(i + 1)
+                          .arg(id);
+                break;
+            }
             if (m_resendIds.contains(id) && lineOf.contains(id)) {
                 why = tr("Line %1 resends %2, as line %3 does: give each message once, or take "
                          "the \"id\" off the copy")
@@ -615,7 +622,22 @@ void PublishPanel::run(PublishJob *job, const QString &what, const QStringList &
             if (error.isEmpty() && done == total && serial == m_resendSerial) {
                 m_resendIds.clear();
                 m_finishOriginal->hide();
-            } else if (perItem && done > 0 && m_editor->toPlainText() == editorText) {
+            } else if (perItem && done > 0 && serial == m_resendSerial) {
+                // The originals nsqd took are done with: neither finished nor sent again.
+                for (qsizetype i = 0; i < qMin(sent.originals.size(), taken->size()); ++i)
+                    if (taken->at(i) && !sent.originals.at(i).isEmpty()) {
+                        m_resendIds.removeAll(sent.originals.at(i));
+                        m_resentIds << sent.originals.at(i);
+                    }
+                m_finishOriginal->setText(
+                    tr("Finish each original held here (%1 of %2) once its new message is "
+                       "accepted")
+                        .arg(m_resendIds.size())
+                        .arg(sent.items.size() - done));
+                m_finishOriginal->setVisible(!m_resendIds.isEmpty());
+            }
+            if (perItem && done > 0 && !(error.isEmpty() && done == total) &&
+                m_editor->toPlainText() == editorText) {
                 QStringList rest;
                 for (qsizetype i = 0; i < sent.lines.size(); ++i)
                     if (i >= taken->size() || !taken->at(i))
@@ -648,6 +670,7 @@ void PublishPanel::editAndResend(const QList<Original> &originals, const QString
         return;
     ++m_resendSerial;
     m_resendIds.clear();
+    m_resentIds.clear();
     for (const Original &o : originals)
         if (o.canFinish)
             m_resendIds << o.id;

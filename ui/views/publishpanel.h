@@ -3,6 +3,7 @@
 #include "session/publishjob.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class QCheckBox;
@@ -111,6 +112,7 @@ private:
     QByteArray m_largeBody;     // too large to edit comfortably: sent as it is, unless loaded
     QStringList m_resendIds;    // the originals being resent, held here and so finishable
     quint64 m_resendSerial = 0; // which edit-and-resend a job was started for
+    QSet<QString> m_resentIds;  // originals of this resend whose new message nsqd already took
     QPointer<PublishJob> m_job;
     QString m_tcpDefault, m_httpDefault;
     bool m_addressTyped = false;
