@@ -1691,13 +1691,13 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="248"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1140"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1143"/>
         <source>Connection</source>
         <translation>连接设置</translation>
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="264"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1140"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1143"/>
         <source>Log</source>
         <translation>日志</translation>
     </message>
@@ -1712,488 +1712,488 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
         <translation>REQ 延迟：0 到 3600 秒（nsqd 拒绝超过其 --max-req-timeout 的值，默认为 1 小时）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="354"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="357"/>
         <source>the plots&apos; channel figures: %1</source>
         <translation>图表的通道数据：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="366"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="369"/>
         <source>Delay for REQ: 0 to %1 s (the server&apos;s max_req_timeout)</source>
         <translation>REQ 延迟：0 到 %1 秒（服务器的 max_req_timeout）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="387"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="390"/>
         <source>connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="393"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="491"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="396"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="494"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="406"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="409"/>
         <source>%1 older messages dropped from view</source>
         <translation>已从视图中移除 %1 条较早的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="515"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="518"/>
         <source>&amp;Finish</source>
         <translation>完成(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="516"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="519"/>
         <source>FIN the selected messages: done with, gone from the channel</source>
         <translation>对所选消息发送 FIN：处理完毕，从通道中移除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="517"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="520"/>
         <source>&amp;Requeue</source>
         <translation>重新入队(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="518"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="521"/>
         <source>REQ the selected messages with the delay beside it: back to the channel</source>
         <translation>按旁边设置的延迟对所选消息发送 REQ：放回通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="519"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="522"/>
         <source>&amp;Touch</source>
         <translation>续期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="520"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="523"/>
         <source>TOUCH the selected messages: restart their msg_timeout</source>
         <translation>对所选消息发送 TOUCH：重新开始计算其 msg_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="521"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="524"/>
         <source>Finish &amp;all held</source>
         <translation>完成全部持有消息(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="522"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="525"/>
         <source>FIN every message held in this window</source>
         <translation>对本窗口持有的每条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="523"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="526"/>
         <source>Requeue all &amp;held</source>
         <translation>重新入队全部持有消息(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="524"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="527"/>
         <source>REQ every held message, oldest first, with the delay beside it</source>
         <translation>按旁边设置的延迟，从最早的开始对每条持有的消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="525"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="528"/>
         <source>A&amp;uto-touch</source>
         <translation>自动续期(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="526"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="529"/>
         <source>Touch held messages before their msg_timeout, so they stay</source>
         <translation>在 msg_timeout 到期前为持有的消息续期，使其继续由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="529"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="532"/>
         <source>Requeue as a &amp;failure (backoff)</source>
         <translation>作为失败重新入队（退避）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="530"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="533"/>
         <source>REQ as a failed handler sends it: the consumer backs off (RDY 0 for a while, then tests with RDY 1), as go-nsq&apos;s Requeue does. Off: a plain REQ, as RequeueWithoutBackoff</source>
         <translation>像处理失败的 handler 那样发送 REQ：消费者进入退避（先 RDY 0 一段时间，再用 RDY 1 试探），与 go-nsq 的 Requeue 相同。关闭时：发送普通 REQ，与 RequeueWithoutBackoff 相同</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="534"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="537"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="535"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="538"/>
         <source>RDY 0: no new messages until resumed</source>
         <translation>RDY 0：恢复之前不再接收新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="537"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="540"/>
         <source>&amp;Disconnect</source>
         <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="538"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="541"/>
         <source>Close the connections; held messages go back to the channel</source>
         <translation>关闭连接；持有的消息回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="540"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="543"/>
         <source>Take &amp;backlog</source>
         <translation>获取积压(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="541"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="544"/>
         <source>Hold up to the number beside it from the front of the channel, then RDY 0: look at what waits without consuming it</source>
         <translation>从通道最前端持有至多旁边所设数量的消息，然后 RDY 0：查看等待中的消息而不消费它们</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="543"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="546"/>
         <source>Re&amp;lease all</source>
         <translation>全部释放(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="544"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="547"/>
         <source>REQ 0 every held message, oldest first: all go back to the channel</source>
         <translation>从最早的开始，对每条持有的消息发送 REQ 0：全部回到通道</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="545"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="548"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="546"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="549"/>
         <source>Write the selected messages (or all shown) to a JSON Lines file</source>
         <translation>将所选消息（或全部显示的消息）写入 JSON Lines 文件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="550"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="553"/>
         <source>How many messages a backlog snapshot holds (at most the server&apos;s max_rdy_count per nsqd)</source>
         <translation>积压快照持有的消息数（每个 nsqd 最多为服务器的 max_rdy_count）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="557"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="560"/>
         <source>Export selected messages</source>
         <translation>导出所选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="557"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="560"/>
         <source>Export all shown messages</source>
         <translation>导出全部显示的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="558"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="561"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="562"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
         <source>Exporting messages…</source>
         <translation>正在导出消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="562"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1872"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="565"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1879"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="572"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="575"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="576"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="579"/>
         <source>Edit and re&amp;send…</source>
         <translation>编辑并重发(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="622"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="625"/>
         <source>C&amp;lear list</source>
         <translation>清空列表(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="623"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="626"/>
         <source>Forget the messages shown, except those held here</source>
         <translation>清除显示的消息（本窗口持有的除外）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="625"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="628"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="625"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="628"/>
         <source>Close NSQ Inspector</source>
         <translation>关闭 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="627"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="630"/>
         <source>&amp;About NSQ Inspector</source>
         <translation>关于 NSQ Inspector(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="627"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="630"/>
         <source>Version and licence</source>
         <translation>版本与许可证</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="628"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="631"/>
         <source>Connect to a real server…</source>
         <translation>连接到真实服务器…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="629"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="632"/>
         <source>Leave demo mode and fill in your own nsqd or nsqlookupd</source>
         <translation>退出演示模式，填写你自己的 nsqd 或 nsqlookupd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="651"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="654"/>
         <source>FIN sent for %1 messages</source>
         <translation>已为 %1 条消息发送 FIN</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="657"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="660"/>
         <source>REQ sent for %1 messages</source>
         <translation>已为 %1 条消息发送 REQ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="685"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="688"/>
         <source>About NSQ Inspector</source>
         <translation>关于 NSQ Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="686"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="689"/>
         <source>%1&lt;br&gt;A desktop tool for looking inside NSQ: messages, frames and counts.&lt;br&gt;&lt;br&gt;Licence: MIT</source>
         <translation>%1&lt;br&gt;查看 NSQ 内部的桌面工具：消息、帧与计数。&lt;br&gt;&lt;br&gt;许可证：MIT</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="690"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1829"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="693"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1836"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1005"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1008"/>
         <source>Gave up</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1011"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1014"/>
         <source>No nsqd to publish to: connect, or set the Publish panel&apos;s address</source>
         <translation>没有可发布到的 nsqd：请先连接，或在“发布”面板中设置地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1026"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1029"/>
         <source>Resent %1 of %2 to %3 on %4</source>
         <translation>已将 %2 条中的 %1 条重发到 %4 上的 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1030"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1033"/>
         <source>Resent %1 of %2 to %3 on %4, then: %5</source>
         <translation>已将 %2 条中的 %1 条重发到 %4 上的 %3，随后：%5</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1067"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1070"/>
         <source>T&amp;ime</source>
         <translation>时间(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1071"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1074"/>
         <source>&amp;Local time</source>
         <translation>本地时间(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1072"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1075"/>
         <source>&amp;UTC</source>
         <translation>UTC(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1073"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1076"/>
         <source>&amp;Relative (&quot;3.2 s ago&quot;)</source>
         <translation>相对时间（“3.2 秒前”）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1108"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1111"/>
         <source>&amp;Theme</source>
         <translation>外观(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1437"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1440"/>
         <source>Export cancelled; %1 was not written</source>
         <translation>导出已取消；未写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1493"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1496"/>
         <source>At column %1: %2</source>
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1665"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1668"/>
         <source>Filter the messages</source>
         <translation>筛选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1671"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1674"/>
         <source>Message list</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1674"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1677"/>
         <source>Message payload</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1677"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1680"/>
         <source>&amp;Oldest message</source>
         <translation>最早的消息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1680"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1683"/>
         <source>&amp;Newest message</source>
         <translation>最新的消息(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1683"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1686"/>
         <source>Go to &amp;sequence…</source>
         <translation>转到序号(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1688"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1691"/>
         <source>Go to sequence</source>
         <translation>转到序号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1689"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1692"/>
         <source>Message # (%1 to %2 are retained):</source>
         <translation>消息序号（保留了 %1 到 %2）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1696"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1699"/>
         <source>&amp;Follow the newest</source>
         <translation>跟随最新消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1699"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1702"/>
         <source>Keep the newest message in view as messages arrive; scrolling up stops following</source>
         <translation>消息到达时保持最新消息可见；向上滚动即停止跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1744"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1751"/>
         <source>Message #%1 is no longer in the list (cleared, or dropped past the retention cap)</source>
         <translation>消息 #%1 已不在列表中（已清除，或因超过保留上限被丢弃）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1748"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1755"/>
         <source>No message is retained yet</source>
         <translation>还没有保留任何消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1750"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1757"/>
         <source>Message #%1 was dropped from view (the list keeps %2 rows; the oldest retained is #%3)</source>
         <translation>消息 #%1 已从视图中移除（列表保留 %2 行；保留的最早消息是 #%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1757"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1764"/>
         <source>There is no message #%1 yet (the newest is #%2)</source>
         <translation>还没有消息 #%1（最新的是 #%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1764"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1771"/>
         <source>Message #%1 was cleared from the list</source>
         <translation>消息 #%1 已从列表中清除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1770"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1777"/>
         <source>Message #%1 is hidden by the filter</source>
         <translation>消息 #%1 被筛选条件隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1793"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1803"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1800"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1810"/>
         <source>anywhere in the window</source>
         <translation>窗口内任意位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1796"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1805"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1807"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1803"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1812"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1814"/>
         <source>the message list</source>
         <translation>在消息列表中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1796"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1803"/>
         <source>its panel</source>
         <translation>所在面板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1801"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1808"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1801"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1808"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1801"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1808"/>
         <source>every form</source>
         <translation>所有表单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1802"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1809"/>
         <source>Open a menu</source>
         <translation>打开菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1802"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1809"/>
         <source>Alt + its underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1804"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1811"/>
         <source>Select messages</source>
         <translation>选择消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1804"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1811"/>
         <source>Shift or Ctrl + arrows, Ctrl+A</source>
         <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1806"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1813"/>
         <source>The actions for the selected messages</source>
         <translation>所选消息的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1806"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1813"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键，Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1816"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1823"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1819"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1826"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1819"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1826"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1819"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1826"/>
         <source>Where</source>
         <translation>适用位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1849"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1856"/>
         <source>Messages are held</source>
         <translation>仍有持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1850"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1857"/>
         <source>This window holds %1 messages in flight. What should become of them?</source>
         <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1857"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1864"/>
         <source>Requeue: back to the channel now (REQ 0), for the next consumer.
 Finish: done with, gone from the channel (FIN).
 Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
@@ -2202,319 +2202,319 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1862"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1869"/>
         <source>&amp;Requeue them</source>
         <translation>重新入队这些消息(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1863"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1870"/>
         <source>&amp;Finish them</source>
         <translation>完成这些消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1864"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1871"/>
         <source>&amp;Keep them for msg_timeout</source>
         <translation>保留到 msg_timeout(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="710"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="713"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="578"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="581"/>
         <source>Open the selected messages&apos; bodies in the Publish panel, change them, and publish them to this or another topic (optionally finishing the originals)</source>
         <translation>在发布面板中打开所选消息的消息体，修改后发布到此主题或其他主题（可选择完成原消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="595"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="598"/>
         <source>Select the messages to resend</source>
         <translation>选择要重发的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="601"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="604"/>
         <source>%1 messages selected; Edit and resend takes at most %2 (Export them, then Replay the file)</source>
         <translation>已选择 %1 条消息；编辑并重发最多处理 %2 条（请先导出，再重放文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="716"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="719"/>
         <source>&amp;Messages</source>
         <translation>消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="727"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1147"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="730"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1150"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="728"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="731"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="729"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="732"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="730"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="733"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="731"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="734"/>
         <source>Every key the window answers to</source>
         <translation>窗口响应的所有按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="737"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="740"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="746"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="749"/>
         <source>Common REQ delays</source>
         <translation>常用 REQ 延迟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="749"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="752"/>
         <source>now (0 s)</source>
         <translation>立即（0 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="750"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="753"/>
         <source>5 s</source>
         <translation>5 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="751"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="754"/>
         <source>30 s</source>
         <translation>30 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="752"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="755"/>
         <source>1 min</source>
         <translation>1 分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="753"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="756"/>
         <source>10 min</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="754"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="757"/>
         <source>1 h</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="778"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="781"/>
         <source>demo broker could not start: %1</source>
         <translation>演示服务器无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="781"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="784"/>
         <source>DEMO — embedded broker at %1</source>
         <translation>演示 — 内嵌服务器位于 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="811"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="814"/>
         <source>before subscribing: %1</source>
         <translation>订阅前：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="848"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="851"/>
         <source>profile %1 loaded: press Connect</source>
         <translation>已加载配置档案 %1：请点击“连接”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="865"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="868"/>
         <source>TLS without verification: the server&apos;s identity is not checked</source>
         <translation>TLS 未验证服务器：不检查服务器身份</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="885"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="888"/>
         <source>%1: RDY %2, %3 in flight</source>
         <translation>%1：RDY %2，处理中 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="908"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="911"/>
         <source>backoff level %1</source>
         <translation>退避级别 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="910"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="913"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="912"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="915"/>
         <source>no nsqd connected</source>
         <translation>未连接任何 nsqd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="922"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1150"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="925"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1153"/>
         <source>Record the wire trace</source>
         <translation>记录线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="927"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="930"/>
         <source>Record every frame sent and received (%1). Off, it costs nothing.</source>
         <translation>记录收发的每一帧（%1）。关闭时没有任何开销。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="947"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1141"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="950"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1144"/>
         <source>Plots</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="949"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1141"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="952"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1144"/>
         <source>Event timeline</source>
         <translation>事件时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="950"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1142"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="953"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1145"/>
         <source>Wire trace</source>
         <translation>线路跟踪</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="951"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1142"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="954"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1145"/>
         <source>How a consumer works</source>
         <translation>消费者工作原理</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="953"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="956"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/mainwindow.cpp" line="975"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="978"/>
         <source>FIN sent for %n original(s).</source>
         <translation>
             <numerusform>已为 %n 条原消息发送 FIN。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="977"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="980"/>
         <source>Not finished, no longer held here (timed out, answered, or its connection closed): %1.</source>
         <translation>未完成，已不在此处持有（已超时、已应答或其连接已关闭）：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="986"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="989"/>
         <source>Cluster</source>
         <translation>集群</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/mainwindow.cpp" line="1015"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1018"/>
         <source>Resending %n message(s) to %1 on %2…</source>
         <translation>
             <numerusform>正在把 %n 条消息重发到 %2 上的 %1…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1055"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1149"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1058"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1152"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1181"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1184"/>
         <source>The wire trace was off when this happened: turn on View ▸ Record the wire trace, then reconnect to see these frames.</source>
         <translation>发生此步骤时线路跟踪未开启：请打开“视图 ▸ 记录线路跟踪”，然后重新连接以查看这些帧。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1183"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1186"/>
         <source>No frame of this step is in the trace (it was off then, or the frames were dropped from view).</source>
         <translation>跟踪中没有此步骤的帧（当时未开启跟踪，或这些帧已从视图中移除）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1202"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1205"/>
         <source>The events of this step are no longer in the timeline.</source>
         <translation>此步骤的事件已不在事件时间线中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/mainwindow.cpp" line="1232"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1235"/>
         <source>%n message(s) given up on came back from nsqd: taken off the Gave up list</source>
         <translation>
             <numerusform>%n 条已放弃的消息被 nsqd 再次投递：已从“已放弃”列表移除</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1245"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1248"/>
         <source>nsqd refused the FIN of the original %1: %2</source>
         <translation>nsqd 拒绝了原消息 %1 的 FIN：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/mainwindow.cpp" line="1277"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1280"/>
         <source>%n more message(s) given up on: see the Gave up tab</source>
         <translation>
             <numerusform>又放弃了 %n 条消息：见“已放弃”标签页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1298"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1301"/>
         <source>closed (%1)</source>
         <translation>已关闭（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1302"/>
         <location filename="../../ui/views/mainwindow.cpp" line="1305"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1308"/>
         <source>backoff</source>
         <translation>退避</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1302"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1305"/>
         <source>level %1, %2 ms</source>
         <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1341"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1344"/>
         <source>Nothing to %1: no held message is selected</source>
         <translation>无法 %1：未选中任何持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1351"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1354"/>
         <source>%1 sent for %2 messages</source>
         <translation>已为 %2 条消息发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1353"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1356"/>
         <source>; %1 selected were not held here</source>
         <translation>；所选消息中有 %1 条不由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1380"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1383"/>
         <source>backlog snapshot: holding up to %1 more messages from the front of the channel (max in flight %2 until Release all)</source>
         <translation>积压快照：从通道最前端再持有至多 %1 条消息（在“全部释放”之前，最大处理中为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1393"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1396"/>
         <source>backlog snapshot: %1 messages held; RDY 0 until you resume</source>
         <translation>积压快照：已持有 %1 条消息；恢复之前保持 RDY 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1408"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1411"/>
         <source>REQ 0 sent for %1 messages, oldest first</source>
         <translation>已从最早的开始为 %1 条消息发送 REQ 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1432"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1451"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1435"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1454"/>
         <source>Could not write %1: %2</source>
         <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1561"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1564"/>
         <source>no longer in the list (older rows are dropped past the retention cap); shown as it was last seen</source>
         <translation>已不在列表中（超过保留上限的较早行会被丢弃）；按最后所见显示</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1612"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
         <source>received %1 · held %2 · shown %3</source>
         <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
     </message>
@@ -3072,7 +3072,7 @@ nsqd：      %7
     </message>
     <message>
         <location filename="../../ui/views/publishpanel.cpp" line="150"/>
-        <location filename="../../ui/views/publishpanel.cpp" line="760"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="767"/>
         <source>The message body</source>
         <translation>消息内容</translation>
     </message>
@@ -3245,7 +3245,7 @@ nsqd：      %7
     </message>
     <message>
         <location filename="../../ui/views/publishpanel.cpp" line="511"/>
-        <location filename="../../ui/views/publishpanel.cpp" line="730"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="737"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -3310,55 +3310,55 @@ nsqd：      %7
         <translation>其他原消息保持原样。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/publishpanel.cpp" line="647"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="654"/>
         <source>The %n accepted are taken out of the editor; the rest stay, to try again.</source>
         <translation>
             <numerusform>已被接受的 %n 条已从编辑器中移除；其余的保留，以便重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="701"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="708"/>
         <source>Finish the original %1 once the new one is accepted</source>
         <translation>新消息被接受后完成原消息 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="633"/>
-        <location filename="../../ui/views/publishpanel.cpp" line="704"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="640"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="711"/>
         <source>Finish each original held here (%1 of %2) once its new message is accepted</source>
         <translation>每条新消息被接受后，完成其在此持有的原消息（%2 条中的 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="711"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="718"/>
         <source>Resending %1: change the body or the topic, then Publish.</source>
         <translation>正在重发 %1：修改消息体或主题，然后点击发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="713"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="720"/>
         <source>Resending %1 messages, a JSON record a line: change the bodies or the topic, then Publish.</source>
         <translation>正在重发 %1 条消息，每行一条 JSON 记录：修改消息体或主题，然后点击发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="718"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="725"/>
         <source>The publish already running goes on as it was; Publish is back when it ends.</source>
         <translation>正在进行的发布照常继续；它结束后“发布”按钮恢复可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="725"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="732"/>
         <source>Load a message body</source>
         <translation>载入消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="753"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="760"/>
         <source>A body of %1, sent byte for byte as it is. Editing one this large by hand is slow: &quot;Edit it here anyway&quot; puts it in the editor.</source>
         <translation>一个 %1 的消息体，将按原样逐字节发送。手动编辑这么大的消息体很慢：“仍在此编辑”会把它放入编辑器。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="766"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="773"/>
         <source>Replay messages</source>
         <translation>回放消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="767"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="774"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>

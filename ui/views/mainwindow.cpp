@@ -306,6 +306,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &InspectorSession::feedArrived, this,
             [this](const QList<FeedSegment> &feed) {
                 const QScopedValueRollback feeding(m_feeding, true);
+                // When the retention cap drops the current row, Qt makes the next one current
+                // and would scroll to it; the view stays where the user left it.
+                m_table->setAutoScroll(false);
                 m_model->beginBatch();
                 for (const FeedSegment &segment : feed) {
                     if (!segment.deliveries.isEmpty()) {
@@ -327,13 +330,13 @@ MainWindow::MainWindow(QWidget *parent)
                     // next row current: a message the user never chose. The chosen one stays
                     // shown, marked as gone from the list.
                     m_showingRemovedRow = true;
-                    // Rows come and go under a current row nobody chose; the view must not
-                    // scroll after it (autoScroll comes back with the next selection).
-                    m_table->setAutoScroll(false);
+                    // Rows come and go under a current row nobody chose: autoScroll stays off
+                    // until the user selects a row again.
                     m_table->selectionModel()->clear();
                 }
                 if (m_showingRemovedRow && !m_table->selectionModel()->hasSelection())
                     parkCurrentRow();
+                m_table->setAutoScroll(!m_showingRemovedRow);
                 onSelectionChanged(); // the selected message may have changed or come again
                 if (m_followAction->isChecked())
                     scrollToNewest();
@@ -1701,6 +1704,10 @@ void MainWindow::createNavigation()
     connect(m_followAction, &QAction::toggled, this, [this](bool on) {
         if (on)
             scrollToNewest();
+        if (m_showingRemovedRow && !m_table->selectionModel()->hasSelection()) {
+            const QScopedValueRollback notTheUser(m_feeding, true);
+            parkCurrentRow(); // Up goes on from the newest when following, else from no row
+        }
     });
     m_goMenu->addSeparator();
     const char *docks[] = {"connectionDock", "logDock",      "tourDock",

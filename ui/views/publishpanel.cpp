@@ -621,20 +621,27 @@ void PublishPanel::run(PublishJob *job, const QString &what, const QStringList &
             // without the records nsqd took (unless the editor was changed meanwhile).
             if (error.isEmpty() && done == total && serial == m_resendSerial) {
                 m_resendIds.clear();
+                m_resentIds.clear();
                 m_finishOriginal->hide();
             } else if (perItem && done > 0 && serial == m_resendSerial) {
                 // The originals nsqd took are done with: neither finished nor sent again.
-                for (qsizetype i = 0; i < qMin(sent.originals.size(), taken->size()); ++i)
-                    if (taken->at(i) && !sent.originals.at(i).isEmpty()) {
+                int finishable = 0;
+                for (qsizetype i = 0; i < qMin(sent.originals.size(), taken->size()); ++i) {
+                    if (sent.originals.at(i).isEmpty())
+                        continue;
+                    if (taken->at(i)) {
                         m_resendIds.removeAll(sent.originals.at(i));
                         m_resentIds << sent.originals.at(i);
+                    } else {
+                        ++finishable;
                     }
+                }
                 m_finishOriginal->setText(
                     tr("Finish each original held here (%1 of %2) once its new message is "
                        "accepted")
-                        .arg(m_resendIds.size())
+                        .arg(finishable)
                         .arg(sent.items.size() - done));
-                m_finishOriginal->setVisible(!m_resendIds.isEmpty());
+                m_finishOriginal->setVisible(finishable > 0);
             }
             if (perItem && done > 0 && !(error.isEmpty() && done == total) &&
                 m_editor->toPlainText() == editorText) {
