@@ -96,17 +96,20 @@ QString TimeFormat::time(qint64 epochMs) const
 
 QString TimeFormat::when(qint64 epochMs) const
 {
+    // Asked for each cell painted: the moment is converted once.
     switch (m_mode) {
-    case Mode::Local:
-        if (QDateTime::fromMSecsSinceEpoch(epochMs).date() != QDate::currentDate())
-            return QDateTime::fromMSecsSinceEpoch(epochMs).toString(
-                QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-        break;
-    case Mode::Utc:
-        if (QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).date() !=
-            QDateTime::currentDateTimeUtc().date())
-            return isoUtc(epochMs);
-        break;
+    case Mode::Local: {
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(epochMs);
+        return t.toString(t.date() == QDate::currentDate()
+                              ? QStringLiteral("HH:mm:ss.zzz")
+                              : QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    }
+    case Mode::Utc: {
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC);
+        return t.date() == QDateTime::currentDateTimeUtc().date()
+                   ? t.toString(QStringLiteral("HH:mm:ss.zzz")) + QLatin1Char('Z')
+                   : t.toString(Qt::ISODateWithMs);
+    }
     case Mode::Relative:
         break;
     }
