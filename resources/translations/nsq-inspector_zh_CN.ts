@@ -1884,7 +1884,7 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="565"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1879"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1882"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1960,7 +1960,7 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
     </message>
     <message>
         <location filename="../../ui/views/mainwindow.cpp" line="693"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1836"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1839"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2010,190 +2010,190 @@ type in [&quot;a&quot;, &quot;b&quot;] and not paid
         <translation>外观(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1440"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1443"/>
         <source>Export cancelled; %1 was not written</source>
         <translation>导出已取消；未写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1496"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1499"/>
         <source>At column %1: %2</source>
         <translation>第 %1 列：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1668"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1671"/>
         <source>Filter the messages</source>
         <translation>筛选消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1674"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1677"/>
         <source>Message list</source>
         <translation>消息列表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1677"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1680"/>
         <source>Message payload</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1680"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1683"/>
         <source>&amp;Oldest message</source>
         <translation>最早的消息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1683"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1686"/>
         <source>&amp;Newest message</source>
         <translation>最新的消息(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1686"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1689"/>
         <source>Go to &amp;sequence…</source>
         <translation>转到序号(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1691"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1694"/>
         <source>Go to sequence</source>
         <translation>转到序号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1692"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1695"/>
         <source>Message # (%1 to %2 are retained):</source>
         <translation>消息序号（保留了 %1 到 %2）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1699"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1702"/>
         <source>&amp;Follow the newest</source>
         <translation>跟随最新消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1702"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1705"/>
         <source>Keep the newest message in view as messages arrive; scrolling up stops following</source>
         <translation>消息到达时保持最新消息可见；向上滚动即停止跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1751"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1754"/>
         <source>Message #%1 is no longer in the list (cleared, or dropped past the retention cap)</source>
         <translation>消息 #%1 已不在列表中（已清除，或因超过保留上限被丢弃）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1755"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1758"/>
         <source>No message is retained yet</source>
         <translation>还没有保留任何消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1757"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1760"/>
         <source>Message #%1 was dropped from view (the list keeps %2 rows; the oldest retained is #%3)</source>
         <translation>消息 #%1 已从视图中移除（列表保留 %2 行；保留的最早消息是 #%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1764"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1767"/>
         <source>There is no message #%1 yet (the newest is #%2)</source>
         <translation>还没有消息 #%1（最新的是 #%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1771"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1774"/>
         <source>Message #%1 was cleared from the list</source>
         <translation>消息 #%1 已从列表中清除</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1777"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1780"/>
         <source>Message #%1 is hidden by the filter</source>
         <translation>消息 #%1 被筛选条件隐藏</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1800"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1810"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1803"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1813"/>
         <source>anywhere in the window</source>
         <translation>窗口内任意位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1803"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1812"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1814"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1806"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1815"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1817"/>
         <source>the message list</source>
         <translation>在消息列表中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1803"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1806"/>
         <source>its panel</source>
         <translation>所在面板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1808"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1811"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1808"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1811"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1808"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1811"/>
         <source>every form</source>
         <translation>所有表单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1809"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1812"/>
         <source>Open a menu</source>
         <translation>打开菜单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1809"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1812"/>
         <source>Alt + its underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1811"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1814"/>
         <source>Select messages</source>
         <translation>选择消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1811"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1814"/>
         <source>Shift or Ctrl + arrows, Ctrl+A</source>
         <translation>Shift 或 Ctrl + 方向键，Ctrl+A</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1813"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1816"/>
         <source>The actions for the selected messages</source>
         <translation>所选消息的操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1813"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1816"/>
         <source>Menu key, Shift+F10</source>
         <translation>菜单键，Shift+F10</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1823"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1826"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1826"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1829"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1826"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1829"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1826"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1829"/>
         <source>Where</source>
         <translation>适用位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1856"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1859"/>
         <source>Messages are held</source>
         <translation>仍有持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1857"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1860"/>
         <source>This window holds %1 messages in flight. What should become of them?</source>
         <translation>本窗口持有 %1 条处理中的消息。要如何处理它们？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1864"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1867"/>
         <source>Requeue: back to the channel now (REQ 0), for the next consumer.
 Finish: done with, gone from the channel (FIN).
 Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).</source>
@@ -2202,17 +2202,17 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
 保留：不作应答；nsqd 会在其 msg_timeout（%1 秒）之后重新投递。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1869"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1872"/>
         <source>&amp;Requeue them</source>
         <translation>重新入队这些消息(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1870"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1873"/>
         <source>&amp;Finish them</source>
         <translation>完成这些消息(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1871"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1874"/>
         <source>&amp;Keep them for msg_timeout</source>
         <translation>保留到 msg_timeout(&amp;K)</translation>
     </message>
@@ -2227,12 +2227,12 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
         <translation>在发布面板中打开所选消息的消息体，修改后发布到此主题或其他主题（可选择完成原消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="598"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="601"/>
         <source>Select the messages to resend</source>
         <translation>选择要重发的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="604"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="607"/>
         <source>%1 messages selected; Edit and resend takes at most %2 (Export them, then Replay the file)</source>
         <translation>已选择 %1 条消息；编辑并重发最多处理 %2 条（请先导出，再重放文件）</translation>
     </message>
@@ -2445,76 +2445,76 @@ Keep: left unanswered; nsqd delivers them again after their msg_timeout (%1 s).<
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1248"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1253"/>
         <source>nsqd refused the FIN of the original %1: %2</source>
         <translation>nsqd 拒绝了原消息 %1 的 FIN：%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/mainwindow.cpp" line="1280"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1283"/>
         <source>%n more message(s) given up on: see the Gave up tab</source>
         <translation>
             <numerusform>又放弃了 %n 条消息：见“已放弃”标签页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1301"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1304"/>
         <source>closed (%1)</source>
         <translation>已关闭（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1305"/>
         <location filename="../../ui/views/mainwindow.cpp" line="1308"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1311"/>
         <source>backoff</source>
         <translation>退避</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1305"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1308"/>
         <source>level %1, %2 ms</source>
         <translation>第 %1 级，%2 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1344"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1347"/>
         <source>Nothing to %1: no held message is selected</source>
         <translation>无法 %1：未选中任何持有的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1354"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1357"/>
         <source>%1 sent for %2 messages</source>
         <translation>已为 %2 条消息发送 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1356"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1359"/>
         <source>; %1 selected were not held here</source>
         <translation>；所选消息中有 %1 条不由本窗口持有</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1383"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1386"/>
         <source>backlog snapshot: holding up to %1 more messages from the front of the channel (max in flight %2 until Release all)</source>
         <translation>积压快照：从通道最前端再持有至多 %1 条消息（在“全部释放”之前，最大处理中为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1396"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1399"/>
         <source>backlog snapshot: %1 messages held; RDY 0 until you resume</source>
         <translation>积压快照：已持有 %1 条消息；恢复之前保持 RDY 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1411"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1414"/>
         <source>REQ 0 sent for %1 messages, oldest first</source>
         <translation>已从最早的开始为 %1 条消息发送 REQ 0</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1435"/>
-        <location filename="../../ui/views/mainwindow.cpp" line="1454"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1438"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1457"/>
         <source>Could not write %1: %2</source>
         <translation>写入 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1564"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1567"/>
         <source>no longer in the list (older rows are dropped past the retention cap); shown as it was last seen</source>
         <translation>已不在列表中（超过保留上限的较早行会被丢弃）；按最后所见显示</translation>
     </message>
     <message>
-        <location filename="../../ui/views/mainwindow.cpp" line="1615"/>
+        <location filename="../../ui/views/mainwindow.cpp" line="1618"/>
         <source>received %1 · held %2 · shown %3</source>
         <translation>已接收 %1 · 持有 %2 · 显示 %3</translation>
     </message>
@@ -2981,384 +2981,384 @@ nsqd：      %7
 <context>
     <name>nsqui::PublishPanel</name>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="45"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="44"/>
         <source>Hex: &apos;%1&apos; at character %2 is not a hex digit</source>
         <translation>Hex：第 %2 个字符“%1”不是有效的 hex 数字</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="51"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="50"/>
         <source>Hex: an odd number of digits (%1); each byte takes two</source>
         <translation>Hex：数字个数为奇数（%1）；每个字节需要两位</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="115"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="114"/>
         <source>Load file…</source>
         <translation>载入文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="117"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="116"/>
         <source>in MPUB batches</source>
         <translation>以 MPUB 批量发送</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="118"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="117"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="119"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="118"/>
         <source>Replay JSON Lines…</source>
         <translation>回放 JSON Lines…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="120"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="119"/>
         <source>at the original pacing</source>
         <translation>按原始节奏</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="120"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="119"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="140"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="139"/>
         <source>topic</source>
         <translation>主题名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="141"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="140"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="142"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="141"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="143"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="142"/>
         <source>TCP: PUB, MPUB and DPUB on a connection; HTTP: nsqd&apos;s /pub and /mpub</source>
         <translation>TCP：在连接上使用 PUB、MPUB 和 DPUB；HTTP：使用 nsqd 的 /pub 和 /mpub</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="144"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="143"/>
         <source>nsqd host:port</source>
         <translation>nsqd 主机:端口</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="145"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="144"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="145"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="144"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="145"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="144"/>
         <source>Hex</source>
         <translation>Hex</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="145"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="144"/>
         <source>JSON Lines</source>
         <translation>JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="147"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="146"/>
         <source>One message a line, as the export writes them: {&quot;body&quot;: &quot;…&quot;} (&quot;body_encoding&quot;: &quot;base64&quot; for bytes that are not text)</source>
         <translation>每行一条消息，与导出格式相同：{&quot;body&quot;: &quot;…&quot;}（非文本字节用 &quot;body_encoding&quot;: &quot;base64&quot;）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="150"/>
-        <location filename="../../ui/views/publishpanel.cpp" line="767"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="149"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="414"/>
         <source>The message body</source>
         <translation>消息内容</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="152"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="151"/>
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="153"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="152"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="154"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="153"/>
         <source>Deliver after this long (DPUB); at most the server&apos;s max_req_timeout</source>
         <translation>延迟这么久之后再投递（DPUB）；最多为服务器的 max_req_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="156"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="155"/>
         <source>How many times to publish the body</source>
         <translation>消息体的发布次数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="158"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="157"/>
         <source> /s</source>
         <translation> 条/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="159"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="158"/>
         <source>as fast as it goes</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="160"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="159"/>
         <source>Send up to 100 at a time in one MPUB (not with a delay)</source>
         <translation>每个 MPUB 一次最多发送 100 条（不可与延迟同时使用）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="172"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="171"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="174"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="173"/>
         <source>via</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="178"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="177"/>
         <source>Body as</source>
         <translation>消息体格式</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="183"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="182"/>
         <source>Delay</source>
         <translation>延时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="185"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="184"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="187"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="186"/>
         <source>Rate</source>
         <translation>速率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="201"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="200"/>
         <source>Edit it here anyway</source>
         <translation>仍在此编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="203"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="202"/>
         <source>Put the whole body in the editor; with a body this large, every change takes a moment</source>
         <translation>把整个消息体放入编辑器；消息体这么大时，每次修改都要稍等片刻</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="267"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="264"/>
         <source>Deliver after this long (DPUB); at most %1 ms, the server&apos;s max_req_timeout</source>
         <translation>延迟这么久之后再投递（DPUB）；最多 %1 毫秒，即服务器的 max_req_timeout</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="292"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="289"/>
         <source>%1 messages, not one</source>
         <translation>%1 条消息，而不是一条</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="306"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="303"/>
         <source>JSON: %1 at character %2</source>
         <translation>JSON：%1（位于第 %2 个字符）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="308"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="305"/>
         <source>JSON: one value is expected, not %1</source>
         <translation>JSON：应为单个值，而不是 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="318"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="315"/>
         <source>The body is empty; nsqd refuses empty messages</source>
         <translation>消息体为空；nsqd 会拒绝空消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="339"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="336"/>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="341"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="338"/>
         <source>Line %1: an empty body, which nsqd refuses</source>
         <translation>第 %1 行：消息体为空，nsqd 会拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="345"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="342"/>
         <source>Line %1 resends %2, which nsqd has already taken from this resend: take the line out, or its &quot;id&quot; to send it again anyway</source>
         <translation>第 %1 行重发 %2，而 nsqd 已在本次重发中接受了它：删去该行，或去掉它的 &quot;id&quot; 以仍然再发一次</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="352"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="349"/>
         <source>Line %1 resends %2, as line %3 does: give each message once, or take the &quot;id&quot; off the copy</source>
         <translation>第 %1 行重发 %2，第 %3 行也是如此：每条消息只给一次，或去掉副本的 &quot;id&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="366"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="363"/>
         <source>No message: write one JSON record a line, {&quot;body&quot;: &quot;…&quot;}</source>
         <translation>没有消息：每行写一条 JSON 记录，{&quot;body&quot;: &quot;…&quot;}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="412"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="429"/>
         <source>These lines hold several messages (or a mistake: %1); they stay JSON Lines</source>
         <translation>这些行包含多条消息（或有错误：%1）；保持为 JSON Lines</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="435"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="449"/>
         <source>These bytes cannot be edited as text without changing them (not UTF-8, or CR, NUL, a no-break space…); they stay in hex</source>
         <translation>这些字节无法在不改变其内容的前提下作为文本编辑（不是 UTF-8，或含有 CR、NUL、不换行空格…）；将保持 hex 形式</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="452"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="466"/>
         <source>&apos;%1&apos; is not a valid topic name (1-64 of a-z A-Z 0-9 . _ -, optionally ending in #ephemeral)</source>
         <translation>“%1”不是有效的主题名称（由 1-64 个 a-z A-Z 0-9 . _ - 字符组成，可选以 #ephemeral 结尾）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="456"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="470"/>
         <source>Give the nsqd address to publish to</source>
         <translation>请提供要发布到的 nsqd 地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="458"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="472"/>
         <source>nsqd: %1</source>
         <translation>nsqd：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="473"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="487"/>
         <source>A delay of %1 ms is beyond the server&apos;s maximum (max_req_timeout, %2 ms)</source>
         <translation>%1 毫秒的延迟超出了服务器的上限（max_req_timeout，%2 毫秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="494"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="508"/>
         <source>%1 × %2 bytes</source>
         <translation>%1 × %2 字节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/publishpanel.cpp" line="497"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="511"/>
         <source>%n messages from the editor</source>
         <translation>
             <numerusform>来自编辑器的 %n 条消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="511"/>
-        <location filename="../../ui/views/publishpanel.cpp" line="737"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="525"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="744"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="522"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="536"/>
         <source>%1, line %2: %3 (nothing was sent)</source>
         <translation>%1，第 %2 行：%3（未发送任何消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="528"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="542"/>
         <source>%1, line %2: an empty body, which nsqd refuses (nothing was sent)</source>
         <translation>%1，第 %2 行：消息体为空，nsqd 会拒绝（未发送任何消息）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="541"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="555"/>
         <source>%1 holds no messages</source>
         <translation>%1 中没有消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="546"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="560"/>
         <source>replay of %1</source>
         <translation>回放 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="574"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="588"/>
         <source>Waiting %1 s for the next message (its original pacing)…</source>
         <translation>按原始节奏等待 %1 秒后发送下一条消息…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="588"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="602"/>
         <source>%1 s, %2 msg/s</source>
         <translation>%1 秒，%2 条/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="594"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="608"/>
         <source>Published %1 of %2 to %3 via %4 %5 (%6; %7)</source>
         <translation>已通过 %4 %5 向 %3 发布 %1/%2 条（%6；%7）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="596"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="610"/>
         <source>Published %1 of %2 to %3 via %4 %5, then: %6</source>
         <translation>已通过 %4 %5 向 %3 发布 %1/%2 条，随后：%6</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="601"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="615"/>
         <source>(nsqd answers OK without the new message&apos;s ID.)</source>
         <translation>（nsqd 只回答 OK，不给出新消息的 ID。）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="615"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="629"/>
         <source>Finishing the original(s) %1…</source>
         <translation>正在完成原消息 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="618"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="632"/>
         <source>The original(s) are left as they were.</source>
         <translation>原消息保持原样。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="619"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="633"/>
         <source>The other original(s) are left as they were.</source>
         <translation>其他原消息保持原样。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/publishpanel.cpp" line="654"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="668"/>
         <source>The %n accepted are taken out of the editor; the rest stay, to try again.</source>
         <translation>
             <numerusform>已被接受的 %n 条已从编辑器中移除；其余的保留，以便重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="708"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="715"/>
         <source>Finish the original %1 once the new one is accepted</source>
         <translation>新消息被接受后完成原消息 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="640"/>
-        <location filename="../../ui/views/publishpanel.cpp" line="711"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="654"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="718"/>
         <source>Finish each original held here (%1 of %2) once its new message is accepted</source>
         <translation>每条新消息被接受后，完成其在此持有的原消息（%2 条中的 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="718"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="725"/>
         <source>Resending %1: change the body or the topic, then Publish.</source>
         <translation>正在重发 %1：修改消息体或主题，然后点击发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="720"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="727"/>
         <source>Resending %1 messages, a JSON record a line: change the bodies or the topic, then Publish.</source>
         <translation>正在重发 %1 条消息，每行一条 JSON 记录：修改消息体或主题，然后点击发布。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="725"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="732"/>
         <source>The publish already running goes on as it was; Publish is back when it ends.</source>
         <translation>正在进行的发布照常继续；它结束后“发布”按钮恢复可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="732"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="739"/>
         <source>Load a message body</source>
         <translation>载入消息体</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="760"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="410"/>
         <source>A body of %1, sent byte for byte as it is. Editing one this large by hand is slow: &quot;Edit it here anyway&quot; puts it in the editor.</source>
         <translation>一个 %1 的消息体，将按原样逐字节发送。手动编辑这么大的消息体很慢：“仍在此编辑”会把它放入编辑器。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="773"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="767"/>
         <source>Replay messages</source>
         <translation>回放消息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/publishpanel.cpp" line="774"/>
+        <location filename="../../ui/views/publishpanel.cpp" line="768"/>
         <source>JSON Lines (*.jsonl);;All files (*)</source>
         <translation>JSON Lines (*.jsonl);;所有文件 (*)</translation>
     </message>
@@ -3582,7 +3582,7 @@ nsqd：      %7
         <translation>%1后</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timeformat.cpp" line="119"/>
+        <location filename="../../ui/models/timeformat.cpp" line="122"/>
         <source>%1 local
 %2
 %3</source>
@@ -3591,7 +3591,7 @@ nsqd：      %7
 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/models/timeformat.cpp" line="127"/>
+        <location filename="../../ui/models/timeformat.cpp" line="130"/>
         <source>at %1</source>
         <translation>于 %1</translation>
     </message>

@@ -582,14 +582,17 @@ void MainWindow::createActions()
                            "them, and publish them to this or another topic (optionally "
                            "finishing the originals)"));
     connect(m_editResend, &QAction::triggered, this, [this] {
+        const auto openPublish = [this](const QList<PublishPanel::Original> &originals) {
+            auto *dock = findChild<QDockWidget *>(QStringLiteral("publishDock"));
+            dock->show();
+            dock->raise();
+            m_publish->editAndResend(originals, m_session->settings().topic);
+        };
         QModelIndexList chosen = m_table->selectionModel()->selectedRows();
         if (chosen.isEmpty() && m_showingRemovedRow && m_payload->shownDelivery()) {
             // The message shown has left the list: it can still be resent, not finished.
             const nsq::Delivery &d = *m_payload->shownDelivery();
-            findChild<QDockWidget *>(QStringLiteral("publishDock"))->show();
-            findChild<QDockWidget *>(QStringLiteral("publishDock"))->raise();
-            m_publish->editAndResend({{d.message.body, d.message.id.toString(), false}},
-                                     m_session->settings().topic);
+            openPublish({{d.message.body, d.message.id.toString(), false}});
             return;
         }
         if (chosen.isEmpty() && m_table->currentIndex().isValid())
@@ -617,10 +620,7 @@ void MainWindow::createActions()
                                                 r.delivery.message.id.toString(),
                                                 holding && r.state == MessageState::InFlight};
         }
-        auto *dock = findChild<QDockWidget *>(QStringLiteral("publishDock"));
-        dock->show();
-        dock->raise();
-        m_publish->editAndResend(originals, m_session->settings().topic);
+        openPublish(originals);
     });
     m_clear = make(tr("C&lear list"), QStringLiteral("clearList"), {},
                    tr("Forget the messages shown, except those held here"));
@@ -1240,21 +1240,27 @@ void MainWindow::forgetGaveUp(const QList<nsq::Delivery> &deliveries)
 void MainWindow::collectGaveUp(const QList<nsq::ConsumerEvent> &events)
 {
     using K = nsq::ConsumerEvent::Kind;
-    // What became of originals finished after a resend: a refusal is said where the resend was.
-    // (nsqd says nothing of a FIN that worked, so an ID stays here; a few per resend.)
-    for (const nsq::ConsumerEvent &e : events)
+    using Why = GaveUpModel::Why;
+    int added = 0;
+    for (const nsq::ConsumerEvent &e : events) {
+        // Every FIN and delivery passes here: only failures are looked at further.
+        if (e.kind != K::Failed && e.kind != K::ActionFailed)
+            continue;
+        // What became of originals finished after a resend: a refusal is said where the resend
+        // was. (nsqd says nothing of a FIN that worked, so an ID stays; a few per resend.)
         if (e.kind == K::ActionFailed && m_originalsFinishing.remove(e.id))
             m_publish->noteOriginal(
                 tr("nsqd refused the FIN of the original %1: %2").arg(e.id.toString(), e.text));
-    const QString topic = m_session->settings().topic;
-    const QStringList nsqds = m_session->settings().nsqdAddresses;
-    int added = 0;
-    for (const nsq::ConsumerEvent &e : events) {
-        using Why = GaveUpModel::Why;
+        const bool refused = e.kind == K::ActionFailed &&
+                             e.action != nsq::Conn::MessageAction::Touch &&
+                             m_session->settings().mode == Mode::Hold;
         const int row = m_model->rowOf(e.id);
+        if (e.kind == K::ActionFailed && (!refused || row < 0))
+            continue;
         GaveUpModel::Row gaveUp;
-        gaveUp.topic = topic;
+        gaveUp.topic = m_session->settings().topic;
         gaveUp.atMs = e.atMs;
+        const QStringList &nsqds = m_session->settings().nsqdAddresses;
         gaveUp.nsqd = row >= 0 ? m_model->rowAt(row).delivery.source
                                : (nsqds.size() == 1 ? nsqds.first() : QString());
         if (e.kind == K::Failed) {
@@ -1262,14 +1268,11 @@ void MainWindow::collectGaveUp(const QList<nsq::ConsumerEvent> &events)
             gaveUp.message = e.message;
             gaveUp.why = Why::MaxAttempts;
             gaveUp.detail = QString::number(m_session->settings().giveUpAfter);
-        } else if (e.kind == K::ActionFailed && e.action != nsq::Conn::MessageAction::Touch &&
-                   m_session->settings().mode == Mode::Hold && row >= 0) {
+        } else {
             gaveUp.message = m_model->rowAt(row).delivery.message;
             gaveUp.why =
                 e.action == nsq::Conn::MessageAction::Finish ? Why::FinRefused : Why::ReqRefused;
             gaveUp.detail = e.text;
-        } else {
-            continue;
         }
         m_gaveUp->add(std::move(gaveUp));
         ++added;

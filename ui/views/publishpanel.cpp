@@ -26,7 +26,6 @@
 #include <QVBoxLayout>
 
 #include <memory>
-#include <utility>
 
 namespace nsqui {
 
@@ -224,10 +223,8 @@ PublishPanel::PublishPanel(QWidget *parent)
     connect(check, &QTimer::timeout, this, &PublishPanel::checkBody);
     connect(m_editor, &QPlainTextEdit::textChanged, check, qOverload<>(&QTimer::start));
     connect(m_editLarge, &QPushButton::clicked, this, [this] {
-        const QByteArray bytes = std::exchange(m_largeBody, {});
-        m_editLarge->hide();
-        m_editor->setReadOnly(false);
-        m_mode->setEnabled(true);
+        const QByteArray bytes = m_largeBody;
+        setLargeBody({});
         setEditorText(m_currentMode == HexMode ? toHex(bytes) : QString::fromUtf8(bytes));
     });
     connect(m_address, &QLineEdit::textEdited, this, [this] { m_addressTyped = true; });
@@ -392,19 +389,39 @@ void PublishPanel::checkBody()
     showError(m_bodyError, m_editor->toPlainText().isEmpty() ? QString() : error);
 }
 
-void PublishPanel::setMode(int mode)
+void PublishPanel::showMode(int mode)
 {
+    m_currentMode = mode;
+    m_mode->blockSignals(true);
+    m_mode->setCurrentIndex(mode);
+    m_mode->blockSignals(false);
     // Records are sent once each: Count is for repeating one body.
     m_count->setEnabled(mode != JsonLinesMode);
+}
+
+void PublishPanel::setLargeBody(const QByteArray &bytes)
+{
+    m_largeBody = bytes;
+    const bool large = !bytes.isEmpty();
+    m_editLarge->setVisible(large);
+    m_editor->setReadOnly(large);
+    m_mode->setEnabled(!large);
+    m_editor->setPlaceholderText(
+        large ? tr("A body of %1, sent byte for byte as it is. Editing one this large by hand is "
+                   "slow: \"Edit it here anyway\" puts it in the editor.")
+                    .arg(QLocale().formattedDataSize(bytes.size(), 1,
+                                                     QLocale::DataSizeTraditionalFormat))
+              : tr("The message body"));
+}
+
+void PublishPanel::setMode(int mode)
+{
     // The bytes stay; only how they are written changes, when they can be written that way.
     QString error;
     const QByteArray bytes = body(&error);
     const int previous = m_currentMode;
     const auto refuse = [this, previous](const QString &why) {
-        m_currentMode = previous;
-        m_mode->blockSignals(true);
-        m_mode->setCurrentIndex(previous);
-        m_mode->blockSignals(false);
+        showMode(previous);
         showError(m_bodyError, why);
     };
     if (previous == JsonLinesMode && mode != JsonLinesMode && !error.isEmpty() &&
@@ -413,7 +430,7 @@ void PublishPanel::setMode(int mode)
                    .arg(error));
         return;
     }
-    m_currentMode = mode;
+    showMode(mode);
     if (!error.isEmpty() || bytes.isEmpty()) {
         checkBody();
         return;
@@ -425,10 +442,7 @@ void PublishPanel::setMode(int mode)
     } else if (previous == HexMode || previous == JsonLinesMode) {
         if (!editableAsText(bytes)) {
             if (previous == JsonLinesMode) {
-                m_currentMode = HexMode;
-                m_mode->blockSignals(true);
-                m_mode->setCurrentIndex(HexMode);
-                m_mode->blockSignals(false);
+                showMode(HexMode);
                 setEditorText(toHex(bytes));
                 return;
             }
@@ -691,15 +705,8 @@ void PublishPanel::editAndResend(const QList<Original> &originals, const QString
         QStringList lines;
         for (const Original &o : originals)
             lines << recordLine(o.body, o.id);
-        m_largeBody.clear();
-        m_editLarge->hide();
-        m_editor->setReadOnly(false);
-        m_mode->setEnabled(true);
-        m_currentMode = JsonLinesMode;
-        m_mode->blockSignals(true);
-        m_mode->setCurrentIndex(JsonLinesMode);
-        m_mode->blockSignals(false);
-        m_count->setEnabled(false);
+        setLargeBody({});
+        showMode(JsonLinesMode);
         setEditorText(lines.join(QLatin1Char('\n')));
         checkBody();
     }
@@ -744,27 +751,14 @@ void PublishPanel::setBody(const QByteArray &bytes)
 {
     // Text the editor keeps unchanged opens as text; anything else in hex, sent as it is.
     const bool text = editableAsText(bytes);
-    m_currentMode = text ? TextMode : HexMode;
-    m_count->setEnabled(true);
-    m_mode->blockSignals(true);
-    m_mode->setCurrentIndex(m_currentMode);
-    m_mode->blockSignals(false);
+    showMode(text ? TextMode : HexMode);
     const bool large = bytes.size() > kEditableBytes;
-    m_largeBody = large ? bytes : QByteArray();
-    m_editLarge->setVisible(large);
-    m_editor->setReadOnly(large);
-    m_mode->setEnabled(!large);
+    setLargeBody(large ? bytes : QByteArray());
     if (large) {
         m_editor->clear();
-        m_editor->setPlaceholderText(
-            tr("A body of %1, sent byte for byte as it is. Editing one this large by hand is "
-               "slow: \"Edit it here anyway\" puts it in the editor.")
-                .arg(QLocale().formattedDataSize(bytes.size(), 1,
-                                                 QLocale::DataSizeTraditionalFormat)));
         showError(m_bodyError, {});
         return;
     }
-    m_editor->setPlaceholderText(tr("The message body"));
     setEditorText(text ? QString::fromUtf8(bytes) : toHex(bytes));
 }
 

@@ -77,6 +77,10 @@ private:
     Bodies bodies(QString *error) const;
     void setEditorText(const QString &text);
     void setMode(int mode);
+    // The mode shown and used, without converting the editor's text (it is already so).
+    void showMode(int mode);
+    // A body too large to edit comfortably, kept to be sent as it is; empty for none.
+    void setLargeBody(const QByteArray &bytes);
     void checkBody();
     QString checkTarget(QString *address);
     void publish();
