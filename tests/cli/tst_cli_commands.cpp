@@ -102,7 +102,7 @@ private Q_SLOTS:
         const Run tail = cli({QStringLiteral("tail"), QStringLiteral("--nsqd-tcp-address"), tcp(),
                               QStringLiteral("--topic"), QStringLiteral("pubtail"),
                               QStringLiteral("-n"), QStringLiteral("300")});
-        QCOMPARE(tail.code, 0);
+        QVERIFY2(tail.code == 0, tail.err.right(4000).constData());
         QStringList got = QString::fromUtf8(tail.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(got.size(), 300);
         got.sort();
